@@ -1,0 +1,161 @@
+// The API contract: every method's name, input schema, mode and result type, and the events.
+// Transports, the preload allow-list, the dispatcher and the typed client all derive from here.
+import { z } from 'zod';
+import { read, write, type MethodDef } from './contract';
+import * as f from './fields';
+import type * as T from './types';
+
+const productFields = {
+  sku: f.requiredText(64).regex(/^\S+$/, 'must not contain spaces'),
+  name: f.requiredText(200),
+  localName: f.optionalText(200),
+  barcode: f.barcode,
+  brand: f.optionalText(100),
+  category: f.optionalText(100),
+  hsCode: f.hsCode,
+  originCountry: f.countryCode.nullish().transform((v) => v ?? null),
+  weightG: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  lengthMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  widthMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  heightMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  packSize: f.positiveQty,
+  defaultSupplier: f.optionalText(200),
+  parentId: f.id.nullish().transform((v) => v ?? null),
+  options: z
+    .record(f.requiredText(40), f.requiredText(80))
+    .nullish()
+    .transform((v) => (v && Object.keys(v).length ? v : null)),
+  lowStockThreshold: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  notes: f.optionalText(2000),
+};
+
+// No defaults here: update schemas are partial and a default would overwrite the stored value.
+const locationFields = {
+  code: f.requiredText(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  name: f.requiredText(100),
+  kind: z.enum(['own', 'overseas', 'bonded', '3pl', 'in_transit'], { message: 'must be own, overseas, bonded, 3pl or in_transit' }),
+  country: f.countryCode.nullish().transform((v) => v ?? null),
+  allowNegative: z.boolean(),
+  notes: f.optionalText(2000),
+};
+
+export const adjustReasons = ['opening', 'found', 'received', 'damaged', 'lost', 'expired', 'sample', 'correction', 'other'] as const;
+
+const byId = z.object({ id: f.id });
+const empty = z.object({}).default({});
+
+export const api = {
+  'settings.get': read<T.Settings>()(empty),
+  'settings.update': write<T.Settings>()(
+    z.object({ baseCurrency: f.currencyCode.optional(), userName: f.requiredText(80).optional(), locale: z.enum(['en', 'zh']).optional() }),
+  ),
+
+  'products.list': read<T.Page<T.ProductRow>>()(
+    z.object({
+      search: f.text(100).optional(),
+      category: f.text(100).optional(),
+      status: z.enum(['active', 'archived', 'all']).default('active'),
+      parentId: f.id.optional(),
+      lowStock: z.boolean().optional(),
+      sort: z.enum(['sku', 'name', 'category', 'onHand', 'value', 'updatedAt']).default('sku'),
+      dir: f.sortDir,
+      ...f.page,
+    }),
+  ),
+  'products.get': read<T.ProductDetail>()(byId),
+  'products.categories': read<string[]>()(empty),
+  'products.create': write<T.Product>()(z.object({ ...productFields, packSize: productFields.packSize.default(1) })),
+  'products.update': write<T.Product>()(z.object({ id: f.id, ...productFields }).partial().required({ id: true })),
+  'products.archive': write<T.Product>()(byId),
+  'products.restore': write<T.Product>()(byId),
+
+  'locations.list': read<T.Location[]>()(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false })),
+  'locations.create': write<T.Location>()(z.object({ ...locationFields, allowNegative: locationFields.allowNegative.default(false) })),
+  'locations.update': write<T.Location>()(z.object({ id: f.id, ...locationFields }).partial().required({ id: true })),
+  'locations.archive': write<T.Location>()(byId),
+
+  'stock.adjust': write<T.PostResult>()(
+    z.object({
+      productId: f.id,
+      locationId: f.id,
+      qty: f.quantity.refine((n) => n !== 0, 'must not be zero'),
+      unitCost: f.decimal.optional(),
+      reason: z.enum(adjustReasons, { message: `must be one of ${adjustReasons.join(', ')}` }),
+      note: f.optionalText(500),
+      occurredAt: f.occurredAt.optional(),
+    }),
+  ),
+  'stock.transfer': write<T.PostResult>()(
+    z
+      .object({
+        productId: f.id,
+        fromLocationId: f.id,
+        toLocationId: f.id,
+        qty: f.positiveQty,
+        note: f.optionalText(500),
+        occurredAt: f.occurredAt.optional(),
+      })
+      .refine((v) => v.fromLocationId !== v.toLocationId, { message: 'must differ from the source location', path: ['toLocationId'] }),
+  ),
+  'stock.balances': read<T.Page<T.BalanceRow>>()(
+    z.object({
+      locationId: f.id.optional(),
+      productId: f.id.optional(),
+      search: f.text(100).optional(),
+      nonZero: z.boolean().default(true),
+      ...f.page,
+    }),
+  ),
+  'stock.movements': read<T.Page<T.Movement>>()(
+    z.object({
+      productId: f.id.optional(),
+      locationId: f.id.optional(),
+      kind: z.enum(['receipt', 'sale', 'adjustment', 'transfer_out', 'transfer_in', 'return', 'count', 'write_off', 'revaluation']).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      ...f.page,
+    }),
+  ),
+  'stock.check': read<T.CheckReport>()(empty),
+
+  'dashboard.summary': read<T.DashboardSummary>()(
+    z.object({ days: f.quantity.refine((n) => n >= 7 && n <= 366, 'must be between 7 and 366').default(30) }).default({ days: 30 }),
+  ),
+  'search.global': read<T.SearchHit[]>()(
+    z.object({ q: f.requiredText(100), limit: f.quantity.refine((n) => n >= 1 && n <= 50, 'must be between 1 and 50').default(10) }),
+  ),
+  'reference.hs': read<T.HsEntry[]>()(
+    z.object({ q: f.text(100), limit: f.quantity.refine((n) => n >= 1 && n <= 100, 'must be between 1 and 100').default(20) }),
+  ),
+} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+/** What a caller passes (before defaults and transforms). */
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+/** What a handler receives (after validation). */
+export type Parsed<M extends Method> = z.output<Api[M]['input']>;
+export type Result<M extends Method> = NonNullable<Api[M]['_result']>;
+
+export const methods = Object.keys(api) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Events, emitted after the transaction that caused them commits. */
+export interface Events {
+  'products.changed': { ids: string[] };
+  'locations.changed': { ids: string[] };
+  'stock.changed': { productIds: string[]; locationIds: string[] };
+  'settings.changed': Record<string, never>;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed'];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as string[]).includes(name);
+}
+
+export * from './types';
+export * from './errors';

@@ -1,0 +1,156 @@
+// Result types of the API. Money crosses the wire as integer minor units of the base currency
+// (or of the currency named beside it); dates as ISO strings.
+
+export type LocationKind = 'own' | 'overseas' | 'bonded' | '3pl' | 'in_transit';
+export type Status = 'active' | 'archived';
+
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  localName: string | null;
+  barcode: string | null;
+  brand: string | null;
+  category: string | null;
+  hsCode: string | null;
+  originCountry: string | null;
+  weightG: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  packSize: number;
+  defaultSupplier: string | null;
+  parentId: string | null;
+  options: Record<string, string> | null;
+  lowStockThreshold: number | null;
+  notes: string | null;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductRow extends Product {
+  onHand: number;
+  reserved: number;
+  value: number;
+  variantCount: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface Location {
+  id: string;
+  code: string;
+  name: string;
+  kind: LocationKind;
+  country: string | null;
+  allowNegative: boolean;
+  notes: string | null;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BalanceRow {
+  productId: string;
+  sku: string;
+  name: string;
+  locationId: string;
+  locationCode: string;
+  locationName: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  /** average unit cost in minor units × 10^4 */
+  avgCostE4: number;
+  value: number;
+  updatedAt: string;
+}
+
+export type MovementKind =
+  | 'receipt'
+  | 'sale'
+  | 'adjustment'
+  | 'transfer_out'
+  | 'transfer_in'
+  | 'return'
+  | 'count'
+  | 'write_off'
+  | 'revaluation';
+
+export interface Movement {
+  id: string;
+  seq: number;
+  productId: string;
+  sku: string;
+  productName: string;
+  locationId: string;
+  locationCode: string;
+  kind: MovementKind;
+  qty: number;
+  value: number;
+  avgCostE4: number;
+  qtyAfter: number;
+  occurredAt: string;
+  postedAt: string;
+  actor: string;
+  reason: string | null;
+  note: string | null;
+  docType: string | null;
+  docId: string | null;
+}
+
+export interface ProductDetail {
+  product: Product;
+  parent: Product | null;
+  variants: ProductRow[];
+  balances: BalanceRow[];
+}
+
+export interface PostResult {
+  docId: string;
+  movements: Movement[];
+}
+
+export interface CheckReport {
+  ok: boolean;
+  movements: number;
+  chain: { ok: boolean; firstBrokenSeq: number | null; message: string | null };
+  balances: {
+    ok: boolean;
+    mismatches: { productId: string; locationId: string; field: string; stored: number; rebuilt: number }[];
+  };
+}
+
+export interface Settings {
+  baseCurrency: string;
+  userName: string;
+  locale: 'en' | 'zh';
+  ledgerStarted: boolean;
+}
+
+export interface DashboardSummary {
+  baseCurrency: string;
+  totals: { products: number; locations: number; units: number; value: number };
+  valueByCategory: { category: string; value: number; units: number }[];
+  valueByLocation: { locationId: string; code: string; name: string; value: number; units: number }[];
+  movementsByDay: { day: string; qtyIn: number; qtyOut: number; valueIn: number; valueOut: number }[];
+  lowStock: { productId: string; sku: string; name: string; onHand: number; threshold: number }[];
+  recent: Movement[];
+}
+
+export interface HsEntry {
+  code: string;
+  description: string;
+  level: number;
+}
+
+export interface SearchHit {
+  kind: 'product' | 'location';
+  id: string;
+  title: string;
+  subtitle: string;
+}

@@ -1,0 +1,30 @@
+// UUID v7 (RFC 9562): 48-bit millisecond timestamp, then random bits, so ids sort by creation
+// time and records made on several devices can merge without clashing.
+import { randomFillSync } from 'node:crypto';
+
+let lastMs = 0;
+let seq = 0;
+
+export function uuidv7(nowMs = Date.now()): string {
+  const b = new Uint8Array(16);
+  randomFillSync(b);
+  // keep ids from one process monotonic within the same millisecond (12-bit counter in rand_a)
+  if (nowMs <= lastMs) {
+    nowMs = lastMs;
+    seq = (seq + 1) & 0xfff;
+    if (seq === 0) nowMs = ++lastMs;
+  } else {
+    lastMs = nowMs;
+    seq = b[7]! & 0x3ff;
+  }
+  let ms = nowMs;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  b[6] = 0x70 | ((seq >> 8) & 0x0f);
+  b[7] = seq & 0xff;
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,92 @@
+import { ApiError } from '../../common/api/errors';
+import type { Parsed } from '../../common/api';
+import type { Product, ProductDetail } from '../../common/api/types';
+import * as ledger from '../../db/repos/ledger';
+import * as repo from '../../db/repos/products';
+import type { Ctx } from '../context';
+import { uuidv7 } from '../ids';
+import { definedOnly } from '../patch';
+
+type Fields = Omit<Product, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+
+function mustGet(ctx: Ctx, id: string, field = 'id'): Product {
+  const p = repo.getProduct(ctx.db, id);
+  if (!p) throw ApiError.field(field, 'No such product', 'not_found');
+  return p;
+}
+
+/** Rules that need the database or reference data; formats were checked by the contract. */
+function validate(ctx: Ctx, p: Fields, selfId?: string): void {
+  const sameSku = repo.findProductBy(ctx.db, 'sku', p.sku);
+  if (sameSku && sameSku.id !== selfId) throw ApiError.field('sku', `SKU ${sameSku.sku} is already used by "${sameSku.name}"`, 'conflict');
+  if (p.barcode) {
+    const sameCode = repo.findProductBy(ctx.db, 'barcode', p.barcode);
+    if (sameCode && sameCode.id !== selfId) throw ApiError.field('barcode', `Barcode already belongs to ${sameCode.sku} "${sameCode.name}"`, 'conflict');
+  }
+  if (p.hsCode && !ctx.hs.exists(p.hsCode)) throw ApiError.field('hsCode', `${p.hsCode} is not in the HS 2022 nomenclature`);
+  if (p.parentId) {
+    if (p.parentId === selfId) throw ApiError.field('parentId', 'a product cannot be its own variant');
+    const parent = mustGet(ctx, p.parentId, 'parentId');
+    if (parent.parentId) throw ApiError.field('parentId', `${parent.sku} is itself a variant; variants hang under a parent product`);
+    if (selfId && repo.countVariants(ctx.db, selfId) > 0) throw ApiError.field('parentId', 'this product has variants of its own, so it cannot become a variant');
+  }
+}
+
+export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Product {
+  const fields: Fields = {
+    sku: input.sku,
+    name: input.name,
+    localName: input.localName ?? null,
+    barcode: input.barcode ?? null,
+    brand: input.brand ?? null,
+    category: input.category ?? null,
+    hsCode: input.hsCode ?? null,
+    originCountry: input.originCountry ?? null,
+    weightG: input.weightG ?? null,
+    lengthMm: input.lengthMm ?? null,
+    widthMm: input.widthMm ?? null,
+    heightMm: input.heightMm ?? null,
+    packSize: input.packSize,
+    defaultSupplier: input.defaultSupplier ?? null,
+    parentId: input.parentId ?? null,
+    options: input.options ?? null,
+    lowStockThreshold: input.lowStockThreshold ?? null,
+    notes: input.notes ?? null,
+  };
+  validate(ctx, fields);
+  const p: Product = { id: uuidv7(), ...fields, status: 'active', createdAt: ctx.now, updatedAt: ctx.now };
+  repo.insertProduct(ctx.db, p);
+  ctx.emit('products.changed', { ids: [p.id] });
+  return p;
+}
+
+export function updateProduct(ctx: Ctx, input: Parsed<'products.update'>): Product {
+  const cur = mustGet(ctx, input.id);
+  const next: Product = { ...cur, ...definedOnly(input), updatedAt: ctx.now };
+  validate(ctx, next, cur.id);
+  repo.updateProduct(ctx.db, next);
+  ctx.emit('products.changed', { ids: [cur.id] });
+  return next;
+}
+
+export function setProductStatus(ctx: Ctx, id: string, status: Product['status']): Product {
+  const cur = mustGet(ctx, id);
+  if (status === 'archived') {
+    const held = ledger.listBalances(ctx.db, { productId: id, nonZero: true, offset: 0, limit: 1 }).total;
+    if (held > 0) throw ApiError.field('id', `${cur.sku} still has stock; move or write it off before archiving`, 'conflict');
+  }
+  const next: Product = { ...cur, status, updatedAt: ctx.now };
+  repo.updateProduct(ctx.db, next);
+  ctx.emit('products.changed', { ids: [id] });
+  return next;
+}
+
+export function productDetail(ctx: Ctx, id: string): ProductDetail {
+  const product = mustGet(ctx, id);
+  return {
+    product,
+    parent: product.parentId ? repo.getProduct(ctx.db, product.parentId) : null,
+    variants: repo.listProducts(ctx.db, { parentId: id, status: 'all', sort: 'sku', dir: 'asc', offset: 0, limit: 500 }).rows,
+    balances: ledger.listBalances(ctx.db, { productId: id, nonZero: false, offset: 0, limit: 1000 }).rows,
+  };
+}

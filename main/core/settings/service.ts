@@ -1,0 +1,37 @@
+import { ApiError } from '../../common/api/errors';
+import type { Parsed } from '../../common/api';
+import type { Settings } from '../../common/api/types';
+import { countMovements } from '../../db/repos/ledger';
+import { getSettings, putSetting } from '../../db/repos/settings';
+import type { Ctx } from '../context';
+
+export const DEFAULT_BASE_CURRENCY = 'USD';
+
+export function baseCurrency(ctx: Pick<Ctx, 'db'>): string {
+  return getSettings(ctx.db).base_currency ?? DEFAULT_BASE_CURRENCY;
+}
+
+export function readSettings(ctx: Ctx): Settings {
+  const s = getSettings(ctx.db);
+  return {
+    baseCurrency: s.base_currency ?? DEFAULT_BASE_CURRENCY,
+    userName: s.user_name ?? ctx.actor,
+    locale: s.locale === 'zh' ? 'zh' : 'en',
+    ledgerStarted: countMovements(ctx.db) > 0,
+  };
+}
+
+export function updateSettings(ctx: Ctx, input: Parsed<'settings.update'>): Settings {
+  const current = readSettings(ctx);
+  if (input.baseCurrency && input.baseCurrency !== current.baseCurrency) {
+    // Every stored value is in the base currency: changing it afterwards would silently relabel them.
+    if (current.ledgerStarted) {
+      throw ApiError.field('baseCurrency', `Stock is already valued in ${current.baseCurrency}; the base currency can only be chosen before the first movement`, 'conflict');
+    }
+    putSetting(ctx.db, 'base_currency', input.baseCurrency, ctx.now);
+  }
+  if (input.userName) putSetting(ctx.db, 'user_name', input.userName, ctx.now);
+  if (input.locale) putSetting(ctx.db, 'locale', input.locale, ctx.now);
+  ctx.emit('settings.changed', {});
+  return readSettings(ctx);
+}

@@ -1,0 +1,115 @@
+// The one way quantity or value enters the ledger. Every feature that moves stock (adjustments,
+// transfers, and later receipts, sales and counts) posts through here, inside its transaction.
+import { ApiError } from '../../common/api/errors';
+import type { MovementKind } from '../../common/api/types';
+import { inflow, inflowAtAverage, outflow, type CostState } from '../../common/calc/valuation';
+import * as ledger from '../../db/repos/ledger';
+import { getLocation } from '../../db/repos/locations';
+import { getProduct } from '../../db/repos/products';
+import type { Ctx } from '../context';
+import { uuidv7 } from '../ids';
+import { movementHash } from './chain';
+
+export interface PostLine {
+  productId: string;
+  locationId: string;
+  kind: MovementKind;
+  /** signed: positive in, negative out */
+  qty: number;
+  /** total value of an inflow in base minor units; omitted = at the current average */
+  value?: number;
+  occurredAt: string;
+  reason?: string | null;
+  note?: string | null;
+  docType?: string | null;
+  docId?: string | null;
+  /** field names to blame in errors, so the UI can mark the right input */
+  fields?: { product?: string; location?: string; qty?: string };
+}
+
+export function post(ctx: Ctx, line: PostLine): number {
+  const { db } = ctx;
+  const f = { product: 'productId', location: 'locationId', qty: 'qty', ...line.fields };
+  const product = getProduct(db, line.productId);
+  if (!product) throw ApiError.field(f.product, 'No such product', 'not_found');
+  if (product.status !== 'active') throw ApiError.field(f.product, `${product.sku} is archived; restore it to move stock`, 'conflict');
+  const location = getLocation(db, line.locationId);
+  if (!location) throw ApiError.field(f.location, 'No such location', 'not_found');
+  if (location.status !== 'active') throw ApiError.field(f.location, `${location.code} is archived`, 'conflict');
+
+  const stored = ledger.getBalance(db, line.productId, line.locationId);
+  const state: CostState = stored ? { qty: stored.onHand, value: stored.value, avgCostE4: stored.avgCostE4 } : { qty: 0, value: 0, avgCostE4: 0 };
+
+  if (line.qty < 0 && !location.allowNegative) {
+    const need = -line.qty;
+    if (ledger.hasLaterMovements(db, line.productId, line.locationId, line.occurredAt)) {
+      const low = ledger.lowestBalanceFrom(db, line.productId, line.locationId, line.occurredAt);
+      if (low < need) {
+        throw new ApiError(
+          'insufficient_stock',
+          `Dated ${line.occurredAt.slice(0, 10)}, taking ${need} of ${product.sku} from ${location.code} would leave a later balance at ${low - need}. Date it later or post the missing stock first.`,
+          { field: f.qty, issues: [{ field: f.qty, message: `only ${Math.max(low, 0)} can be taken at that date` }], available: Math.max(low, 0) },
+        );
+      }
+    } else if (state.qty < need) {
+      throw new ApiError('insufficient_stock', `Only ${state.qty} of ${product.sku} on hand at ${location.code}; cannot take ${need}.`, {
+        field: f.qty,
+        issues: [{ field: f.qty, message: `only ${state.qty} on hand` }],
+        available: state.qty,
+      });
+    }
+  }
+
+  const step =
+    line.qty > 0
+      ? line.value === undefined
+        ? inflowAtAverage(state, line.qty)
+        : inflow(state, line.qty, line.value)
+      : outflow(state, -line.qty);
+
+  const body = {
+    id: uuidv7(),
+    productId: line.productId,
+    locationId: line.locationId,
+    kind: line.kind,
+    qty: line.qty,
+    value: step.value,
+    avgCostE4: step.state.avgCostE4,
+    qtyAfter: step.state.qty,
+    occurredAt: line.occurredAt,
+    postedAt: ctx.now,
+    actor: ctx.actor,
+    reason: line.reason ?? null,
+    note: line.note ?? null,
+    docType: line.docType ?? null,
+    docId: line.docId ?? null,
+  };
+  const prevHash = ledger.lastHash(db);
+  const seq = ledger.insertMovement(db, { ...body, prevHash, hash: movementHash(prevHash, body) });
+  ledger.saveBalance(
+    db,
+    line.productId,
+    line.locationId,
+    { onHand: step.state.qty, reserved: stored?.reserved ?? 0, avgCostE4: step.state.avgCostE4, value: step.state.value },
+    ctx.now,
+  );
+  ledger.addProductStock(db, line.productId, line.qty, step.value, ctx.now);
+  ledger.addToDay(db, line.occurredAt.slice(0, 10), line.locationId, line.kind, line.qty, step.value);
+  return seq;
+}
+
+/**
+ * A business date from the API: a bare date means midday UTC of that day (the same calendar
+ * day in nearly every time zone), or now if that is still ahead; a date-time is normalised to
+ * UTC. The future is refused: stock cannot move tomorrow.
+ */
+export function businessTime(ctx: Ctx, value: string | undefined, field = 'occurredAt'): string {
+  if (!value) return ctx.now;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00.000Z` : new Date(value).toISOString();
+  if (iso > ctx.now) {
+    if (value.length === 10 && value === ctx.now.slice(0, 10)) return ctx.now;
+    if (Date.parse(iso) - Date.parse(ctx.now) > 5 * 60_000) throw ApiError.field(field, 'cannot be in the future');
+    return ctx.now;
+  }
+  return iso;
+}

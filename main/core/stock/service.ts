@@ -1,0 +1,139 @@
+import { ApiError } from '../../common/api/errors';
+import type { Parsed } from '../../common/api';
+import type { CheckReport, PostResult } from '../../common/api/types';
+import { COST_SCALE, inflow, type CostState } from '../../common/calc/valuation';
+import { currencyExponent, divRound, parseScaled, toSafeNumber } from '../../common/money';
+import * as ledger from '../../db/repos/ledger';
+import type { Ctx } from '../context';
+import { uuidv7 } from '../ids';
+import { baseCurrency } from '../settings/service';
+import { movementHash } from './chain';
+import { businessTime, post } from './post';
+
+function done(ctx: Ctx, docId: string, seqs: number[]): PostResult {
+  const movements = ledger.movementsBySeq(ctx.db, seqs);
+  ctx.emit('stock.changed', {
+    productIds: [...new Set(movements.map((m) => m.productId))],
+    locationIds: [...new Set(movements.map((m) => m.locationId))],
+  });
+  return { docId, movements };
+}
+
+/** Unit cost typed in the base currency, up to 4 decimals beyond its minor unit. */
+function inflowValue(ctx: Ctx, unitCost: string, qty: number): number {
+  const exp = currencyExponent(baseCurrency(ctx));
+  let e4: bigint;
+  try {
+    e4 = parseScaled(unitCost, exp + 4);
+  } catch (e) {
+    throw ApiError.field('unitCost', (e as Error).message);
+  }
+  if (e4 < 0n) throw ApiError.field('unitCost', 'must not be negative');
+  return toSafeNumber(divRound(BigInt(qty) * e4, COST_SCALE));
+}
+
+export function adjust(ctx: Ctx, input: Parsed<'stock.adjust'>): PostResult {
+  if (input.unitCost !== undefined && input.qty < 0) throw ApiError.field('unitCost', 'only an increase takes a unit cost; a decrease leaves at the average cost');
+  const docId = uuidv7();
+  const seq = post(ctx, {
+    productId: input.productId,
+    locationId: input.locationId,
+    kind: 'adjustment',
+    qty: input.qty,
+    ...(input.unitCost !== undefined ? { value: inflowValue(ctx, input.unitCost, input.qty) } : {}),
+    occurredAt: businessTime(ctx, input.occurredAt),
+    reason: input.reason,
+    note: input.note,
+    docType: 'adjustment',
+    docId,
+  });
+  return done(ctx, docId, [seq]);
+}
+
+/** Two movements in one transaction: out of the source at its average, into the target at that value. */
+export function transfer(ctx: Ctx, input: Parsed<'stock.transfer'>): PostResult {
+  const docId = uuidv7();
+  const occurredAt = businessTime(ctx, input.occurredAt);
+  const common = { productId: input.productId, occurredAt, note: input.note, docType: 'transfer', docId };
+  const outSeq = post(ctx, { ...common, locationId: input.fromLocationId, kind: 'transfer_out', qty: -input.qty, fields: { location: 'fromLocationId' } });
+  const out = ledger.movementsBySeq(ctx.db, [outSeq])[0]!;
+  const inSeq = post(ctx, {
+    ...common,
+    locationId: input.toLocationId,
+    kind: 'transfer_in',
+    qty: input.qty,
+    value: -out.value,
+    fields: { location: 'toLocationId' },
+  });
+  return done(ctx, docId, [outSeq, inSeq]);
+}
+
+/**
+ * Verifies the hash chain in posting order and rebuilds every balance from the ledger, then
+ * compares with what is stored. Read-only; names the first broken link and every mismatch.
+ */
+export function check(ctx: Ctx): CheckReport {
+  const { db } = ctx;
+  let prev = ledger.GENESIS_HASH;
+  let count = 0;
+  let firstBroken: number | null = null;
+  let chainMessage: string | null = null;
+  const rebuilt = new Map<string, CostState>();
+  for (const m of ledger.allMovements(db)) {
+    count++;
+    if (firstBroken === null) {
+      const { seq: _s, prevHash, hash, ...body } = m;
+      if (prevHash !== prev) {
+        firstBroken = m.seq;
+        chainMessage = `movement #${m.seq} does not follow the one before it (a movement was removed or reordered)`;
+      } else if (movementHash(prevHash, body) !== hash) {
+        firstBroken = m.seq;
+        chainMessage = `movement #${m.seq} was changed after it was posted`;
+      }
+      prev = hash;
+    }
+    const key = `${m.productId}|${m.locationId}`;
+    const s = rebuilt.get(key) ?? { qty: 0, value: 0, avgCostE4: 0 };
+    rebuilt.set(key, m.qty > 0 ? inflow(s, m.qty, m.value).state : { qty: s.qty + m.qty, value: s.value + m.value, avgCostE4: s.avgCostE4 });
+  }
+
+  const mismatches: CheckReport['balances']['mismatches'] = [];
+  const seen = new Set<string>();
+  for (const b of ledger.allBalances(db)) {
+    const key = `${b.productId}|${b.locationId}`;
+    seen.add(key);
+    const r = rebuilt.get(key) ?? { qty: 0, value: 0, avgCostE4: 0 };
+    const cmp: [string, number, number][] = [
+      ['onHand', b.onHand, r.qty],
+      ['value', b.value, r.value],
+      ['avgCostE4', b.avgCostE4, r.avgCostE4],
+    ];
+    for (const [field, stored, want] of cmp) {
+      if (stored !== want) mismatches.push({ productId: b.productId, locationId: b.locationId, field, stored, rebuilt: want });
+    }
+  }
+  for (const [key, r] of rebuilt) {
+    if (!seen.has(key)) {
+      const [productId = '', locationId = ''] = key.split('|');
+      mismatches.push({ productId, locationId, field: 'missing balance', stored: 0, rebuilt: r.qty });
+    }
+  }
+  const perProduct = new Map<string, { qty: number; value: number }>();
+  for (const [key, r] of rebuilt) {
+    const pid = key.split('|')[0]!;
+    const t = perProduct.get(pid) ?? { qty: 0, value: 0 };
+    perProduct.set(pid, { qty: t.qty + r.qty, value: t.value + r.value });
+  }
+  for (const ps of ledger.allProductStock(db)) {
+    const r = perProduct.get(ps.productId) ?? { qty: 0, value: 0 };
+    if (ps.onHand !== r.qty) mismatches.push({ productId: ps.productId, locationId: '*', field: 'product onHand', stored: ps.onHand, rebuilt: r.qty });
+    if (ps.value !== r.value) mismatches.push({ productId: ps.productId, locationId: '*', field: 'product value', stored: ps.value, rebuilt: r.value });
+  }
+  const chainOk = firstBroken === null;
+  return {
+    ok: chainOk && mismatches.length === 0,
+    movements: count,
+    chain: { ok: chainOk, firstBrokenSeq: firstBroken, message: chainMessage },
+    balances: { ok: mismatches.length === 0, mismatches },
+  };
+}

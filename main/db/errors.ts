@@ -1,0 +1,9 @@
+export class DbOpenError extends Error {
+  constructor(
+    message: string,
+    public readonly reason: 'foreign' | 'newer' | 'corrupt' | 'checksum' | 'io',
+  ) {
+    super(message);
+    this.name = 'DbOpenError';
+  }
+}

@@ -1,0 +1,161 @@
+import type { Db } from '../open';
+import type { Product, ProductRow } from '../../common/api/types';
+import { ftsPhrase, likePrefix, stmt } from './statements';
+
+const COLS = `p.id, p.sku, p.name, p.local_name, p.barcode, p.brand, p.category, p.hs_code, p.origin_country,
+  p.weight_g, p.length_mm, p.width_mm, p.height_mm, p.pack_size, p.default_supplier, p.parent_id, p.options,
+  p.low_stock_threshold, p.notes, p.status, p.created_at, p.updated_at`;
+const ROW_COLS = `${COLS}, s.on_hand, s.reserved, s.value,
+  (SELECT count(*) FROM products v WHERE v.parent_id = p.id) AS variant_count`;
+
+type Raw = Record<string, unknown>;
+
+export function toProduct(r: Raw): Product {
+  return {
+    id: r.id as string,
+    sku: r.sku as string,
+    name: r.name as string,
+    localName: (r.local_name as string | null) ?? null,
+    barcode: (r.barcode as string | null) ?? null,
+    brand: (r.brand as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
+    hsCode: (r.hs_code as string | null) ?? null,
+    originCountry: (r.origin_country as string | null) ?? null,
+    weightG: (r.weight_g as number | null) ?? null,
+    lengthMm: (r.length_mm as number | null) ?? null,
+    widthMm: (r.width_mm as number | null) ?? null,
+    heightMm: (r.height_mm as number | null) ?? null,
+    packSize: r.pack_size as number,
+    defaultSupplier: (r.default_supplier as string | null) ?? null,
+    parentId: (r.parent_id as string | null) ?? null,
+    options: r.options ? (JSON.parse(r.options as string) as Record<string, string>) : null,
+    lowStockThreshold: (r.low_stock_threshold as number | null) ?? null,
+    notes: (r.notes as string | null) ?? null,
+    status: r.status as Product['status'],
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+function toRow(r: Raw): ProductRow {
+  return {
+    ...toProduct(r),
+    onHand: (r.on_hand as number) ?? 0,
+    reserved: (r.reserved as number) ?? 0,
+    value: (r.value as number) ?? 0,
+    variantCount: (r.variant_count as number) ?? 0,
+  };
+}
+
+export function getProduct(db: Db, id: string): Product | null {
+  const r = stmt(db, `SELECT ${COLS} FROM products p WHERE p.id = ?`).get(id) as Raw | undefined;
+  return r ? toProduct(r) : null;
+}
+
+export function findProductBy(db: Db, field: 'sku' | 'barcode', value: string): Product | null {
+  const r = stmt(db, `SELECT ${COLS} FROM products p WHERE p.${field} = ?`).get(value) as Raw | undefined;
+  return r ? toProduct(r) : null;
+}
+
+export function insertProduct(db: Db, p: Product): void {
+  stmt(
+    db,
+    `INSERT INTO products (id, sku, name, local_name, barcode, brand, category, hs_code, origin_country, weight_g,
+      length_mm, width_mm, height_mm, pack_size, default_supplier, parent_id, options, low_stock_threshold, notes,
+      status, created_at, updated_at)
+     VALUES (@id, @sku, @name, @localName, @barcode, @brand, @category, @hsCode, @originCountry, @weightG,
+      @lengthMm, @widthMm, @heightMm, @packSize, @defaultSupplier, @parentId, @options, @lowStockThreshold, @notes,
+      @status, @createdAt, @updatedAt)`,
+  ).run(bind(p));
+  stmt(db, 'INSERT INTO product_stock (product_id, updated_at) VALUES (?, ?)').run(p.id, p.createdAt);
+}
+
+export function updateProduct(db: Db, p: Product): void {
+  stmt(
+    db,
+    `UPDATE products SET sku = @sku, name = @name, local_name = @localName, barcode = @barcode, brand = @brand,
+      category = @category, hs_code = @hsCode, origin_country = @originCountry, weight_g = @weightG,
+      length_mm = @lengthMm, width_mm = @widthMm, height_mm = @heightMm, pack_size = @packSize,
+      default_supplier = @defaultSupplier, parent_id = @parentId, options = @options,
+      low_stock_threshold = @lowStockThreshold, notes = @notes, status = @status, updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run(bind(p));
+}
+
+function bind(p: Product): Record<string, unknown> {
+  return { ...p, options: p.options ? JSON.stringify(p.options) : null };
+}
+
+export interface ProductQuery {
+  search?: string | undefined;
+  category?: string | undefined;
+  status: 'active' | 'archived' | 'all';
+  parentId?: string | undefined;
+  lowStock?: boolean | undefined;
+  sort: 'sku' | 'name' | 'category' | 'onHand' | 'value' | 'updatedAt';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+const SORT: Record<ProductQuery['sort'], string> = {
+  sku: 'p.sku',
+  name: 'p.name COLLATE NOCASE',
+  category: 'p.category',
+  onHand: 's.on_hand',
+  value: 's.value',
+  updatedAt: 'p.updated_at',
+};
+
+/** Builds the WHERE clause of a product search; shared by the list and the global search. */
+function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentId' | 'lowStock'>) {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const text = q.search?.trim();
+  if (text) {
+    if ([...text].length >= 3) {
+      // trigram index: substring match on SKU, names, barcode, brand
+      clauses.push('p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)');
+      params.push(ftsPhrase(text));
+    } else {
+      clauses.push("(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.local_name LIKE ? ESCAPE '\\')");
+      const like = likePrefix(text);
+      params.push(like, like, '%' + like);
+    }
+  }
+  if (q.category) {
+    clauses.push('p.category = ?');
+    params.push(q.category);
+  }
+  if (q.status !== 'all') {
+    clauses.push('p.status = ?');
+    params.push(q.status);
+  }
+  if (q.parentId) {
+    clauses.push('p.parent_id = ?');
+    params.push(q.parentId);
+  }
+  if (q.lowStock) clauses.push('p.low_stock_threshold IS NOT NULL AND s.on_hand <= p.low_stock_threshold');
+  return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', params };
+}
+
+export function listProducts(db: Db, q: ProductQuery): { rows: ProductRow[]; total: number } {
+  const w = where(q);
+  const from = 'FROM products p JOIN product_stock s ON s.product_id = p.id';
+  const total = (stmt(db, `SELECT count(*) AS n ${from} ${w.sql}`).get(...w.params) as { n: number }).n;
+  const order = `${SORT[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, p.sku ${q.dir === 'desc' ? 'DESC' : 'ASC'}`;
+  const rows = stmt(db, `SELECT ${ROW_COLS} ${from} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit, q.offset)
+    .map((r) => toRow(r as Raw));
+  return { rows, total };
+}
+
+export function listCategories(db: Db): string[] {
+  return (stmt(db, 'SELECT DISTINCT category FROM products WHERE category IS NOT NULL ORDER BY category').all() as {
+    category: string;
+  }[]).map((r) => r.category);
+}
+
+export function countVariants(db: Db, parentId: string): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM products WHERE parent_id = ?').get(parentId) as { n: number }).n;
+}

@@ -1,0 +1,21 @@
+// Every contract method mapped to its feature's handler. A method without a handler, or a
+// handler of the wrong type, fails to compile here.
+import type { Method } from '../common/api';
+import type { Handler } from '../core/context';
+import { dashboardHandlers } from '../core/dashboard/handlers';
+import { locationHandlers } from '../core/locations/handlers';
+import { productHandlers } from '../core/products/handlers';
+import { referenceHandlers } from '../core/reference/handlers';
+import { searchHandlers } from '../core/search/handlers';
+import { settingsHandlers } from '../core/settings/handlers';
+import { stockHandlers } from '../core/stock/handlers';
+
+export const handlers: { [M in Method]: Handler<M> } = {
+  ...settingsHandlers,
+  ...productHandlers,
+  ...locationHandlers,
+  ...stockHandlers,
+  ...dashboardHandlers,
+  ...searchHandlers,
+  ...referenceHandlers,
+};
