@@ -14,6 +14,8 @@ export interface TempApp {
   client: Client;
   dir: string;
   file: string;
+  /** close and open the same file again (a restart of the app) */
+  reopen(): void;
   close(): void;
 }
 
@@ -21,15 +23,22 @@ export interface TempApp {
 export function tempApp(opts: { clock?: () => Date } = {}): TempApp {
   const dir = tempDir();
   const file = path.join(dir, 'crossdock.sqlite');
-  const app = openApp(file, { actor: 'tester', ...(opts.clock ? { clock: opts.clock } : {}) });
-  return {
-    app,
-    client: createClient(inProcessTransport(app.dispatcher)),
+  const open = () => openApp(file, { actor: 'tester', ...(opts.clock ? { clock: opts.clock } : {}) });
+  const t: TempApp = {
+    app: open(),
+    client: null as unknown as Client,
     dir,
     file,
+    reopen() {
+      t.app.close();
+      t.app = open();
+      t.client = createClient(inProcessTransport(t.app.dispatcher));
+    },
     close() {
-      app.close();
+      t.app.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  t.client = createClient(inProcessTransport(t.app.dispatcher));
+  return t;
 }

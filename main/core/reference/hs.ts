@@ -21,12 +21,16 @@ function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
   }
   out.push(cur);
   return out;
@@ -37,8 +41,9 @@ export function loadHs(file = hsDataFile()): HsReference {
   const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).slice(1);
   for (const line of lines) {
     if (!line) continue;
-    const [, code, description, , level] = parseCsvLine(line);
-    if (code && description) entries.push({ code, description, level: Number(level) });
+    const [section, code, description, , level] = parseCsvLine(line);
+    // section TOTAL holds Comtrade's reporting pseudo-codes (99, 9999, 999999), not HS headings
+    if (code && description && section !== 'TOTAL') entries.push({ code, description, level: Number(level) });
   }
   const six = new Set(entries.filter((e) => e.level === 6).map((e) => e.code));
   return {

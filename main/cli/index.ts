@@ -1,0 +1,70 @@
+// The `crossdock` command line: `npm run -s cli -- <command> [options]`.
+// Commands call the same API as the UI, in-process.
+import { createClient, type Client } from '../common/api/client';
+import { ApiError } from '../common/api/errors';
+import { DbOpenError } from '../db/errors';
+import { dataFile, openApp } from '../server/app';
+import { inProcessTransport } from '../server/in-process';
+import { dbCheck } from './db-check';
+import { printStock } from './stock';
+
+const HELP = `Crossdock command line
+
+Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  help                     this text
+  stock [--location CODE] [--all] [--json]
+                           stock balances per product and location (non-zero only unless --all)
+  db check [--json]        integrity check: SQLite integrity, the ledger's hash chain, and every
+                           balance rebuilt from the ledger and compared with the stored one
+
+Options for every command:
+  --data FILE              the database file (default: your data in the OS user-data folder)
+  --demo                   use the demo database instead
+
+Exit codes: 0 ok, 1 a check failed or bad input, 2 the database could not be opened.`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export async function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  const opt = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const has = (name: string) => argv.includes(`--${name}`);
+  const words = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data', '--location'].includes(argv[i - 1]!)));
+  const command = words.join(' ') || 'help';
+  if (command === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (command !== 'stock' && command !== 'db check') {
+    io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
+    return 1;
+  }
+  let app;
+  try {
+    app = openApp(opt('data') ?? dataFile(has('demo')));
+  } catch (e) {
+    io.err(e instanceof DbOpenError ? e.message : `Cannot open the database: ${(e as Error).message}`);
+    return 2;
+  }
+  try {
+    const client: Client = createClient(inProcessTransport(app.dispatcher));
+    if (command === 'stock') return await printStock(client, io, { location: opt('location'), all: has('all'), json: has('json') });
+    return await dbCheck(app.db, client, io, { json: has('json') });
+  } catch (e) {
+    io.err(e instanceof ApiError ? `${e.message}` : `Failed: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    app.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

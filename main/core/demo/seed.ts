@@ -1,0 +1,141 @@
+// Demo data: a small Shanghai reseller of Japanese and Korean goods, with an overseas warehouse
+// in Tokyo, a bonded warehouse, a 3PL and 60 days of stock movements. Written through the API
+// (so it obeys every rule a user would) and deterministic (same data on every machine).
+import type { Client } from '../../common/api/client';
+import { gs1CheckDigit } from '../../common/codes';
+
+interface DemoProduct {
+  sku: string;
+  name: string;
+  localName: string;
+  brand: string;
+  category: string;
+  hs: string;
+  origin: string;
+  cost: string;
+  weightG: number;
+  variants?: { key: string; values: string[] };
+}
+
+const CATALOGUE: DemoProduct[] = [
+  { sku: 'JP-SUN-001', name: 'UV Aqua Rich Watery Essence SPF50+ 50g', localName: '碧柔水感防晒精华', brand: 'Biore', category: 'Skincare', hs: '330499', origin: 'JP', cost: '58.00', weightG: 70 },
+  { sku: 'JP-SUN-002', name: 'Skin Aqua Tone Up UV Essence 80g', localName: '曼秀雷敦美白防晒', brand: 'Rohto', category: 'Skincare', hs: '330499', origin: 'JP', cost: '52.50', weightG: 95 },
+  { sku: 'JP-LOT-010', name: 'Hada Labo Gokujyun Lotion 170ml', localName: '肌研极润化妆水', brand: 'Rohto', category: 'Skincare', hs: '330499', origin: 'JP', cost: '61.00', weightG: 210 },
+  { sku: 'JP-MSK-020', name: 'Lululun Face Mask 32 sheets', localName: '露露伦面膜', brand: 'Lululun', category: 'Skincare', hs: '330499', origin: 'JP', cost: '79.00', weightG: 420 },
+  { sku: 'JP-CLN-030', name: 'Senka Perfect Whip 120g', localName: '洗颜专科洁面乳', brand: 'Shiseido', category: 'Skincare', hs: '340130', origin: 'JP', cost: '28.00', weightG: 140 },
+  { sku: 'JP-SHP-040', name: 'Tsubaki Premium Moist Shampoo 490ml', localName: '丝蓓绮洗发水', brand: 'Shiseido', category: 'Hair care', hs: '330510', origin: 'JP', cost: '45.00', weightG: 560 },
+  { sku: 'JP-EYE-050', name: 'Rohto V Eye Drops 12ml', localName: '乐敦眼药水', brand: 'Rohto', category: 'Health', hs: '300490', origin: 'JP', cost: '22.00', weightG: 30 },
+  { sku: 'JP-VIT-060', name: 'DHC Vitamin C 60 days', localName: 'DHC维生素C', brand: 'DHC', category: 'Health', hs: '210690', origin: 'JP', cost: '18.50', weightG: 40 },
+  { sku: 'JP-SNK-070', name: 'Royce Nama Chocolate Au Lait', localName: 'Royce生巧克力', brand: 'Royce', category: 'Snacks', hs: '180690', origin: 'JP', cost: '66.00', weightG: 180 },
+  { sku: 'JP-SNK-071', name: 'Shiroi Koibito 24 pieces', localName: '白色恋人饼干', brand: 'Ishiya', category: 'Snacks', hs: '190531', origin: 'JP', cost: '88.00', weightG: 500 },
+  { sku: 'JP-BBY-080', name: 'Merries Diapers M 64', localName: '花王妙而舒纸尿裤', brand: 'Kao', category: 'Baby', hs: '961900', origin: 'JP', cost: '95.00', weightG: 2100 },
+  { sku: 'JP-LIP-090', name: 'Canmake Melty Lumi Rouge', localName: '井田丝绒口红', brand: 'Canmake', category: 'Cosmetics', hs: '330410', origin: 'JP', cost: '42.00', weightG: 20, variants: { key: 'colour', values: ['Coral', 'Rose', 'Brick'] } },
+  { sku: 'KR-SRM-100', name: 'Snail Mucin 96% Essence 100ml', localName: '蜗牛精华', brand: 'COSRX', category: 'Skincare', hs: '330499', origin: 'KR', cost: '55.00', weightG: 190 },
+  { sku: 'KR-CRM-110', name: 'Water Sleeping Mask 70ml', localName: '兰芝睡眠面膜', brand: 'Laneige', category: 'Skincare', hs: '330499', origin: 'KR', cost: '98.00', weightG: 110 },
+  { sku: 'KR-CUS-120', name: 'Cushion Foundation SPF50', localName: '气垫粉底', brand: 'Hera', category: 'Cosmetics', hs: '330499', origin: 'KR', cost: '160.00', weightG: 60, variants: { key: 'shade', values: ['17C1', '21N1', '23N1'] } },
+  { sku: 'KR-TNT-130', name: 'Juicy Lasting Tint', localName: '唇釉', brand: 'Rom&nd', category: 'Cosmetics', hs: '330410', origin: 'KR', cost: '38.00', weightG: 15 },
+  { sku: 'KR-RMN-140', name: 'Buldak Hot Chicken Ramen 5-pack', localName: '火鸡面', brand: 'Samyang', category: 'Snacks', hs: '190230', origin: 'KR', cost: '24.00', weightG: 700 },
+  { sku: 'US-VIT-200', name: 'Kirkland Fish Oil 400 softgels', localName: '科克兰鱼油', brand: 'Kirkland', category: 'Health', hs: '210690', origin: 'US', cost: '120.00', weightG: 650 },
+  { sku: 'US-TEE-210', name: 'Essentials Cotton T-shirt', localName: '纯棉T恤', brand: 'Essentials', category: 'Apparel', hs: '610910', origin: 'US', cost: '75.00', weightG: 200, variants: { key: 'size', values: ['S', 'M', 'L', 'XL'] } },
+  { sku: 'US-BAG-220', name: 'Canvas Tote Bag', localName: '帆布托特包', brand: 'Everlane', category: 'Apparel', hs: '420222', origin: 'US', cost: '140.00', weightG: 450 },
+];
+
+/** Deterministic pseudo-random numbers (mulberry32), so every demo database is the same. */
+function rng(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function ean13(n: number): string {
+  const body = '49' + String(1000000000 + n).slice(-10);
+  return body + gs1CheckDigit(body);
+}
+
+function day(offset: number, today = new Date()): string {
+  return new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function seedDemo(c: Client): Promise<{ products: number; movements: number }> {
+  const rand = rng(42);
+  await c.call('settings.update', { baseCurrency: 'CNY' });
+  const loc = async (code: string, name: string, kind: 'own' | 'overseas' | 'bonded' | '3pl' | 'in_transit', country: string | null) =>
+    (await c.call('locations.create', { code, name, kind, country })).id;
+  const home = await loc('HOME', 'Home stockroom, Shanghai', 'own', 'CN');
+  const tokyo = await loc('TYO', 'Tokyo consolidation warehouse', 'overseas', 'JP');
+  const bonded = await loc('BND-NB', 'Ningbo bonded warehouse', 'bonded', 'CN');
+  const tpl = await loc('3PL-HZ', 'Hangzhou 3PL', '3pl', 'CN');
+  const transit = await loc('TRANSIT', 'In transit', 'in_transit', null);
+
+  const skus: { id: string; cost: string; origin: string }[] = [];
+  let n = 0;
+  for (const p of CATALOGUE) {
+    const base = {
+      name: p.name,
+      localName: p.localName,
+      brand: p.brand,
+      category: p.category,
+      hsCode: p.hs,
+      originCountry: p.origin,
+      weightG: p.weightG,
+      lowStockThreshold: 10,
+    };
+    if (!p.variants) {
+      const made = await c.call('products.create', { ...base, sku: p.sku, barcode: ean13(++n) });
+      skus.push({ id: made.id, cost: p.cost, origin: p.origin });
+      continue;
+    }
+    const parent = await c.call('products.create', { ...base, sku: p.sku, lowStockThreshold: null });
+    for (const v of p.variants.values) {
+      const made = await c.call('products.create', {
+        ...base,
+        sku: `${p.sku}-${v.toUpperCase()}`,
+        name: `${p.name} – ${v}`,
+        barcode: ean13(++n),
+        parentId: parent.id,
+        options: { [p.variants.key]: v },
+        lowStockThreshold: 5,
+      });
+      skus.push({ id: made.id, cost: p.cost, origin: p.origin });
+    }
+  }
+
+  let movements = 0;
+  // Opening stock 60 days ago, then weekly buying trips, transfers home and daily outflows.
+  for (const s of skus) {
+    const where = s.origin === 'JP' ? tokyo : s.origin === 'KR' ? bonded : tpl;
+    await c.call('stock.adjust', { productId: s.id, locationId: where, qty: 20 + Math.floor(rand() * 60), unitCost: s.cost, reason: 'opening', occurredAt: day(60) });
+    movements++;
+  }
+  for (let d = 59; d >= 0; d--) {
+    for (const s of skus) {
+      const r = rand();
+      const src = s.origin === 'JP' ? tokyo : s.origin === 'KR' ? bonded : tpl;
+      try {
+        if (d % 7 === 3 && r < 0.5) {
+          const bump = (1 + rand() * 0.1).toFixed(2);
+          const cost = (Number(s.cost) * Number(bump)).toFixed(2);
+          await c.call('stock.adjust', { productId: s.id, locationId: src, qty: 10 + Math.floor(rand() * 30), unitCost: cost, reason: 'received', occurredAt: day(d) });
+          movements++;
+        } else if (d % 5 === 0 && r < 0.4) {
+          await c.call('stock.transfer', { productId: s.id, fromLocationId: src, toLocationId: home, qty: 5 + Math.floor(rand() * 10), occurredAt: day(d) });
+          movements += 2;
+        } else if (r < 0.35) {
+          const from = rand() < 0.6 ? home : src;
+          await c.call('stock.adjust', { productId: s.id, locationId: from, qty: -(1 + Math.floor(rand() * 4)), reason: rand() < 0.9 ? 'sample' : 'damaged', note: 'demo outflow', occurredAt: day(d) });
+          movements++;
+        }
+      } catch {
+        // not enough stock for this random outflow: a real merchant would have been refused too
+      }
+    }
+  }
+  // a parcel on its way home right now
+  const moving = skus[0]!;
+  await c.call('stock.transfer', { productId: moving.id, fromLocationId: tokyo, toLocationId: transit, qty: 3, note: 'EMS parcel' }).catch(() => undefined);
+  return { products: skus.length, movements };
+}

@@ -1,0 +1,127 @@
+// The contract suite: every API method, called through one transport. Each transport's test file
+// runs it (in-process, HTTP bridge, WebSocket bridge, Electron IPC via the preload).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods, type Method } from '../../main/common/api';
+import { createClient, type Client, type Transport } from '../../main/common/api/client';
+import { ApiError } from '../../main/common/api/errors';
+
+export interface Opened {
+  client: Client;
+  /** the raw transport, for calls the typed client cannot express (unknown methods, junk input) */
+  transport?: Transport;
+  close(): Promise<void>;
+}
+
+export function contractSuite(transportName: string, open: () => Promise<Opened>): void {
+  describe(`API contract over ${transportName}`, () => {
+    let o: Opened;
+    let c: Client;
+    const called = new Set<string>();
+    const ids: Record<string, string> = {};
+
+    beforeAll(async () => {
+      o = await open();
+      // record which methods the suite exercises, to prove it covers the whole contract
+      const inner = o.client;
+      c = {
+        call: ((method: Method, ...args: unknown[]) => {
+          called.add(method);
+          return (inner.call as (m: Method, ...a: unknown[]) => Promise<unknown>)(method, ...args);
+        }) as Client['call'],
+        on: inner.on,
+      };
+    });
+    afterAll(async () => o?.close());
+
+    const fails = async (p: Promise<unknown>): Promise<ApiError> => {
+      try {
+        await p;
+      } catch (e) {
+        expect(e).toBeInstanceOf(ApiError);
+        return e as ApiError;
+      }
+      throw new Error('expected the call to fail');
+    };
+
+    it('settings: read and choose the base currency', async () => {
+      expect(await c.call('settings.get')).toMatchObject({ baseCurrency: 'USD', ledgerStarted: false });
+      expect(await c.call('settings.update', { baseCurrency: 'EUR', userName: 'Mei' })).toMatchObject({ baseCurrency: 'EUR', userName: 'Mei' });
+    });
+
+    it('locations: create, list, update', async () => {
+      ids.home = (await c.call('locations.create', { code: 'HOME', name: 'Home', kind: 'own', country: 'DE' })).id;
+      ids.tyo = (await c.call('locations.create', { code: 'TYO', name: 'Tokyo', kind: 'overseas', country: 'JP' })).id;
+      ids.old = (await c.call('locations.create', { code: 'OLD', name: 'Old shed', kind: 'own' })).id;
+      expect((await c.call('locations.update', { id: ids.tyo, name: 'Tokyo warehouse' })).name).toBe('Tokyo warehouse');
+      expect(await c.call('locations.archive', { id: ids.old })).toMatchObject({ status: 'archived' });
+      expect((await c.call('locations.list')).map((l) => l.code)).toEqual(['HOME', 'TYO']);
+    });
+
+    it('products: create, get, update, list, categories, archive, restore', async () => {
+      const p = await c.call('products.create', { sku: 'MATCHA-1', name: 'Matcha 30g', localName: '抹茶', barcode: '4006381333931', hsCode: '090210', category: 'Tea', originCountry: 'JP' });
+      ids.product = p.id;
+      expect((await c.call('products.get', { id: p.id })).product.sku).toBe('MATCHA-1');
+      expect((await c.call('products.update', { id: p.id, brand: 'Uji' })).brand).toBe('Uji');
+      const extra = await c.call('products.create', { sku: 'SPARE', name: 'Spare' });
+      expect(await c.call('products.archive', { id: extra.id })).toMatchObject({ status: 'archived' });
+      expect(await c.call('products.restore', { id: extra.id })).toMatchObject({ status: 'active' });
+      expect((await c.call('products.list', { search: '抹茶' })).rows.map((r) => r.sku)).toEqual(['MATCHA-1']);
+      expect(await c.call('products.categories')).toEqual(['Tea']);
+    });
+
+    it('stock: adjust, transfer, balances, movements, check', async () => {
+      const a = await c.call('stock.adjust', { productId: ids.product!, locationId: ids.tyo!, qty: 10, unitCost: '4.20', reason: 'opening' });
+      expect(a.movements[0]).toMatchObject({ qty: 10, value: 4200 });
+      const tr = await c.call('stock.transfer', { productId: ids.product!, fromLocationId: ids.tyo!, toLocationId: ids.home!, qty: 4 });
+      expect(tr.movements.map((m) => m.qty)).toEqual([-4, 4]);
+      const bal = await c.call('stock.balances', { productId: ids.product! });
+      expect(bal.rows.map((b) => [b.locationCode, b.onHand, b.value])).toEqual([['HOME', 4, 1680], ['TYO', 6, 2520]]);
+      expect((await c.call('stock.movements', { productId: ids.product! })).total).toBe(3);
+      expect(await c.call('stock.check')).toMatchObject({ ok: true, movements: 3 });
+    });
+
+    it('dashboard, search and reference data', async () => {
+      const d = await c.call('dashboard.summary', { days: 30 });
+      expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 10, value: 4200 } });
+      expect(d.valueByLocation.map((l) => l.code).sort()).toEqual(['HOME', 'TYO']);
+      expect((await c.call('search.global', { q: '4006381333931' }))[0]).toMatchObject({ kind: 'product', id: ids.product });
+      expect((await c.call('reference.hs', { q: '0902' }))[0]).toMatchObject({ code: '0902' });
+    });
+
+    it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
+      const before = (await c.call('products.list', { status: 'all' })).total;
+      const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));
+      expect(e.code).toBe('invalid_input');
+      expect(e.details?.issues?.map((i) => i.field).sort()).toEqual(['barcode', 'name']);
+      expect((await fails(c.call('stock.adjust', { productId: 'not-an-id', locationId: ids.home!, qty: 1, reason: 'found' }))).details?.field).toBe('productId');
+      expect((await fails(c.call('stock.transfer', { productId: ids.product!, fromLocationId: ids.home!, toLocationId: ids.tyo!, qty: 999 }))).code).toBe('insufficient_stock');
+      expect((await fails(c.call('products.get', { id: '01890000-0000-7000-8000-000000000000' }))).code).toBe('not_found');
+      expect((await c.call('products.list', { status: 'all' })).total).toBe(before);
+    });
+
+    it('unknown methods and junk arguments are refused, not crashed on', async () => {
+      if (!o.transport) return;
+      const unknown = await o.transport.invoke('stock.delete_everything', {});
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      const junk = await o.transport.invoke('products.create', 42);
+      expect(junk).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    });
+
+    it('events arrive after a committed write', async () => {
+      const got = new Promise<unknown>((resolve) => {
+        const off = c.on('stock.changed', (p) => {
+          off();
+          resolve(p);
+        });
+      });
+      await c.call('stock.adjust', { productId: ids.product!, locationId: ids.home!, qty: -1, reason: 'sample' });
+      expect(await got).toEqual({ productIds: [ids.product], locationIds: [ids.home] });
+    });
+
+    it('covers every method of the contract', () => {
+      expect([...called].sort()).toEqual([...methods].sort());
+    });
+  });
+}
+
+export { createClient };

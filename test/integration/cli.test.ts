@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { tempApp, type TempApp } from '../helpers/temp-app';
+
+let t: TempApp;
+beforeEach(async () => {
+  t = tempApp();
+  await t.client.call('settings.update', { baseCurrency: 'JPY' });
+  const home = await t.client.call('locations.create', { code: 'HOME', name: 'Home', kind: 'own' });
+  const p = await t.client.call('products.create', { sku: 'KIT-KAT', name: 'Kit Kat Matcha' });
+  await t.client.call('stock.adjust', { productId: p.id, locationId: home.id, qty: 1200, unitCost: '45', reason: 'opening' });
+  t.app.close();
+});
+afterEach(() => t.close());
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('crossdock CLI', () => {
+  it('help lists the commands', async () => {
+    const r = await cli('help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/stock/);
+    expect(r.out).toMatch(/db check/);
+  });
+
+  it('stock prints balances as a table with the base currency', async () => {
+    const r = await cli('stock', '--data', t.file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/KIT-KAT\s+Kit Kat Matcha\s+HOME\s+1200\s+0\s+1200\s+45\s+54,000/);
+    expect(r.out).toMatch(/total value 54,000 JPY/);
+  });
+
+  it('stock --json gives machine-readable balances', async () => {
+    const r = await cli('stock', '--json', '--location', 'home', '--data', t.file);
+    expect(JSON.parse(r.out)).toEqual({
+      baseCurrency: 'JPY',
+      balances: [{ sku: 'KIT-KAT', name: 'Kit Kat Matcha', location: 'HOME', onHand: 1200, reserved: 0, available: 1200, avgCost: '45', value: '54000' }],
+    });
+    expect((await cli('stock', '--location', 'NOPE', '--data', t.file)).err).toMatch(/No location with code NOPE/);
+  });
+
+  it('db check passes on a healthy file and names the first broken link of a tampered one', async () => {
+    expect((await cli('db', 'check', '--data', t.file)).out).toMatch(/All checks passed/);
+    const raw = new Database(t.file);
+    raw.exec('DROP TRIGGER movements_no_update');
+    raw.prepare("UPDATE movements SET actor = 'someone else' WHERE seq = 1").run();
+    raw.close();
+    const r = await cli('db', 'check', '--data', t.file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/BROKEN at movement #1: movement #1 was changed after it was posted/);
+  });
+
+  it('refuses a file that is not a Crossdock database with exit code 2', async () => {
+    const other = path.join(t.dir, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE x (y)');
+    db.close();
+    const r = await cli('stock', '--data', other);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a Crossdock database/);
+  });
+
+  it('unknown commands get a pointer to help', async () => {
+    const r = await cli('frobnicate');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('runs as `npm run -s cli -- stock --json`', () => {
+    const out = execFileSync('npm', ['run', '-s', 'cli', '--', 'stock', '--json', '--data', t.file], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(JSON.parse(out).balances[0].onHand).toBe(1200);
+    expect(fs.existsSync(t.file)).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../main/common/api/errors';
+import { tempApp, type TempApp } from '../helpers/temp-app';
+
+let t: TempApp;
+beforeEach(() => (t = tempApp()));
+afterEach(() => t.close());
+
+const reject = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: ApiError) => e);
+
+describe('products', () => {
+  it('creates a product with every field and reads it back', async () => {
+    const p = await t.client.call('products.create', {
+      sku: 'JP-SUN-001', name: 'UV Essence', localName: '防晒精华', barcode: '4006381333931', brand: 'Biore',
+      category: 'Skincare', hsCode: '3304.99', originCountry: 'jp', weightG: 70, lengthMm: 40, widthMm: 30, heightMm: 120,
+      packSize: 6, defaultSupplier: 'Osaka wholesale', lowStockThreshold: 12, notes: 'bestseller',
+    });
+    expect(p).toMatchObject({ hsCode: '330499', originCountry: 'JP', packSize: 6, status: 'active' });
+    const d = await t.client.call('products.get', { id: p.id });
+    expect(d.product).toEqual(p);
+    expect(d.balances).toEqual([]);
+  });
+
+  it.each([
+    [{ sku: 'DUP', name: 'x' }, 'sku', /already used/],
+    [{ sku: 'B', name: 'x', barcode: '4006381333932' }, 'barcode', /check digit should be 1/],
+    [{ sku: 'C', name: 'x', hsCode: '999999' }, 'hsCode', /not in the HS 2022/],
+    [{ sku: 'C2', name: 'x', hsCode: '330498' }, 'hsCode', /not in the HS 2022/],
+    [{ sku: 'D', name: 'x', hsCode: '33' }, 'hsCode', /6, 8 or 10 digits/],
+    [{ sku: 'E', name: 'x', originCountry: 'XX' }, 'originCountry', /ISO 3166/],
+    [{ sku: 'F', name: '' }, 'name', /required/],
+    [{ sku: 'has space', name: 'x' }, 'sku', /spaces/],
+    [{ sku: 'G', name: 'x', packSize: 0 }, 'packSize', /more than zero/],
+    [{ sku: 'H', name: 'x', weightG: 1.5 }, 'weightG', /whole number/],
+  ])('refuses %o naming %s, and writes nothing', async (input, field, message) => {
+    await t.client.call('products.create', { sku: 'dup', name: 'first' });
+    const e = await reject(t.client.call('products.create', input as never));
+    expect(e.details?.field).toBe(field);
+    expect(e.message).toMatch(message);
+    expect((await t.client.call('products.list', { status: 'all' })).total).toBe(1);
+  });
+
+  it('accepts a national 8- or 10-digit tariff line whose first 6 digits are an HS code', async () => {
+    await t.client.call('products.create', { sku: 'N8', name: 'x', hsCode: '33049900' });
+    await t.client.call('products.create', { sku: 'N10', name: 'y', hsCode: '3304990010' });
+  });
+
+  it('groups variants under a parent with option values, one level deep', async () => {
+    const parent = await t.client.call('products.create', { sku: 'TEE', name: 'T-shirt' });
+    const m = await t.client.call('products.create', { sku: 'TEE-M', name: 'T-shirt M', parentId: parent.id, options: { size: 'M', colour: 'Black' } });
+    await t.client.call('products.create', { sku: 'TEE-L', name: 'T-shirt L', parentId: parent.id, options: { size: 'L' } });
+    const d = await t.client.call('products.get', { id: parent.id });
+    expect(d.variants.map((v) => v.sku)).toEqual(['TEE-L', 'TEE-M']);
+    expect((await t.client.call('products.list', {})).rows.find((r) => r.id === parent.id)?.variantCount).toBe(2);
+    expect((await t.client.call('products.get', { id: m.id })).parent?.sku).toBe('TEE');
+    const e = await reject(t.client.call('products.create', { sku: 'TEE-M-X', name: 'nested', parentId: m.id }));
+    expect(e.details?.field).toBe('parentId');
+  });
+
+  it('updates only the fields given and keeps SKUs unique ignoring case', async () => {
+    const a = await t.client.call('products.create', { sku: 'A', name: 'Alpha', packSize: 12, brand: 'X' });
+    await t.client.call('products.create', { sku: 'B', name: 'Beta' });
+    const u = await t.client.call('products.update', { id: a.id, name: 'Alpha 2' });
+    expect(u).toMatchObject({ name: 'Alpha 2', packSize: 12, brand: 'X' });
+    const e = await reject(t.client.call('products.update', { id: a.id, sku: 'b' }));
+    expect(e.code).toBe('conflict');
+  });
+
+  it('archives only products without stock, and archived products cannot move', async () => {
+    const loc = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    const p = await t.client.call('products.create', { sku: 'A', name: 'Alpha' });
+    await t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: 1, unitCost: '1', reason: 'opening' });
+    expect((await reject(t.client.call('products.archive', { id: p.id }))).code).toBe('conflict');
+    await t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: -1, reason: 'lost' });
+    await t.client.call('products.archive', { id: p.id });
+    expect((await t.client.call('products.list', {})).total).toBe(0);
+    expect((await t.client.call('products.list', { status: 'archived' })).total).toBe(1);
+    expect((await reject(t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: 1, reason: 'found' }))).code).toBe('conflict');
+    await t.client.call('products.restore', { id: p.id });
+  });
+
+  it('searches SKU, name, Chinese name and barcode; sorts and pages', async () => {
+    for (let i = 0; i < 30; i++) {
+      await t.client.call('products.create', { sku: `SKU-${String(i).padStart(3, '0')}`, name: i % 2 ? `Green tea ${i}` : `Matcha ${i}`, localName: i === 7 ? '抹茶粉' : null, category: i % 3 ? 'Food' : 'Tea' });
+    }
+    expect((await t.client.call('products.list', { search: 'tea' })).total).toBe(15);
+    expect((await t.client.call('products.list', { search: '抹茶' })).rows.map((r) => r.sku)).toEqual(['SKU-007']);
+    expect((await t.client.call('products.list', { search: 'SK' })).total).toBe(30);
+    expect((await t.client.call('products.list', { category: 'Tea' })).total).toBe(10);
+    const page = await t.client.call('products.list', { sort: 'sku', dir: 'desc', offset: 5, limit: 5 });
+    expect(page.rows.map((r) => r.sku)).toEqual(['SKU-024', 'SKU-023', 'SKU-022', 'SKU-021', 'SKU-020']);
+    expect(await t.client.call('products.categories')).toEqual(['Food', 'Tea']);
+    const hits = await t.client.call('search.global', { q: 'matcha' });
+    expect(hits.length).toBe(10);
+  });
+
+  it('a scanned barcode finds its product first in global search', async () => {
+    const p = await t.client.call('products.create', { sku: 'SCAN', name: 'Scanned', barcode: '036000291452' });
+    const [hit] = await t.client.call('search.global', { q: '036000291452' });
+    expect(hit).toMatchObject({ kind: 'product', id: p.id });
+  });
+
+  it('looks up HS codes by digits and words', async () => {
+    const byDigits = await t.client.call('reference.hs', { q: '3304' });
+    expect(byDigits[0]).toMatchObject({ code: '3304' });
+    const byWords = await t.client.call('reference.hs', { q: 'lip make-up' });
+    expect(byWords.map((h) => h.code)).toContain('330410');
+  });
+});
+
+describe('locations', () => {
+  it('creates, validates and archives only empty locations', async () => {
+    const l = await t.client.call('locations.create', { code: 'TYO', name: 'Tokyo', kind: 'overseas', country: 'JP' });
+    expect((await reject(t.client.call('locations.create', { code: 'tyo', name: 'dup', kind: 'own' }))).details?.field).toBe('code');
+    expect((await reject(t.client.call('locations.create', { code: 'X', name: 'x', kind: 'garage' as never }))).details?.field).toBe('kind');
+    const p = await t.client.call('products.create', { sku: 'A', name: 'Alpha' });
+    await t.client.call('stock.adjust', { productId: p.id, locationId: l.id, qty: 2, unitCost: '1', reason: 'opening' });
+    expect((await reject(t.client.call('locations.archive', { id: l.id }))).code).toBe('conflict');
+  });
+});
+
+describe('settings', () => {
+  it('the base currency can be chosen until the first movement', async () => {
+    expect((await t.client.call('settings.get')).baseCurrency).toBe('USD');
+    await t.client.call('settings.update', { baseCurrency: 'jpy' });
+    const l = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    const p = await t.client.call('products.create', { sku: 'A', name: 'Alpha' });
+    // JPY has no minor unit: a unit cost takes at most 4 decimals
+    const e = await reject(t.client.call('stock.adjust', { productId: p.id, locationId: l.id, qty: 1, unitCost: '1.23456', reason: 'opening' }));
+    expect(e.message).toMatch(/more than 4 decimal places/);
+    await t.client.call('stock.adjust', { productId: p.id, locationId: l.id, qty: 1, unitCost: '1500', reason: 'opening' });
+    const s = await t.client.call('settings.get');
+    expect(s).toMatchObject({ baseCurrency: 'JPY', ledgerStarted: true });
+    expect((await reject(t.client.call('settings.update', { baseCurrency: 'USD' }))).details?.field).toBe('baseCurrency');
+  });
+});
