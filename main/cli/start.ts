@@ -8,7 +8,6 @@
 //   npm start -- --no-open    print the URL only     --port N   --data FILE
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataFile } from '../server/app';
@@ -16,6 +15,7 @@ import { rendererDir, startHost } from '../server/standalone';
 import { seedDemo } from '../core/demo/seed';
 import { createClient } from '../common/api/client';
 import { inProcessTransport } from '../server/in-process';
+import { electronSqliteBinding, findElectron } from './electron-runtime';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -30,19 +30,6 @@ function ensureRendererBuilt(): void {
   console.log('Building the user interface once (vite build)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
-}
-
-/** The Electron executable if its binary is present (it is downloaded lazily, and not everywhere). */
-function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve('electron/package.json'));
-    const rel = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-    const exe = path.join(dir, 'dist', rel);
-    return fs.existsSync(exe) ? exe : null;
-  } catch {
-    return null;
-  }
 }
 
 function chromium(): string | null {
@@ -71,15 +58,16 @@ async function main(): Promise<void> {
   const file = option('data') ?? dataFile(demo);
   ensureRendererBuilt();
 
-  const electron = flag('browser') ? null : electronBinary();
-  if (electron) {
+  const electron = flag('browser') ? null : findElectron();
+  if (electron?.ok) {
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'main/electron/build.ts')], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('building the Electron shell failed');
-    const child = spawn(electron, [root, ...(demo ? ['--demo'] : []), ...(option('data') ? ['--data', file] : [])], { stdio: 'inherit' });
+    const env = { ...process.env, CROSSDOCK_SQLITE_BINDING: electronSqliteBinding(root, electron.version) };
+    const child = spawn(electron.exe, [root, ...(demo ? ['--demo'] : []), ...(option('data') ? ['--data', file] : [])], { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!flag('browser')) console.log('Electron is not available on this machine; starting Crossdock in the browser instead.');
+  if (electron && !electron.ok) console.log(`Electron is not available on this machine (${electron.reason}); starting Crossdock in the browser instead.`);
 
   const fresh = !fs.existsSync(file);
   const host = await startHost({ file, ...(option('port') ? { port: Number(option('port')) } : {}) });
