@@ -4,25 +4,8 @@ import type { Db } from '../open';
 import type { BalanceRow, Movement, MovementKind } from '../../common/api/types';
 import { likePrefix, stmt } from './statements';
 
-export interface MovementRecord {
-  id: string;
-  productId: string;
-  locationId: string;
-  kind: MovementKind;
-  qty: number;
-  value: number;
-  avgCostE4: number;
-  qtyAfter: number;
-  occurredAt: string;
-  postedAt: string;
-  actor: string;
-  reason: string | null;
-  note: string | null;
-  docType: string | null;
-  docId: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** A movement as stored: the API's Movement without the joined names, plus its hash-chain links. */
+export type MovementRecord = Omit<Movement, 'seq' | 'sku' | 'productName' | 'locationCode'> & { prevHash: string; hash: string };
 
 export interface StoredBalance {
   onHand: number;
