@@ -1,6 +1,6 @@
 // Field schemas shared by several methods. Messages are written for the merchant: they are shown
 // next to the field that failed.
-import { z } from 'zod';
+import { z } from './zod';
 import { barcodeError, hsFormatError, normaliseHs } from '../codes';
 import countries from '../data/countries.json';
 import { isCurrency } from '../money';

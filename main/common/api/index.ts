@@ -1,6 +1,6 @@
 // The API contract: every method's name, input schema, mode and result type, and the events.
 // Transports, the preload allow-list, the dispatcher and the typed client all derive from here.
-import { z } from 'zod';
+import { z } from './zod';
 import { read, write, type MethodDef } from './contract';
 import * as f from './fields';
 import type * as T from './types';

@@ -1,0 +1,55 @@
+import { ToastProvider } from '../components/Toasts';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LocationsPage } from '../features/locations/LocationsPage';
+import { MovementsPage } from '../features/movements/MovementsPage';
+import { ProductPage } from '../features/products/ProductPage';
+import { ProductsPage } from '../features/products/ProductsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { BalancesPage } from '../features/stock/BalancesPage';
+import { EmptyState } from '../components/EmptyState';
+import { useT } from '../i18n';
+import { useRoute, type Route } from './router';
+import { SettingsProvider } from './settings';
+import { Shell } from './Shell';
+
+
+function Page({ route }: { route: Route }) {
+  const t = useT();
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'products':
+      return <ProductsPage openNew={route.openNew} />;
+    case 'product':
+      return <ProductPage key={route.id} id={route.id} />;
+    case 'stock':
+      return <BalancesPage locationId={route.locationId} />;
+    case 'movements':
+      return <MovementsPage key={`${route.productId}|${route.locationId}`} productId={route.productId} locationId={route.locationId} />;
+    case 'locations':
+      return <LocationsPage openNew={route.openNew} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return (
+        <div className="page">
+          <EmptyState title={t('common.notFound')} action={<a href="#/">{t('nav.dashboard')}</a>}>
+            {t('common.notFoundHint', { path: route.path })}
+          </EmptyState>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <SettingsProvider>
+      <ToastProvider>
+        <Shell>
+          <Page route={route} />
+        </Shell>
+      </ToastProvider>
+    </SettingsProvider>
+  );
+}

@@ -1,0 +1,79 @@
+// A tiny hash router: #/products, #/products/:id, #/stock?location=…, and so on.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'products'; openNew: boolean }
+  | { name: 'product'; id: string }
+  | { name: 'stock'; locationId: string | null }
+  | { name: 'movements'; productId: string | null; locationId: string | null }
+  | { name: 'locations'; openNew: boolean }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'settings';
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path = '/', query = ''] = raw.split('?');
+  const q = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean);
+  const [head, id] = parts;
+  if (!head) return { name: 'dashboard' };
+  if (head === 'products' && id) return { name: 'product', id: decodeURIComponent(id) };
+  if (head === 'products') return { name: 'products', openNew: q.get('new') === '1' };
+  if (head === 'stock') return { name: 'stock', locationId: q.get('location') };
+  if (head === 'movements') return { name: 'movements', productId: q.get('product'), locationId: q.get('location') };
+  if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
+  if (head === 'settings') return { name: 'settings' };
+  return { name: 'not-found', path };
+}
+
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'product':
+      return 'products';
+    case 'not-found':
+      return null;
+    default:
+      return route.name;
+  }
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+const getHash = () => location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  return parseHash(hash);
+}
+
+export function navigate(path: string): void {
+  const target = '#' + path;
+  if (location.hash !== target) location.hash = target;
+}
+
+/** Drops a one-shot query (?new=1) from the address without a navigation. */
+export function replacePath(path: string): void {
+  history.replaceState(null, '', location.pathname + location.search + '#' + path);
+}
+
+export const paths = {
+  dashboard: () => '/',
+  products: () => '/products',
+  product: (id: string) => `/products/${encodeURIComponent(id)}`,
+  stock: (locationId?: string) => (locationId ? `/stock?location=${encodeURIComponent(locationId)}` : '/stock'),
+  movements: (f: { productId?: string; locationId?: string } = {}) => {
+    const q = new URLSearchParams();
+    if (f.productId) q.set('product', f.productId);
+    if (f.locationId) q.set('location', f.locationId);
+    const s = q.toString();
+    return s ? `/movements?${s}` : '/movements';
+  },
+  locations: () => '/locations',
+  settings: () => '/settings',
+};

@@ -1,0 +1,74 @@
+// The products table: virtualised, fetching only the pages on screen, sortable by its headers.
+import { useMemo } from 'react';
+import type { Input, ProductRow } from '../../../main/common/api';
+import { navigate, paths } from '../../app/router';
+import { useBaseCurrency } from '../../app/settings';
+import { usePaged } from '../../api/paged';
+import { InlineError } from '../../components/EmptyState';
+import { Money, Qty } from '../../components/Numbers';
+import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable';
+import { useT } from '../../i18n';
+
+type ListParams = Omit<Input<'products.list'>, 'offset' | 'limit'>;
+
+interface Props {
+  params: ListParams;
+  sort: Sort;
+  onSort(key: string): void;
+  empty: React.ReactNode;
+}
+
+export function ProductsTable({ params, sort, onSort, empty }: Props) {
+  const t = useT();
+  const ccy = useBaseCurrency();
+  const data = usePaged('products.list', params, 200);
+
+  const columns = useMemo<Column<ProductRow>[]>(
+    () => [
+      { key: 'sku', header: t('products.col.sku'), width: 'minmax(120px, 1.1fr)', sortKey: 'sku', render: (p) => <span className="mono">{p.sku}</span> },
+      {
+        key: 'name',
+        header: t('products.col.name'),
+        width: 'minmax(220px, 3fr)',
+        sortKey: 'name',
+        render: (p) => (
+          <span className="cell-name">
+            <span className="truncate">{p.name}</span>
+            {p.localName ? <span className="muted truncate local-name">{p.localName}</span> : null}
+            {p.status === 'archived' ? <span className="tag">{t('common.archived')}</span> : null}
+          </span>
+        ),
+      },
+      { key: 'brand', header: t('products.col.brand'), width: 'minmax(90px, 1fr)', render: (p) => <span className="truncate">{p.brand ?? ''}</span> },
+      { key: 'category', header: t('products.col.category'), width: 'minmax(90px, 1fr)', sortKey: 'category', render: (p) => <span className="truncate">{p.category ?? ''}</span> },
+      { key: 'onHand', header: t('products.col.onHand'), width: '90px', align: 'right', sortKey: 'onHand', render: (p) => <Qty n={p.onHand} /> },
+      { key: 'value', header: t('products.col.value'), width: '150px', align: 'right', sortKey: 'value', render: (p) => <Money minor={p.value} currency={ccy} /> },
+      { key: 'variants', header: t('products.col.variants'), width: '80px', align: 'right', render: (p) => (p.variantCount ? <Qty n={p.variantCount} /> : <span className="muted">—</span>) },
+    ],
+    [t, ccy],
+  );
+
+  return (
+    <>
+      {data.error ? <InlineError message={t('common.error', { msg: data.error.message })} /> : null}
+      <VirtualTable<ProductRow>
+        label={t('products.title')}
+        columns={columns}
+        count={data.total ?? 0}
+        rowAt={data.rowAt}
+        onRange={data.setRange}
+        onOpen={(p) => navigate(paths.product(p.id))}
+        rowTestId="product-row"
+        resetKey={JSON.stringify(params)}
+        sort={sort}
+        onSort={onSort}
+        empty={data.total === 0 ? empty : <div className="loading-block">{t('common.loading')}</div>}
+        footer={
+          <span className="muted" data-testid="products-total">
+            {data.total === null ? t('common.loading') : t('common.total', { n: data.total.toLocaleString('en') })}
+          </span>
+        }
+      />
+    </>
+  );
+}
