@@ -14,7 +14,7 @@ function isEditable(el: Element | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
 }
 
-const exactBarcode = (hit: SearchHit | undefined, q: string) => hit?.kind === 'product' && /^\d{8,14}$/.test(q) && hit.subtitle === `barcode ${q}`;
+const exactBarcode = (hit: SearchHit | undefined) => hit?.kind === 'product' && hit.match === 'barcode';
 
 export function GlobalSearch() {
   const t = useT();
@@ -86,7 +86,7 @@ export function GlobalSearch() {
       const query = text.trim();
       if (!query) return;
       const fresh = await search(query);
-      if (exactBarcode(fresh[0], query) || fresh.length === 1) go(fresh[0]!);
+      if (exactBarcode(fresh[0]) || fresh.length === 1) go(fresh[0]!);
       else setOpen(true);
     }
   };

@@ -84,7 +84,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       const d = await c.call('dashboard.summary', { days: 30 });
       expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 10, value: 4200 } });
       expect(d.valueByLocation.map((l) => l.code).sort()).toEqual(['HOME', 'TYO']);
-      expect((await c.call('search.global', { q: '4006381333931' }))[0]).toMatchObject({ kind: 'product', id: ids.product });
+      expect((await c.call('search.global', { q: '4006381333931' }))[0]).toMatchObject({ kind: 'product', id: ids.product, match: 'barcode' });
       expect((await c.call('reference.hs', { q: '0902' }))[0]).toMatchObject({ code: '0902' });
     });
 

@@ -97,7 +97,7 @@ describe('products', () => {
   it('a scanned barcode finds its product first in global search', async () => {
     const p = await t.client.call('products.create', { sku: 'SCAN', name: 'Scanned', barcode: '036000291452' });
     const [hit] = await t.client.call('search.global', { q: '036000291452' });
-    expect(hit).toMatchObject({ kind: 'product', id: p.id });
+    expect(hit).toMatchObject({ kind: 'product', id: p.id, match: 'barcode' });
   });
 
   it('looks up HS codes by digits and words', async () => {

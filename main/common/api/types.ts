@@ -153,4 +153,6 @@ export interface SearchHit {
   id: string;
   title: string;
   subtitle: string;
+  /** 'barcode' when the query was exactly this product's barcode (what a scanner types) */
+  match: 'barcode' | 'text';
 }
