@@ -192,8 +192,18 @@ export function listBalances(db: Db, q: BalanceQuery): { rows: BalanceRow[]; tot
   }
   if (q.nonZero) clauses.push('(b.on_hand <> 0 OR b.reserved <> 0)');
   const w = clauses.length ? 'WHERE ' + clauses.join(' AND ') : '';
-  const from = 'FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id';
-  const total = (stmt(db, `SELECT count(*) AS n ${from} ${w}`).get(...params) as { n: number }).n;
+  // Foreign keys make both joins one-to-one, so the count joins products only to search them.
+  const countFrom = q.search ? 'FROM balances b JOIN products p ON p.id = b.product_id' : 'FROM balances b';
+  const total = (stmt(db, `SELECT count(*) AS n ${countFrom} ${w}`).get(...params) as { n: number }).n;
+  // Two ways to produce one location's page in SKU order: sort all its balances (cost ~ total),
+  // or walk the products in SKU order probing each one's balance there, stopping at the page's
+  // end (cost ~ (offset + limit) × products / total). SQLite cannot tell which is cheaper for
+  // a given location, so choose here: the walk wins for the first pages of a location holding
+  // many products, the sort for small locations and deep pages. Same rows either way.
+  const walk = !!q.locationId && !q.productId && !q.search && total > 0 && (q.offset + q.limit) * productCountEstimate(db) < total * total;
+  const from = walk
+    ? 'FROM products p CROSS JOIN balances b ON b.product_id = p.id CROSS JOIN locations l ON l.id = b.location_id'
+    : 'FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id';
   const rows = stmt(
     db,
     `SELECT b.product_id, p.sku, p.name, b.location_id, l.code AS location_code, l.name AS location_name, b.on_hand,
@@ -218,6 +228,11 @@ export function listBalances(db: Db, q: BalanceQuery): { rows: BalanceRow[]; tot
       };
     });
   return { rows, total };
+}
+
+/** Products are never deleted, so the highest rowid is their number (read from the index end, O(log n)). */
+function productCountEstimate(db: Db): number {
+  return (stmt(db, 'SELECT coalesce(max(rowid), 0) AS n FROM products').get() as { n: number }).n;
 }
 
 export function countMovements(db: Db): number {

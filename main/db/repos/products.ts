@@ -118,7 +118,13 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
       clauses.push('p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)');
       params.push(ftsPhrase(text));
     } else {
-      clauses.push("(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR p.local_name LIKE ? ESCAPE '\\')");
+      // SKU or name starting with the text, or local name containing it. Written as a union of
+      // three index searches rather than an OR, which SQLite can only answer by reading every row.
+      clauses.push(
+        `p.rowid IN (SELECT rowid FROM products WHERE sku LIKE ? ESCAPE '\\'
+          UNION ALL SELECT rowid FROM products WHERE name LIKE ? ESCAPE '\\'
+          UNION ALL SELECT rowid FROM products WHERE local_name IS NOT NULL AND local_name LIKE ? ESCAPE '\\')`,
+      );
       const like = likePrefix(text);
       params.push(like, like, '%' + like);
     }
@@ -142,7 +148,10 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
 export function listProducts(db: Db, q: ProductQuery): { rows: ProductRow[]; total: number } {
   const w = where(q);
   const from = 'FROM products p JOIN product_stock s ON s.product_id = p.id';
-  const total = (stmt(db, `SELECT count(*) AS n ${from} ${w.sql}`).get(...w.params) as { n: number }).n;
+  // Every product has exactly one product_stock row (written with it), so the count needs the
+  // join only when the filter reads stock; without it the count is an index-only scan.
+  const countFrom = q.lowStock ? from : 'FROM products p';
+  const total = (stmt(db, `SELECT count(*) AS n ${countFrom} ${w.sql}`).get(...w.params) as { n: number }).n;
   const order = `${SORT[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, p.sku ${q.dir === 'desc' ? 'DESC' : 'ASC'}`;
   const rows = stmt(db, `SELECT ${ROW_COLS} ${from} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...w.params, q.limit, q.offset)
