@@ -134,3 +134,53 @@ describe('settings', () => {
     expect((await reject(t.client.call('settings.update', { baseCurrency: 'USD' }))).details?.field).toBe('baseCurrency');
   });
 });
+
+describe('kept totals follow the products they belong to', () => {
+  it('a change of category moves its stock value on the dashboard, and db check agrees', async () => {
+    const loc = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    const p = await t.client.call('products.create', { sku: 'A', name: 'Alpha', category: 'Tea' });
+    await t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: 3, unitCost: '2', reason: 'opening' });
+    expect((await t.client.call('dashboard.summary')).valueByCategory).toEqual([{ category: 'Tea', value: 600, units: 3 }]);
+    await t.client.call('products.update', { id: p.id, category: 'Snacks' });
+    const d = await t.client.call('dashboard.summary');
+    expect(d.valueByCategory).toEqual([{ category: 'Snacks', value: 600, units: 3 }]);
+    expect(d.valueByLocation).toEqual([{ locationId: loc.id, code: 'H', name: 'Home', value: 600, units: 3 }]);
+    await t.client.call('products.update', { id: p.id, category: null });
+    expect((await t.client.call('dashboard.summary')).valueByCategory).toEqual([{ category: '', value: 600, units: 3 }]);
+    expect(await t.client.call('stock.check')).toMatchObject({ ok: true });
+  });
+
+  it('low stock follows threshold edits and stock movements', async () => {
+    const loc = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    const p = await t.client.call('products.create', { sku: 'A', name: 'Alpha', lowStockThreshold: 5 });
+    await t.client.call('products.create', { sku: 'B', name: 'Beta' });
+    const low = async () => (await t.client.call('dashboard.summary')).lowStock.map((l) => [l.sku, l.onHand, l.threshold]);
+    expect(await low()).toEqual([['A', 0, 5]]);
+    await t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: 6, unitCost: '1', reason: 'opening' });
+    expect(await low()).toEqual([]);
+    await t.client.call('products.update', { id: p.id, lowStockThreshold: 10 });
+    expect(await low()).toEqual([['A', 6, 10]]);
+    expect((await t.client.call('products.list', { lowStock: true })).rows.map((r) => r.sku)).toEqual(['A']);
+  });
+});
+
+describe('sorted pages', () => {
+  it.each(['sku', 'name', 'category', 'onHand', 'value', 'updatedAt'] as const)('by %s, both ways, page without gaps or overlaps', async (sort) => {
+    const loc = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    for (let i = 0; i < 25; i++) {
+      const p = await t.client.call('products.create', { sku: `S${(i * 7) % 25}`, name: `N${i % 5}`, category: `C${i % 3}` });
+      if (i % 4) await t.client.call('stock.adjust', { productId: p.id, locationId: loc.id, qty: (i % 6) + 1, unitCost: String(i % 3), reason: 'opening' });
+    }
+    for (const dir of ['asc', 'desc'] as const) {
+      const all = (await t.client.call('products.list', { sort, dir, limit: 1000 })).rows;
+      const paged = [];
+      for (let offset = 0; offset < 25; offset += 7) paged.push(...(await t.client.call('products.list', { sort, dir, offset, limit: 7 })).rows);
+      expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
+      expect(new Set(all.map((r) => r.id)).size).toBe(25);
+      const key = (r: (typeof all)[number]) => (sort === 'name' ? r.name.toLowerCase() : sort === 'category' ? r.category : sort === 'updatedAt' ? r.updatedAt : sort === 'sku' ? r.sku.toLowerCase() : r[sort]);
+      const keys = all.map(key);
+      const sorted = [...keys].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+      expect(keys).toEqual(dir === 'asc' ? sorted : sorted.reverse());
+    }
+  });
+});

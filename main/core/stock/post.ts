@@ -93,7 +93,7 @@ export function post(ctx: Ctx, line: PostLine): number {
     { onHand: step.state.qty, reserved: stored?.reserved ?? 0, avgCostE4: step.state.avgCostE4, value: step.state.value },
     ctx.now,
   );
-  ledger.addProductStock(db, line.productId, line.qty, step.value, ctx.now);
+  ledger.addToTotals(db, { productId: line.productId, locationId: line.locationId, category: product.category }, line.qty, step.value, ctx.now);
   ledger.addToDay(db, line.occurredAt.slice(0, 10), line.locationId, line.kind, line.qty, step.value);
   return seq;
 }

@@ -118,16 +118,28 @@ export function check(ctx: Ctx): CheckReport {
       mismatches.push({ productId, locationId, field: 'missing balance', stored: 0, rebuilt: r.qty });
     }
   }
-  const perProduct = new Map<string, { qty: number; value: number }>();
+  // The kept totals per product, location and category must equal the rebuilt balances summed.
+  const categories = ledger.productCategories(db);
+  const sums = { product: new Map<string, CostState>(), location: new Map<string, CostState>(), category: new Map<string, CostState>() };
   for (const [key, r] of rebuilt) {
-    const pid = key.split('|')[0]!;
-    const t = perProduct.get(pid) ?? { qty: 0, value: 0 };
-    perProduct.set(pid, { qty: t.qty + r.qty, value: t.value + r.value });
+    const [productId = '', locationId = ''] = key.split('|');
+    for (const [kind, k] of [['product', productId], ['location', locationId], ['category', categories.get(productId) ?? '']] as const) {
+      const t = sums[kind].get(k) ?? { qty: 0, value: 0, avgCostE4: 0 };
+      sums[kind].set(k, { qty: t.qty + r.qty, value: t.value + r.value, avgCostE4: 0 });
+    }
   }
-  for (const ps of ledger.allProductStock(db)) {
-    const r = perProduct.get(ps.productId) ?? { qty: 0, value: 0 };
-    if (ps.onHand !== r.qty) mismatches.push({ productId: ps.productId, locationId: '*', field: 'product onHand', stored: ps.onHand, rebuilt: r.qty });
-    if (ps.value !== r.value) mismatches.push({ productId: ps.productId, locationId: '*', field: 'product value', stored: ps.value, rebuilt: r.value });
+  const stored = ledger.allTotals(db);
+  for (const kind of ['product', 'location', 'category'] as const) {
+    for (const t of stored[kind]) {
+      const r = sums[kind].get(t.key) ?? { qty: 0, value: 0 };
+      const where = kind === 'product' ? { productId: t.key, locationId: '*' } : kind === 'location' ? { productId: '*', locationId: t.key } : { productId: `category:${t.key}`, locationId: '*' };
+      if (t.onHand !== r.qty) mismatches.push({ ...where, field: `${kind} onHand`, stored: t.onHand, rebuilt: r.qty });
+      if (t.value !== r.value) mismatches.push({ ...where, field: `${kind} value`, stored: t.value, rebuilt: r.value });
+      sums[kind].delete(t.key);
+    }
+    for (const [k, r] of sums[kind]) {
+      if (r.qty !== 0 || r.value !== 0) mismatches.push({ productId: kind === 'location' ? '*' : k, locationId: kind === 'location' ? k : '*', field: `missing ${kind} total`, stored: 0, rebuilt: r.qty });
+    }
   }
   const chainOk = firstBroken === null;
   return {

@@ -1,5 +1,5 @@
-// Dashboard figures come from the kept aggregates (product_stock, balances, movement_days),
-// never from a scan of the ledger.
+// Dashboard figures come from the kept aggregates (product, location and category totals, and
+// movement_days), never from a scan of the ledger or of all balances.
 import type { Db } from '../open';
 import type { DashboardSummary } from '../../common/api/types';
 import { stmt } from './statements';
@@ -13,15 +13,13 @@ export function dashboardFigures(db: Db, sinceDay: string): Omit<DashboardSummar
   ).get() as DashboardSummary['totals'];
   const valueByCategory = stmt(
     db,
-    `SELECT coalesce(p.category, '') AS category, sum(s.value) AS value, sum(s.on_hand) AS units
-     FROM product_stock s JOIN products p ON p.id = s.product_id
-     WHERE s.on_hand <> 0 OR s.value <> 0 GROUP BY p.category ORDER BY value DESC`,
+    'SELECT category, value, on_hand AS units FROM category_stock WHERE on_hand <> 0 OR value <> 0 ORDER BY value DESC',
   ).all() as DashboardSummary['valueByCategory'];
   const valueByLocation = stmt(
     db,
-    `SELECT l.id AS locationId, l.code, l.name, coalesce(sum(b.value), 0) AS value, coalesce(sum(b.on_hand), 0) AS units
-     FROM locations l LEFT JOIN balances b ON b.location_id = l.id
-     WHERE l.status = 'active' GROUP BY l.id ORDER BY value DESC`,
+    `SELECT l.id AS locationId, l.code, l.name, coalesce(t.value, 0) AS value, coalesce(t.on_hand, 0) AS units
+     FROM locations l LEFT JOIN location_stock t ON t.location_id = l.id
+     WHERE l.status = 'active' ORDER BY value DESC, l.code`,
   ).all() as DashboardSummary['valueByLocation'];
   const movementsByDay = stmt(
     db,
@@ -30,10 +28,10 @@ export function dashboardFigures(db: Db, sinceDay: string): Omit<DashboardSummar
   ).all(sinceDay) as DashboardSummary['movementsByDay'];
   const lowStock = stmt(
     db,
-    `SELECT p.id AS productId, p.sku, p.name, s.on_hand AS onHand, p.low_stock_threshold AS threshold
-     FROM products p JOIN product_stock s ON s.product_id = p.id
-     WHERE p.status = 'active' AND p.low_stock_threshold IS NOT NULL AND s.on_hand <= p.low_stock_threshold
-     ORDER BY s.on_hand - p.low_stock_threshold, p.sku LIMIT 20`,
+    `SELECT p.id AS productId, p.sku, p.name, s.on_hand AS onHand, s.low_stock_threshold AS threshold
+     FROM product_stock s CROSS JOIN products p ON p.id = s.product_id
+     WHERE s.low_stock_threshold IS NOT NULL AND s.on_hand <= s.low_stock_threshold AND p.status = 'active'
+     ORDER BY s.on_hand - s.low_stock_threshold, p.sku LIMIT 20`,
   ).all() as DashboardSummary['lowStock'];
   return { totals, valueByCategory, valueByLocation, movementsByDay, lowStock };
 }

@@ -50,13 +50,26 @@ export function saveBalance(db: Db, productId: string, locationId: string, b: St
   ).run(productId, locationId, b.onHand, b.reserved, b.avgCostE4, b.value, now, now);
 }
 
-export function addProductStock(db: Db, productId: string, qty: number, value: number, now: string): void {
-  stmt(db, 'UPDATE product_stock SET on_hand = on_hand + ?, value = value + ?, updated_at = ? WHERE product_id = ?').run(
-    qty,
-    value,
-    now,
-    productId,
-  );
+/**
+ * Adds a movement to the totals kept beside the balances: per product, per location and per
+ * category (so lists and the dashboard never sum the balances at read time).
+ */
+export function addToTotals(db: Db, t: { productId: string; locationId: string; category: string | null }, qty: number, value: number, now: string): void {
+  stmt(db, 'UPDATE product_stock SET on_hand = on_hand + ?, value = value + ?, updated_at = ? WHERE product_id = ?').run(qty, value, now, t.productId);
+  stmt(
+    db,
+    `INSERT INTO location_stock (location_id, on_hand, value) VALUES (?, ?, ?)
+     ON CONFLICT (location_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, value = value + excluded.value`,
+  ).run(t.locationId, qty, value);
+  addToCategory(db, t.category, qty, value);
+}
+
+export function addToCategory(db: Db, category: string | null, qty: number, value: number): void {
+  stmt(
+    db,
+    `INSERT INTO category_stock (category, on_hand, value) VALUES (?, ?, ?)
+     ON CONFLICT (category) DO UPDATE SET on_hand = on_hand + excluded.on_hand, value = value + excluded.value`,
+  ).run(category ?? '', qty, value);
 }
 
 export function addToDay(db: Db, day: string, locationId: string, kind: MovementKind, qty: number, value: number): void {
@@ -259,10 +272,23 @@ export function allBalances(db: Db): ({ productId: string; locationId: string } 
     .all() as ({ productId: string; locationId: string } & StoredBalance)[];
 }
 
-export function allProductStock(db: Db): { productId: string; onHand: number; value: number }[] {
-  return db.prepare('SELECT product_id AS productId, on_hand AS onHand, value FROM product_stock').all() as {
-    productId: string;
-    onHand: number;
-    value: number;
-  }[];
+export interface StoredTotal {
+  key: string;
+  onHand: number;
+  value: number;
+}
+
+/** The kept totals per product, location and category, for the rebuild-and-compare check. */
+export function allTotals(db: Db): { product: StoredTotal[]; location: StoredTotal[]; category: StoredTotal[] } {
+  const read = (sql: string) => db.prepare(sql).all() as StoredTotal[];
+  return {
+    product: read('SELECT product_id AS key, on_hand AS onHand, value FROM product_stock'),
+    location: read('SELECT location_id AS key, on_hand AS onHand, value FROM location_stock'),
+    category: read('SELECT category AS key, on_hand AS onHand, value FROM category_stock'),
+  };
+}
+
+export function productCategories(db: Db): Map<string, string> {
+  const rows = db.prepare("SELECT id, coalesce(category, '') AS category FROM products").all() as { id: string; category: string }[];
+  return new Map(rows.map((r) => [r.id, r.category]));
 }

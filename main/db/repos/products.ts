@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import type { Product, ProductRow } from '../../common/api/types';
+import { addToCategory } from './ledger';
 import { ftsPhrase, likePrefix, stmt } from './statements';
 
 const COLS = `p.id, p.sku, p.name, p.local_name, p.barcode, p.brand, p.category, p.hs_code, p.origin_country,
@@ -67,10 +68,19 @@ export function insertProduct(db: Db, p: Product): void {
       @lengthMm, @widthMm, @heightMm, @packSize, @defaultSupplier, @parentId, @options, @lowStockThreshold, @notes,
       @status, @createdAt, @updatedAt)`,
   ).run(bind(p));
-  stmt(db, 'INSERT INTO product_stock (product_id, updated_at) VALUES (?, ?)').run(p.id, p.createdAt);
+  stmt(db, 'INSERT INTO product_stock (product_id, low_stock_threshold, updated_at) VALUES (?, ?, ?)').run(p.id, p.lowStockThreshold, p.createdAt);
 }
 
+/** Updates a product and keeps what is stored beside it in step (its threshold, its category's total). */
 export function updateProduct(db: Db, p: Product): void {
+  const before = stmt(db, 'SELECT category, on_hand, value FROM products JOIN product_stock ON product_id = id WHERE id = ?').get(p.id) as
+    | { category: string | null; on_hand: number; value: number }
+    | undefined;
+  if (before && (before.category ?? '') !== (p.category ?? '') && (before.on_hand !== 0 || before.value !== 0)) {
+    addToCategory(db, before.category, -before.on_hand, -before.value);
+    addToCategory(db, p.category, before.on_hand, before.value);
+  }
+  stmt(db, 'UPDATE product_stock SET low_stock_threshold = ? WHERE product_id = ?').run(p.lowStockThreshold, p.id);
   stmt(
     db,
     `UPDATE products SET sku = @sku, name = @name, local_name = @localName, barcode = @barcode, brand = @brand,
@@ -98,13 +108,18 @@ export interface ProductQuery {
   limit: number;
 }
 
-const SORT: Record<ProductQuery['sort'], string> = {
-  sku: 'p.sku',
-  name: 'p.name COLLATE NOCASE',
-  category: 'p.category',
-  onHand: 's.on_hand',
-  value: 's.value',
-  updatedAt: 'p.updated_at',
+/**
+ * Each sort ends on a unique key so pages never overlap, chosen so that one index gives the
+ * whole order: products by (sku, status), (name, sku, status), (category, sku), (updated_at,
+ * rowid); stock totals by (on_hand or value, product_id).
+ */
+const SORT: Record<ProductQuery['sort'], { keys: string[]; byStock: boolean }> = {
+  sku: { keys: ['p.sku'], byStock: false },
+  name: { keys: ['p.name COLLATE NOCASE', 'p.sku'], byStock: false },
+  category: { keys: ['p.category', 'p.sku'], byStock: false },
+  updatedAt: { keys: ['p.updated_at', 'p.rowid'], byStock: false },
+  onHand: { keys: ['s.on_hand', 's.product_id'], byStock: true },
+  value: { keys: ['s.value', 's.product_id'], byStock: true },
 };
 
 /** Builds the WHERE clause of a product search; shared by the list and the global search. */
@@ -141,19 +156,31 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
     clauses.push('p.parent_id = ?');
     params.push(q.parentId);
   }
-  if (q.lowStock) clauses.push('p.low_stock_threshold IS NOT NULL AND s.on_hand <= p.low_stock_threshold');
+  if (q.lowStock) clauses.push('s.low_stock_threshold IS NOT NULL AND s.on_hand <= s.low_stock_threshold');
   return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', params };
 }
 
 export function listProducts(db: Db, q: ProductQuery): { rows: ProductRow[]; total: number } {
   const w = where(q);
-  const from = 'FROM products p JOIN product_stock s ON s.product_id = p.id';
-  // Every product has exactly one product_stock row (written with it), so the count needs the
-  // join only when the filter reads stock; without it the count is an index-only scan.
-  const countFrom = q.lowStock ? from : 'FROM products p';
-  const total = (stmt(db, `SELECT count(*) AS n ${countFrom} ${w.sql}`).get(...w.params) as { n: number }).n;
-  const order = `${SORT[q.sort]} ${q.dir === 'desc' ? 'DESC' : 'ASC'}, p.sku ${q.dir === 'desc' ? 'DESC' : 'ASC'}`;
-  const rows = stmt(db, `SELECT ${ROW_COLS} ${from} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+  const sort = SORT[q.sort];
+  // Every product has exactly one product_stock row (written with it), so the join is needed
+  // only where stock is read; the count without it is an index-only scan.
+  const needsStock = sort.byStock || !!q.lowStock;
+  const total = (stmt(db, `SELECT count(*) AS n FROM products p ${needsStock ? 'JOIN product_stock s ON s.product_id = p.id' : ''} ${w.sql}`).get(...w.params) as {
+    n: number;
+  }).n;
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = sort.keys.map((k) => `${k} ${dir}`).join(', ');
+  // Find the page's rowids first (on covering indexes, skipping `offset` index entries rather
+  // than joined rows), then read just those rows. Stock sorts walk the stock index first.
+  const source = sort.byStock
+    ? 'product_stock s CROSS JOIN products p ON p.id = s.product_id'
+    : `products p ${q.lowStock ? 'JOIN product_stock s ON s.product_id = p.id' : ''}`;
+  const rows = stmt(
+    db,
+    `SELECT ${ROW_COLS} FROM (SELECT p.rowid AS rid FROM ${source} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?) page
+     JOIN products p ON p.rowid = page.rid JOIN product_stock s ON s.product_id = p.id ORDER BY ${order}`,
+  )
     .all(...w.params, q.limit, q.offset)
     .map((r) => toRow(r as Raw));
   return { rows, total };
