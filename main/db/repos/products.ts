@@ -163,12 +163,10 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
 export function listProducts(db: Db, q: ProductQuery): { rows: ProductRow[]; total: number } {
   const w = where(q);
   const sort = SORT[q.sort];
-  // Every product has exactly one product_stock row (written with it), so the join is needed
-  // only where stock is read; the count without it is an index-only scan.
-  const needsStock = sort.byStock || !!q.lowStock;
-  const total = (stmt(db, `SELECT count(*) AS n FROM products p ${needsStock ? 'JOIN product_stock s ON s.product_id = p.id' : ''} ${w.sql}`).get(...w.params) as {
-    n: number;
-  }).n;
+  // Every product has exactly one product_stock row (written with it), so the count joins it
+  // only to filter on stock, and then starts from the partial index of low-stock products.
+  const countFrom = q.lowStock ? 'product_stock s CROSS JOIN products p ON p.id = s.product_id' : 'products p';
+  const total = (stmt(db, `SELECT count(*) AS n FROM ${countFrom} ${w.sql}`).get(...w.params) as { n: number }).n;
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const order = sort.keys.map((k) => `${k} ${dir}`).join(', ');
   // Find the page's rowids first (on covering indexes, skipping `offset` index entries rather
