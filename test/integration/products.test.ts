@@ -184,3 +184,24 @@ describe('sorted pages', () => {
     }
   });
 });
+
+describe('stock balances page in SKU order', () => {
+  it('follows a renamed SKU and pages a location without gaps', async () => {
+    const loc = await t.client.call('locations.create', { code: 'H', name: 'Home', kind: 'own' });
+    const other = await t.client.call('locations.create', { code: 'O', name: 'Other', kind: 'own' });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const p = await t.client.call('products.create', { sku: `K${String(i).padStart(2, '0')}`, name: `P${i}` });
+      ids.push(p.id);
+      await t.client.call('stock.adjust', { productId: p.id, locationId: i % 3 ? loc.id : other.id, qty: 1, unitCost: '1', reason: 'opening' });
+    }
+    await t.client.call('products.update', { id: ids[1]!, sku: 'A-FIRST' });
+    const all = (await t.client.call('stock.balances', { locationId: loc.id, limit: 100 })).rows.map((r) => r.sku);
+    expect(all[0]).toBe('A-FIRST');
+    expect(all).toEqual([...all].sort());
+    expect(all).toHaveLength(8);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 8; offset += 3) paged.push(...(await t.client.call('stock.balances', { locationId: loc.id, offset, limit: 3 })).rows.map((r) => r.sku));
+    expect(paged).toEqual(all);
+  });
+});

@@ -2,7 +2,7 @@
 // balances per product and location, totals per product, and daily aggregates.
 import type { Db } from '../open';
 import type { BalanceRow, Movement, MovementKind } from '../../common/api/types';
-import { likePrefix, stmt } from './statements';
+import { productTextFilter, stmt } from './statements';
 
 /** A movement as stored: the API's Movement without the joined names, plus its hash-chain links. */
 export type MovementRecord = Omit<Movement, 'seq' | 'sku' | 'productName' | 'locationCode'> & { prevHash: string; hash: string };
@@ -40,14 +40,14 @@ export function getBalance(db: Db, productId: string, locationId: string): Store
   return r ?? null;
 }
 
-export function saveBalance(db: Db, productId: string, locationId: string, b: StoredBalance, now: string): void {
+export function saveBalance(db: Db, key: { productId: string; locationId: string; sku: string }, b: StoredBalance, now: string): void {
   stmt(
     db,
-    `INSERT INTO balances (product_id, location_id, on_hand, reserved, avg_cost_e4, value, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO balances (product_id, location_id, sku, on_hand, reserved, avg_cost_e4, value, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (product_id, location_id) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved,
        avg_cost_e4 = excluded.avg_cost_e4, value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(productId, locationId, b.onHand, b.reserved, b.avgCostE4, b.value, now, now);
+  ).run(key.productId, key.locationId, key.sku, b.onHand, b.reserved, b.avgCostE4, b.value, now, now);
 }
 
 /**
@@ -199,28 +199,27 @@ export function listBalances(db: Db, q: BalanceQuery): { rows: BalanceRow[]; tot
     clauses.push('b.product_id = ?');
     params.push(q.productId);
   }
-  if (q.search) {
-    clauses.push("(p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')");
-    params.push(likePrefix(q.search), '%' + likePrefix(q.search));
+  if (q.search?.trim()) {
+    const f = productTextFilter(q.search.trim());
+    clauses.push(f.sql);
+    params.push(...f.params);
   }
   if (q.nonZero) clauses.push('(b.on_hand <> 0 OR b.reserved <> 0)');
   const w = clauses.length ? 'WHERE ' + clauses.join(' AND ') : '';
   // Foreign keys make both joins one-to-one, so the count joins products only to search them.
   const countFrom = q.search ? 'FROM balances b JOIN products p ON p.id = b.product_id' : 'FROM balances b';
   const total = (stmt(db, `SELECT count(*) AS n ${countFrom} ${w}`).get(...params) as { n: number }).n;
-  // Two ways to produce one location's page in SKU order: sort all its balances (cost ~ total),
-  // or walk the products in SKU order probing each one's balance there, stopping at the page's
-  // end (cost ~ (offset + limit) × products / total). SQLite cannot tell which is cheaper for
-  // a given location, so choose here: the walk wins for the first pages of a location holding
-  // many products, the sort for small locations and deep pages. Same rows either way.
-  const walk = !!q.locationId && !q.productId && !q.search && total > 0 && (q.offset + q.limit) * productCountEstimate(db) < total * total;
-  const from = walk
-    ? 'FROM products p CROSS JOIN balances b ON b.product_id = p.id CROSS JOIN locations l ON l.id = b.location_id'
-    : 'FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id';
+  // The page's keys come first, in SKU order from a covering index (balances carry the SKU),
+  // skipping `offset` index entries; only the page's rows are then joined for names.
   const rows = stmt(
     db,
     `SELECT b.product_id, p.sku, p.name, b.location_id, l.code AS location_code, l.name AS location_name, b.on_hand,
-       b.reserved, b.avg_cost_e4, b.value, b.updated_at ${from} ${w} ORDER BY p.sku, l.code LIMIT ? OFFSET ?`,
+       b.reserved, b.avg_cost_e4, b.value, b.updated_at
+     FROM (SELECT b.product_id, b.location_id FROM balances b ${q.search ? 'JOIN products p ON p.id = b.product_id' : ''} ${w}
+           ORDER BY b.sku, b.location_id LIMIT ? OFFSET ?) page
+     JOIN balances b ON b.product_id = page.product_id AND b.location_id = page.location_id
+     JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
+     ORDER BY b.sku, b.location_id`,
   )
     .all(...params, q.limit, q.offset)
     .map((r) => {
@@ -241,11 +240,6 @@ export function listBalances(db: Db, q: BalanceQuery): { rows: BalanceRow[]; tot
       };
     });
   return { rows, total };
-}
-
-/** Products are never deleted, so the highest rowid is their number (read from the index end, O(log n)). */
-function productCountEstimate(db: Db): number {
-  return (stmt(db, 'SELECT coalesce(max(rowid), 0) AS n FROM products').get() as { n: number }).n;
 }
 
 export function countMovements(db: Db): number {

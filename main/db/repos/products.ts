@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import type { Product, ProductRow } from '../../common/api/types';
 import { addToCategory } from './ledger';
-import { ftsPhrase, likePrefix, stmt } from './statements';
+import { productTextFilter, stmt } from './statements';
 
 const COLS = `p.id, p.sku, p.name, p.local_name, p.barcode, p.brand, p.category, p.hs_code, p.origin_country,
   p.weight_g, p.length_mm, p.width_mm, p.height_mm, p.pack_size, p.default_supplier, p.parent_id, p.options,
@@ -81,6 +81,7 @@ export function updateProduct(db: Db, p: Product): void {
     addToCategory(db, p.category, before.on_hand, before.value);
   }
   stmt(db, 'UPDATE product_stock SET low_stock_threshold = ? WHERE product_id = ?').run(p.lowStockThreshold, p.id);
+  stmt(db, 'UPDATE balances SET sku = ? WHERE product_id = ? AND sku <> ?').run(p.sku, p.id, p.sku);
   stmt(
     db,
     `UPDATE products SET sku = @sku, name = @name, local_name = @localName, barcode = @barcode, brand = @brand,
@@ -128,21 +129,9 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
   const params: unknown[] = [];
   const text = q.search?.trim();
   if (text) {
-    if ([...text].length >= 3) {
-      // trigram index: substring match on SKU, names, barcode, brand
-      clauses.push('p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)');
-      params.push(ftsPhrase(text));
-    } else {
-      // SKU or name starting with the text, or local name containing it. Written as a union of
-      // three index searches rather than an OR, which SQLite can only answer by reading every row.
-      clauses.push(
-        `p.rowid IN (SELECT rowid FROM products WHERE sku LIKE ? ESCAPE '\\'
-          UNION ALL SELECT rowid FROM products WHERE name LIKE ? ESCAPE '\\'
-          UNION ALL SELECT rowid FROM products WHERE local_name IS NOT NULL AND local_name LIKE ? ESCAPE '\\')`,
-      );
-      const like = likePrefix(text);
-      params.push(like, like, '%' + like);
-    }
+    const f = productTextFilter(text);
+    clauses.push(f.sql);
+    params.push(...f.params);
   }
   if (q.category) {
     clauses.push('p.category = ?');

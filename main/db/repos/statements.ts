@@ -20,3 +20,22 @@ export function ftsPhrase(q: string): string {
 export function likePrefix(q: string): string {
   return q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
+
+/**
+ * What a user typed into a search box, as a condition on products aliased `p`: from 3
+ * characters a trigram-index substring match on SKU, names, barcode and brand; shorter text
+ * matches the start of the SKU or name, or anywhere in the local name — a union of three index
+ * searches, since SQLite can answer the equivalent OR only by reading every row.
+ */
+export function productTextFilter(text: string): { sql: string; params: unknown[] } {
+  if ([...text].length >= 3) {
+    return { sql: 'p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)', params: [ftsPhrase(text)] };
+  }
+  const like = likePrefix(text);
+  return {
+    sql: `p.rowid IN (SELECT rowid FROM products WHERE sku LIKE ? ESCAPE '\\'
+      UNION ALL SELECT rowid FROM products WHERE name LIKE ? ESCAPE '\\'
+      UNION ALL SELECT rowid FROM products WHERE local_name IS NOT NULL AND local_name LIKE ? ESCAPE '\\')`,
+    params: [like, like, '%' + like],
+  };
+}
