@@ -88,8 +88,7 @@ export function post(ctx: Ctx, line: PostLine): number {
   const seq = ledger.insertMovement(db, { ...body, prevHash, hash: movementHash(prevHash, body) });
   ledger.saveBalance(
     db,
-    line.productId,
-    line.locationId,
+    { productId: line.productId, locationId: line.locationId, sku: product.sku },
     { onHand: step.state.qty, reserved: stored?.reserved ?? 0, avgCostE4: step.state.avgCostE4, value: step.state.value },
     ctx.now,
   );
