@@ -10,6 +10,7 @@ export function capitalise(s: string): string {
 }
 
 export const fieldId = (name: string) => `f-${name}`;
+const errorIdFor = (name: string) => `${fieldId(name)}-error`;
 
 /** The API's message for a field, in the UI's language where it is a common one. */
 export function ErrorText({ name, message, id }: { name: string; message: string; id?: string }) {
@@ -30,42 +31,46 @@ interface FrameProps {
   children: ReactNode;
 }
 
+/** Under a field: the API's error if there is one, else the hint. */
+function FieldNote({ name, error, hint, errorId, hintTestId }: { name: string; error?: string | undefined; hint?: ReactNode; errorId?: string; hintTestId?: string }) {
+  if (error) return <ErrorText name={name} message={error} {...(errorId ? { id: errorId } : {})} />;
+  if (!hint) return null;
+  return (
+    <div className="field-hint" data-testid={hintTestId}>
+      {hint}
+    </div>
+  );
+}
+
 export function Field({ name, label, error, hint, className, children }: FrameProps) {
   return (
     <div className={`field${error ? ' has-error' : ''}${className ? ' ' + className : ''}`}>
       <label htmlFor={fieldId(name)}>{label}</label>
       {children}
-      {error ? (
-        <ErrorText name={name} message={error} id={`${fieldId(name)}-error`} />
-      ) : hint ? (
-        <div className="field-hint" data-testid={`hint-${name}`}>
-          {hint}
-        </div>
-      ) : null}
+      <FieldNote name={name} error={error} hint={hint} errorId={errorIdFor(name)} hintTestId={`hint-${name}`} />
     </div>
   );
 }
 
-type Common = { name: string; label: ReactNode; error?: string | undefined; hint?: ReactNode; className?: string };
+type Common = Omit<FrameProps, 'children'>;
 
-export function TextField({
-  name,
-  label,
-  error,
-  hint,
-  className,
-  value,
-  onChange,
-  ...rest
-}: Common & { value: string; onChange(v: string): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'name'>) {
+/** Splits a field's props into the frame's (label, error, hint…) and the rest, for the control. */
+function splitFrame<P extends Common>({ name, label, error, hint, className, ...rest }: P) {
+  return [{ name, label, error, hint, ...(className ? { className } : {}) }, rest] as const;
+}
+
+/** The attributes every framed control carries: its id for the label, name, test id and validity. */
+function controlAttrs({ name, error }: Common) {
+  return { id: fieldId(name), name, 'data-testid': `field-${name}`, 'aria-invalid': error ? true : undefined };
+}
+
+export function TextField({ value, onChange, ...props }: Common & { value: string; onChange(v: string): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'name'>) {
+  const [frame, rest] = splitFrame(props);
   return (
-    <Field name={name} label={label} error={error} hint={hint} {...(className ? { className } : {})}>
+    <Field {...frame}>
       <input
-        id={fieldId(name)}
-        name={name}
-        data-testid={`field-${name}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId(name)}-error` : undefined}
+        {...controlAttrs(frame)}
+        aria-describedby={frame.error ? errorIdFor(frame.name) : undefined}
         autoComplete="off"
         spellCheck={false}
         value={value}
@@ -76,34 +81,16 @@ export function TextField({
   );
 }
 
-export function SelectField({
-  name,
-  label,
-  error,
-  hint,
-  className,
-  value,
-  onChange,
-  options,
-  placeholder,
-  ...rest
-}: Common & {
+export function SelectField({ value, onChange, options, placeholder, ...props }: Common & {
   value: string;
   onChange(v: string): void;
   options: { value: string; label: string }[];
   placeholder?: string;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'name'>) {
+  const [frame, rest] = splitFrame(props);
   return (
-    <Field name={name} label={label} error={error} hint={hint} {...(className ? { className } : {})}>
-      <select
-        id={fieldId(name)}
-        name={name}
-        data-testid={`field-${name}`}
-        aria-invalid={error ? true : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...rest}
-      >
+    <Field {...frame}>
+      <select {...controlAttrs(frame)} value={value} onChange={(e) => onChange(e.target.value)} {...rest}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -123,23 +110,12 @@ function submitOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>): void {
   }
 }
 
-export function TextAreaField({
-  name,
-  label,
-  error,
-  hint,
-  className,
-  value,
-  onChange,
-  ...rest
-}: Common & { value: string; onChange(v: string): void } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'name'>) {
+export function TextAreaField({ value, onChange, ...props }: Common & { value: string; onChange(v: string): void } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'name'>) {
+  const [frame, rest] = splitFrame(props);
   return (
-    <Field name={name} label={label} error={error} hint={hint} {...(className ? { className } : {})}>
+    <Field {...frame}>
       <textarea
-        id={fieldId(name)}
-        name={name}
-        data-testid={`field-${name}`}
-        aria-invalid={error ? true : undefined}
+        {...controlAttrs(frame)}
         rows={3}
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -157,11 +133,7 @@ export function CheckboxField({ name, label, error, hint, checked, onChange }: C
         <input id={fieldId(name)} type="checkbox" data-testid={`field-${name}`} checked={checked} onChange={(e) => onChange(e.target.checked)} />
         <span>{label}</span>
       </label>
-      {error ? (
-        <ErrorText name={name} message={error} />
-      ) : hint ? (
-        <div className="field-hint">{hint}</div>
-      ) : null}
+      <FieldNote name={name} error={error} hint={hint} />
     </div>
   );
 }

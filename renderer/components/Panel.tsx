@@ -1,7 +1,8 @@
 // A side panel for forms: opens over the right of the screen, focuses its first field, closes
 // with Esc (unless a dropdown inside swallowed the Esc) and gives focus back where it was.
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n';
+import { FormError } from './Field';
 
 /** Enter submits from every field; browsers only do it from text inputs, not selects or checkboxes. */
 function submitOnEnter(e: ReactKeyboardEvent<HTMLDivElement>): void {
@@ -74,5 +75,21 @@ export function PanelFooter({ busy, submitLabel, busyLabel, cancelLabel, onCance
         {busy ? busyLabel : submitLabel}
       </button>
     </footer>
+  );
+}
+
+/** A form in a panel: the form-level error on top, its fields in the form grid, Save and Cancel below. */
+export function PanelForm({ title, onClose, testId, wide = false, onSubmit, busy, error, children }: Props & { onSubmit(e: FormEvent): void; busy: boolean; error: string | null }) {
+  const t = useT();
+  return (
+    <Panel title={title} onClose={onClose} wide={wide} {...(testId ? { testId } : {})}>
+      <form className="panel-form" onSubmit={onSubmit} noValidate>
+        <div className="panel-body">
+          <FormError message={error} />
+          <div className="form-grid">{children}</div>
+        </div>
+        <PanelFooter busy={busy} submitLabel={t('common.save')} busyLabel={t('common.saving')} cancelLabel={t('common.cancel')} onCancel={onClose} />
+      </form>
+    </Panel>
   );
 }

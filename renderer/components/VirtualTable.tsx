@@ -20,7 +20,7 @@ export interface Sort {
   dir: 'asc' | 'desc';
 }
 
-interface Props<R> {
+export interface VirtualTableProps<R> {
   columns: Column<R>[];
   count: number;
   rowAt(index: number): R | undefined;
@@ -38,7 +38,7 @@ interface Props<R> {
   resetKey?: string;
 }
 
-export function VirtualTable<R>(props: Props<R>) {
+export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const { columns, count, rowAt, onRange, onOpen, rowTestId, sort, onSort, label, empty, footer, resetKey } = props;
   const rowHeight = props.rowHeight ?? 34;
   const scrollRef = useRef<HTMLDivElement>(null);

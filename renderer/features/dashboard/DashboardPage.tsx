@@ -12,34 +12,31 @@ import { RecentMovements } from './RecentMovements';
 
 const DAYS = 30;
 
+function Kpi({ label, accent = false, children }: { label: string; accent?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={accent ? 'kpi kpi-accent' : 'kpi'}>
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-figure">{children}</div>
+    </div>
+  );
+}
+
 function Kpis({ s }: { s: DashboardSummary }) {
   const t = useT();
   return (
     <div className="kpis">
-      <div className="kpi">
-        <div className="kpi-label">{t('dash.kpi.products')}</div>
-        <div className="kpi-figure">
-          <Qty n={s.totals.products} testId="kpi-products" />
-        </div>
-      </div>
-      <div className="kpi">
-        <div className="kpi-label">{t('dash.kpi.locations')}</div>
-        <div className="kpi-figure">
-          <Qty n={s.totals.locations} testId="kpi-locations" />
-        </div>
-      </div>
-      <div className="kpi">
-        <div className="kpi-label">{t('dash.kpi.units')}</div>
-        <div className="kpi-figure">
-          <Qty n={s.totals.units} testId="kpi-units" />
-        </div>
-      </div>
-      <div className="kpi kpi-accent">
-        <div className="kpi-label">{t('dash.kpi.value')}</div>
-        <div className="kpi-figure">
-          <Money minor={s.totals.value} currency={s.baseCurrency} testId="kpi-value" />
-        </div>
-      </div>
+      <Kpi label={t('dash.kpi.products')}>
+        <Qty n={s.totals.products} testId="kpi-products" />
+      </Kpi>
+      <Kpi label={t('dash.kpi.locations')}>
+        <Qty n={s.totals.locations} testId="kpi-locations" />
+      </Kpi>
+      <Kpi label={t('dash.kpi.units')}>
+        <Qty n={s.totals.units} testId="kpi-units" />
+      </Kpi>
+      <Kpi label={t('dash.kpi.value')} accent>
+        <Money minor={s.totals.value} currency={s.baseCurrency} testId="kpi-value" />
+      </Kpi>
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // Create or edit a location (where stock is kept).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Location, LocationKind } from '../../../main/common/api';
 import { client } from '../../api/client';
-import { noErrors, toFormErrors, type FormErrors } from '../../api/errors';
 import { optionalText } from '../../api/input';
 import { CountrySelect } from '../../components/CountrySelect';
-import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { Panel, PanelFooter } from '../../components/Panel';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { PanelForm } from '../../components/Panel';
 import { useToast } from '../../components/Toasts';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 
 export const LOCATION_KINDS: LocationKind[] = ['own', 'overseas', 'bonded', '3pl', 'in_transit'];
@@ -22,43 +22,24 @@ export function LocationForm({ location, onClose }: { location: Location | null;
   const [country, setCountry] = useState(location?.country ?? '');
   const [allowNegative, setAllowNegative] = useState(location?.allowNegative ?? false);
   const [notes, setNotes] = useState(location?.notes ?? '');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, err, busy, submit } = useFormSubmit(FIELDS);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const input = { code: code.trim(), name: name.trim(), kind, country: optionalText(country), allowNegative, notes: optionalText(notes) };
-      const saved = location ? await client.call('locations.update', { id: location.id, ...input }) : await client.call('locations.create', input);
-      toast(t(location ? 'locations.saved' : 'locations.created', { code: saved.code }));
-      onClose();
-    } catch (x) {
-      setErrors(toFormErrors(x, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = submit(async () => {
+    const input = { code: code.trim(), name: name.trim(), kind, country: optionalText(country), allowNegative, notes: optionalText(notes) };
+    const saved = location ? await client.call('locations.update', { id: location.id, ...input }) : await client.call('locations.create', input);
+    toast(t(location ? 'locations.saved' : 'locations.created', { code: saved.code }));
+    onClose();
+  });
 
-  const err = (f: string) => errors.fields[f];
   return (
-    <Panel title={location ? `${t('locations.edit')} · ${location.code}` : t('locations.new')} onClose={onClose} testId="location-form">
-      <form className="panel-form" onSubmit={submit} noValidate>
-        <div className="panel-body">
-          <FormError message={errors.general} />
-          <div className="form-grid">
-            <TextField name="code" label={t('field.code')} value={code} onChange={setCode} error={err('code')} placeholder="TYO" className="mono-input" />
-            <SelectField name="kind" label={t('field.kind')} value={kind} onChange={(v) => setKind(v as LocationKind)} error={err('kind')} options={LOCATION_KINDS.map((k) => ({ value: k, label: t(`lkind.${k}`) }))} />
-            <TextField name="name" label={t('field.name')} value={name} onChange={setName} error={err('name')} className="span-2" />
-            <CountrySelect name="country" label={t('field.country')} value={country} onChange={setCountry} error={err('country')} />
-            <div />
-            <CheckboxField name="allowNegative" label={t('field.allowNegative')} hint={t('field.allowNegative.hint')} checked={allowNegative} onChange={setAllowNegative} error={err('allowNegative')} />
-            <TextAreaField name="notes" label={t('field.notes')} value={notes} onChange={setNotes} error={err('notes')} className="span-2" />
-          </div>
-        </div>
-        <PanelFooter busy={busy} submitLabel={t('common.save')} busyLabel={t('common.saving')} cancelLabel={t('common.cancel')} onCancel={onClose} />
-      </form>
-    </Panel>
+    <PanelForm title={location ? `${t('locations.edit')} · ${location.code}` : t('locations.new')} onClose={onClose} testId="location-form" onSubmit={save} busy={busy} error={errors.general}>
+      <TextField name="code" label={t('field.code')} value={code} onChange={setCode} error={err('code')} placeholder="TYO" className="mono-input" />
+      <SelectField name="kind" label={t('field.kind')} value={kind} onChange={(v) => setKind(v as LocationKind)} error={err('kind')} options={LOCATION_KINDS.map((k) => ({ value: k, label: t(`lkind.${k}`) }))} />
+      <TextField name="name" label={t('field.name')} value={name} onChange={setName} error={err('name')} className="span-2" />
+      <CountrySelect name="country" label={t('field.country')} value={country} onChange={setCountry} error={err('country')} />
+      <div />
+      <CheckboxField name="allowNegative" label={t('field.allowNegative')} hint={t('field.allowNegative.hint')} checked={allowNegative} onChange={setAllowNegative} error={err('allowNegative')} />
+      <TextAreaField name="notes" label={t('field.notes')} value={notes} onChange={setNotes} error={err('notes')} className="span-2" />
+    </PanelForm>
   );
 }

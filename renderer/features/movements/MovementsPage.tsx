@@ -7,13 +7,15 @@ import { navigate, paths } from '../../app/router';
 import { useBaseCurrency } from '../../app/settings';
 import { useQuery } from '../../api/hooks';
 import { usePaged } from '../../api/paged';
-import { EmptyState, InlineError } from '../../components/EmptyState';
+import { EmptyState } from '../../components/EmptyState';
 import { SelectField, TextField } from '../../components/Field';
 import { LocationSelect } from '../../components/LocationSelect';
 import { AvgCost, Money, Qty } from '../../components/Numbers';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { reasonLabel, useT } from '../../i18n';
+import { CodeNameCell, PagedTable } from '../../components/PagedTable';
+import type { Column } from '../../components/VirtualTable';
+import { useT } from '../../i18n';
+import { KindTag, reasonAndNote } from './cells';
 
 const KINDS: MovementKind[] = ['receipt', 'sale', 'adjustment', 'transfer_out', 'transfer_in', 'return', 'count', 'write_off', 'revaluation'];
 
@@ -47,15 +49,10 @@ export function MovementsPage({ productId, locationId: initialLocation }: { prod
         key: 'product',
         header: t('moves.col.product'),
         width: 'minmax(200px, 2.5fr)',
-        render: (m) => (
-          <span className="cell-name">
-            <span className="mono">{m.sku}</span>
-            <span className="truncate">{m.productName}</span>
-          </span>
-        ),
+        render: (m) => <CodeNameCell code={m.sku} name={m.productName} />,
       },
       { key: 'location', header: t('moves.col.location'), width: '90px', render: (m) => <span className="mono">{m.locationCode}</span> },
-      { key: 'kind', header: t('moves.col.kind'), width: '110px', render: (m) => <span className={`kind kind-${m.kind}`}>{t(`kind.${m.kind}`)}</span> },
+      { key: 'kind', header: t('moves.col.kind'), width: '110px', render: (m) => <KindTag kind={m.kind} /> },
       { key: 'qty', header: t('moves.col.qty'), width: '72px', align: 'right', render: (m) => <Qty n={m.qty} signed /> },
       { key: 'value', header: t('moves.col.value'), width: '140px', align: 'right', render: (m) => <Money minor={m.value} currency={ccy} /> },
       { key: 'avg', header: t('moves.col.avgCost'), width: '120px', align: 'right', render: (m) => <AvgCost avgCostE4={m.avgCostE4} currency={ccy} /> },
@@ -65,7 +62,7 @@ export function MovementsPage({ productId, locationId: initialLocation }: { prod
         key: 'reason',
         header: t('moves.col.reason'),
         width: 'minmax(120px, 1.5fr)',
-        render: (m) => <span className="muted truncate">{[reasonLabel(t, m.reason), m.note].filter(Boolean).join(' — ')}</span>,
+        render: (m) => <span className="muted truncate">{reasonAndNote(t, m)}</span>,
       },
     ],
     [t, ccy],
@@ -104,18 +101,14 @@ export function MovementsPage({ productId, locationId: initialLocation }: { prod
           </button>
         ) : null}
       </div>
-      {data.error ? <InlineError message={t('common.error', { msg: data.error.message })} /> : null}
-      <VirtualTable<Movement>
+      <PagedTable<Movement>
+        data={data}
         label={t('moves.title')}
         columns={columns}
-        count={data.total ?? 0}
-        rowAt={data.rowAt}
-        onRange={data.setRange}
         onOpen={(m) => navigate(paths.product(m.productId))}
         rowTestId="movement-row"
         resetKey={JSON.stringify(params)}
-        empty={data.total === 0 ? <EmptyState title={filtered ? t('moves.empty.filtered') : t('moves.empty')} /> : <div className="loading-block">{t('common.loading')}</div>}
-        footer={<span className="muted">{data.total === null ? t('common.loading') : t('common.total', { n: data.total.toLocaleString('en') })}</span>}
+        empty={<EmptyState title={filtered ? t('moves.empty.filtered') : t('moves.empty')} />}
       />
     </div>
   );

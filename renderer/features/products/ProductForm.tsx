@@ -1,15 +1,15 @@
 // Create or edit a product in a side panel. What the API refuses is shown next to the field it
 // names (duplicate SKU, barcode check digit, unknown HS code…) and everything typed is kept.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Product } from '../../../main/common/api';
 import { client } from '../../api/client';
-import { noErrors, toFormErrors, type FormErrors } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
 import { CountrySelect } from '../../components/CountrySelect';
-import { FormError, TextAreaField, TextField } from '../../components/Field';
-import { Panel, PanelFooter } from '../../components/Panel';
+import { TextAreaField, TextField } from '../../components/Field';
+import { PanelForm } from '../../components/Panel';
 import { ProductPicker } from '../../components/ProductPicker';
 import { useToast } from '../../components/Toasts';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 import { PRODUCT_FIELDS, toInput, type ProductDraft } from './draft';
 import { HsLookup } from './HsLookup';
@@ -27,81 +27,63 @@ export function ProductForm({ product, initial, onClose, onSaved }: Props) {
   const t = useT();
   const toast = useToast();
   const [d, setD] = useState<ProductDraft>(initial);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  // Focus the first field the API blamed.
+  const { errors, err, busy, submit } = useFormSubmit(PRODUCT_FIELDS, (fe) => {
+    const firstBad = PRODUCT_FIELDS.find((f) => fe.fields[f]);
+    if (firstBad) document.getElementById(`f-${firstBad}`)?.focus();
+  });
   const categories = useQuery('products.categories', {}).data ?? [];
 
   const set = <K extends keyof ProductDraft>(k: K) => (v: ProductDraft[K]) => setD((cur) => ({ ...cur, [k]: v }));
-  const err = (name: string) => errors.fields[name];
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const input = toInput(d);
-      const saved = product ? await client.call('products.update', { id: product.id, ...input }) : await client.call('products.create', input);
-      toast(t(product ? 'products.saved' : 'products.created', { sku: saved.sku }));
-      onSaved(saved);
-    } catch (x) {
-      const fe = toFormErrors(x, PRODUCT_FIELDS);
-      setErrors(fe);
-      const firstBad = PRODUCT_FIELDS.find((f) => fe.fields[f]);
-      if (firstBad) document.getElementById(`f-${firstBad}`)?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = submit(async () => {
+    const input = toInput(d);
+    const saved = product ? await client.call('products.update', { id: product.id, ...input }) : await client.call('products.create', input);
+    toast(t(product ? 'products.saved' : 'products.created', { sku: saved.sku }));
+    onSaved(saved);
+  });
 
   const text = (name: keyof ProductDraft & string, extra: Record<string, unknown> = {}) => (
     <TextField name={name} label={t(`field.${name}` as never)} value={d[name] as string} onChange={set(name) as (v: string) => void} error={err(name)} {...extra} />
   );
 
   return (
-    <Panel title={product ? `${t('product.edit')} · ${product.sku}` : t('product.new')} onClose={onClose} testId="product-form" wide>
-      <form className="panel-form" onSubmit={submit} noValidate>
-        <div className="panel-body">
-          <FormError message={errors.general} />
-          <div className="form-grid">
-            {text('sku', { className: 'mono-input', placeholder: 'JP-SUN-001' })}
-            {text('barcode', { inputMode: 'numeric', placeholder: '4901234567894' })}
-            {text('name', { className: 'span-2' })}
-            {text('localName', { className: 'span-2' })}
-            {text('brand')}
-            <TextField name="category" label={t('field.category')} value={d.category} onChange={set('category')} error={err('category')} list="category-options" />
-            <datalist id="category-options">
-              {categories.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-            <HsLookup value={d.hsCode} onChange={set('hsCode')} error={err('hsCode')} />
-            <CountrySelect name="originCountry" label={t('field.originCountry')} value={d.originCountry} onChange={set('originCountry')} error={err('originCountry')} />
-            {text('weightG', { inputMode: 'numeric' })}
-            <div className="dims span-2">
-              {text('lengthMm', { inputMode: 'numeric' })}
-              {text('widthMm', { inputMode: 'numeric' })}
-              {text('heightMm', { inputMode: 'numeric' })}
-            </div>
-            {text('packSize', { inputMode: 'numeric' })}
-            {text('lowStockThreshold', { inputMode: 'numeric' })}
-            {text('defaultSupplier', { className: 'span-2' })}
-            <ProductPicker
-              name="parentId"
-              label={t('field.parentId')}
-              hint={t('field.parentId.hint')}
-              value={d.parent}
-              onChange={set('parent')}
-              error={err('parentId')}
-              status="all"
-              className="span-2"
-              {...(product ? { excludeId: product.id } : {})}
-            />
-            <OptionsEditor rows={d.options} onChange={set('options')} error={err('options')} />
-            <TextAreaField name="notes" label={t('field.notes')} value={d.notes} onChange={set('notes')} error={err('notes')} className="span-2" />
-          </div>
-        </div>
-        <PanelFooter busy={busy} submitLabel={t('common.save')} busyLabel={t('common.saving')} cancelLabel={t('common.cancel')} onCancel={onClose} />
-      </form>
-    </Panel>
+    <PanelForm title={product ? `${t('product.edit')} · ${product.sku}` : t('product.new')} onClose={onClose} testId="product-form" wide onSubmit={save} busy={busy} error={errors.general}>
+      {text('sku', { className: 'mono-input', placeholder: 'JP-SUN-001' })}
+      {text('barcode', { inputMode: 'numeric', placeholder: '4901234567894' })}
+      {text('name', { className: 'span-2' })}
+      {text('localName', { className: 'span-2' })}
+      {text('brand')}
+      <TextField name="category" label={t('field.category')} value={d.category} onChange={set('category')} error={err('category')} list="category-options" />
+      <datalist id="category-options">
+        {categories.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <HsLookup value={d.hsCode} onChange={set('hsCode')} error={err('hsCode')} />
+      <CountrySelect name="originCountry" label={t('field.originCountry')} value={d.originCountry} onChange={set('originCountry')} error={err('originCountry')} />
+      {text('weightG', { inputMode: 'numeric' })}
+      <div className="dims span-2">
+        {text('lengthMm', { inputMode: 'numeric' })}
+        {text('widthMm', { inputMode: 'numeric' })}
+        {text('heightMm', { inputMode: 'numeric' })}
+      </div>
+      {text('packSize', { inputMode: 'numeric' })}
+      {text('lowStockThreshold', { inputMode: 'numeric' })}
+      {text('defaultSupplier', { className: 'span-2' })}
+      <ProductPicker
+        name="parentId"
+        label={t('field.parentId')}
+        hint={t('field.parentId.hint')}
+        value={d.parent}
+        onChange={set('parent')}
+        error={err('parentId')}
+        status="all"
+        className="span-2"
+        {...(product ? { excludeId: product.id } : {})}
+      />
+      <OptionsEditor rows={d.options} onChange={set('options')} error={err('options')} />
+      <TextAreaField name="notes" label={t('field.notes')} value={d.notes} onChange={set('notes')} error={err('notes')} className="span-2" />
+    </PanelForm>
   );
 }

@@ -1,10 +1,9 @@
 // The product's ledger, newest first, a page at a time.
 import { useState } from 'react';
-import { formatDateTime } from '../../../main/common/format';
 import { useQuery } from '../../api/hooks';
 import { useBaseCurrency } from '../../app/settings';
-import { AvgCost, Money, Qty } from '../../components/Numbers';
-import { reasonLabel, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { MovementTable } from '../movements/MovementTable';
 
 const PAGE = 25;
 
@@ -19,46 +18,7 @@ export function ProductHistory({ productId }: { productId: string }) {
   const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('moves.col.date')}</th>
-            <th>{t('moves.col.location')}</th>
-            <th>{t('moves.col.kind')}</th>
-            <th className="right">{t('moves.col.qty')}</th>
-            <th className="right">{t('moves.col.value')}</th>
-            <th className="right">{t('moves.col.avgCost')}</th>
-            <th className="right">{t('moves.col.qtyAfter')}</th>
-            <th>{t('moves.col.actor')}</th>
-            <th>{t('moves.col.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id} data-testid="history-row">
-              <td className="nowrap">{formatDateTime(m.occurredAt)}</td>
-              <td className="mono">{m.locationCode}</td>
-              <td>
-                <span className={`kind kind-${m.kind}`}>{t(`kind.${m.kind}`)}</span>
-              </td>
-              <td className="right">
-                <Qty n={m.qty} signed />
-              </td>
-              <td className="right">
-                <Money minor={m.value} currency={ccy} />
-              </td>
-              <td className="right">
-                <AvgCost avgCostE4={m.avgCostE4} currency={ccy} />
-              </td>
-              <td className="right">
-                <Qty n={m.qtyAfter} />
-              </td>
-              <td className="muted">{m.actor}</td>
-              <td className="muted truncate-cell">{[reasonLabel(t, m.reason), m.note].filter(Boolean).join(' — ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MovementTable rows={rows} columns={['date', 'location', 'kind', 'qty', 'value', 'avgCost', 'qtyAfter', 'actor', 'reason']} currency={ccy} rowTestId="history-row" />
       {pages > 1 ? (
         <div className="pager">
           <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -4,9 +4,9 @@ import type { Input, ProductRow } from '../../../main/common/api';
 import { navigate, paths } from '../../app/router';
 import { useBaseCurrency } from '../../app/settings';
 import { usePaged } from '../../api/paged';
-import { InlineError } from '../../components/EmptyState';
 import { Money, Qty } from '../../components/Numbers';
-import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable';
+import { PagedTable } from '../../components/PagedTable';
+import type { Column, Sort } from '../../components/VirtualTable';
 import { useT } from '../../i18n';
 
 type ListParams = Omit<Input<'products.list'>, 'offset' | 'limit'>;
@@ -49,26 +49,17 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
   );
 
   return (
-    <>
-      {data.error ? <InlineError message={t('common.error', { msg: data.error.message })} /> : null}
-      <VirtualTable<ProductRow>
-        label={t('products.title')}
-        columns={columns}
-        count={data.total ?? 0}
-        rowAt={data.rowAt}
-        onRange={data.setRange}
-        onOpen={(p) => navigate(paths.product(p.id))}
-        rowTestId="product-row"
-        resetKey={JSON.stringify(params)}
-        sort={sort}
-        onSort={onSort}
-        empty={data.total === 0 ? empty : <div className="loading-block">{t('common.loading')}</div>}
-        footer={
-          <span className="muted" data-testid="products-total">
-            {data.total === null ? t('common.loading') : t('common.total', { n: data.total.toLocaleString('en') })}
-          </span>
-        }
-      />
-    </>
+    <PagedTable<ProductRow>
+      data={data}
+      label={t('products.title')}
+      columns={columns}
+      onOpen={(p) => navigate(paths.product(p.id))}
+      rowTestId="product-row"
+      resetKey={JSON.stringify(params)}
+      sort={sort}
+      onSort={onSort}
+      empty={empty}
+      totalTestId="products-total"
+    />
   );
 }

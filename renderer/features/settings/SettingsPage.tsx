@@ -1,11 +1,12 @@
 // Settings: base currency (only until the first movement), the name put on movements, language.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { currencyList } from '../../../main/common/money';
 import { client } from '../../api/client';
-import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../../api/errors';
+import { errorMessage, noErrors } from '../../api/errors';
 import { useSettings } from '../../app/settings';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT, type Locale } from '../../i18n';
 
 const FIELDS = ['baseCurrency', 'userName', 'locale'] as const;
@@ -16,8 +17,7 @@ export function SettingsPage() {
   const { settings } = useSettings();
   const [baseCurrency, setBaseCurrency] = useState('');
   const [userName, setUserName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit(FIELDS);
   const currencies = useMemo(() => currencyList().map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })), []);
 
   useEffect(() => {
@@ -29,22 +29,14 @@ export function SettingsPage() {
 
   if (!settings) return <div className="page loading-block">{t('common.loading')}</div>;
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await client.call('settings.update', {
-        ...(settings.ledgerStarted || baseCurrency === settings.baseCurrency ? {} : { baseCurrency }),
-        userName: userName.trim(),
-      });
-      setErrors(noErrors);
-      toast(t('settings.saved'));
-    } catch (x) {
-      setErrors(toFormErrors(x, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = submit(async () => {
+    await client.call('settings.update', {
+      ...(settings.ledgerStarted || baseCurrency === settings.baseCurrency ? {} : { baseCurrency }),
+      userName: userName.trim(),
+    });
+    setErrors(noErrors);
+    toast(t('settings.saved'));
+  });
 
   const setLocale = async (locale: Locale) => {
     try {

@@ -5,10 +5,11 @@ import { navigate, paths } from '../../app/router';
 import { useBaseCurrency } from '../../app/settings';
 import { useDebounced } from '../../api/hooks';
 import { usePaged } from '../../api/paged';
-import { EmptyState, InlineError } from '../../components/EmptyState';
+import { EmptyState } from '../../components/EmptyState';
 import { useLocations } from '../../components/LocationSelect';
 import { AvgCost, Money, Qty } from '../../components/Numbers';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { CodeNameCell, PagedTable } from '../../components/PagedTable';
+import type { Column } from '../../components/VirtualTable';
 import { useT } from '../../i18n';
 import { AdjustForm } from './AdjustForm';
 import { TransferForm } from './TransferForm';
@@ -29,23 +30,13 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
         key: 'product',
         header: t('stock.col.product'),
         width: 'minmax(260px, 3fr)',
-        render: (b) => (
-          <span className="cell-name">
-            <span className="mono">{b.sku}</span>
-            <span className="truncate">{b.name}</span>
-          </span>
-        ),
+        render: (b) => <CodeNameCell code={b.sku} name={b.name} />,
       },
       {
         key: 'location',
         header: t('stock.col.location'),
         width: 'minmax(140px, 1.4fr)',
-        render: (b) => (
-          <span className="cell-name">
-            <span className="mono">{b.locationCode}</span>
-            <span className="muted truncate">{b.locationName}</span>
-          </span>
-        ),
+        render: (b) => <CodeNameCell code={b.locationCode} name={b.locationName} mutedName />,
       },
       { key: 'onHand', header: t('stock.col.onHand'), width: '90px', align: 'right', render: (b) => <Qty n={b.onHand} /> },
       { key: 'reserved', header: t('stock.col.reserved'), width: '90px', align: 'right', render: (b) => <Qty n={b.reserved} /> },
@@ -93,18 +84,14 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
           <span>{t('stock.nonZero')}</span>
         </label>
       </div>
-      {data.error ? <InlineError message={t('common.error', { msg: data.error.message })} /> : null}
-      <VirtualTable<BalanceRow>
+      <PagedTable<BalanceRow>
+        data={data}
         label={t('stock.title')}
         columns={columns}
-        count={data.total ?? 0}
-        rowAt={data.rowAt}
-        onRange={data.setRange}
         onOpen={(b) => navigate(paths.product(b.productId))}
         rowTestId="balance-row"
         resetKey={`${locationId}|${search}|${nonZero}`}
-        empty={data.total === 0 ? <EmptyState title={filtered ? t('stock.empty.filtered') : t('stock.empty')} /> : <div className="loading-block">{t('common.loading')}</div>}
-        footer={<span className="muted">{data.total === null ? t('common.loading') : t('common.total', { n: data.total.toLocaleString('en') })}</span>}
+        empty={<EmptyState title={filtered ? t('stock.empty.filtered') : t('stock.empty')} />}
       />
       {panel === 'adjust' ? <AdjustForm product={null} locationId={locationId} onClose={() => setPanel(null)} /> : null}
       {panel === 'transfer' ? <TransferForm product={null} fromLocationId={locationId} onClose={() => setPanel(null)} /> : null}

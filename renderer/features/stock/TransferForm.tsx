@@ -1,16 +1,16 @@
 // Move units from one location to another at their average cost. The available quantity at the
 // source is shown; asking for more than that comes back as an error at the quantity.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { formatQty, localToday } from '../../../main/common/format';
 import { client } from '../../api/client';
-import { noErrors, toFormErrors, type FormErrors } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
 import { optionalText, wholeNumber } from '../../api/input';
-import { FormError, TextAreaField, TextField } from '../../components/Field';
+import { TextAreaField, TextField } from '../../components/Field';
 import { LocationSelect } from '../../components/LocationSelect';
-import { Panel, PanelFooter } from '../../components/Panel';
+import { PanelForm } from '../../components/Panel';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
 import { useToast } from '../../components/Toasts';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 import { DateField } from './DateField';
 
@@ -32,8 +32,7 @@ export function TransferForm({ product: initialProduct, fromLocationId: initialF
   const [note, setNote] = useState('');
   const today = localToday();
   const [date, setDate] = useState(today);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, err, busy, submit } = useFormSubmit(FIELDS);
 
   const detail = useQuery('products.get', { id: product?.id ?? '' }, { enabled: !!product });
   const balances = detail.data?.balances ?? [];
@@ -42,54 +41,36 @@ export function TransferForm({ product: initialProduct, fromLocationId: initialF
   const held = balances.filter((b) => b.onHand > 0);
   if (!from && held.length === 1 && held[0]) setFrom(held[0].locationId);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const res = await client.call('stock.transfer', {
-        productId: product?.id ?? '',
-        fromLocationId: from,
-        toLocationId: to,
-        qty: wholeNumber(qty) as number,
-        note: optionalText(note),
-        ...(date && date !== today ? { occurredAt: date } : {}),
-      });
-      const out = res.movements.find((m) => m.qty < 0);
-      const inn = res.movements.find((m) => m.qty > 0);
-      toast(t('transfer.done', { qty: inn?.qty ?? qty, sku: inn?.sku ?? product?.sku ?? '', from: out?.locationCode ?? '', to: inn?.locationCode ?? '' }));
-      onClose();
-    } catch (x) {
-      setErrors(toFormErrors(x, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = submit(async () => {
+    const res = await client.call('stock.transfer', {
+      productId: product?.id ?? '',
+      fromLocationId: from,
+      toLocationId: to,
+      qty: wholeNumber(qty) as number,
+      note: optionalText(note),
+      ...(date && date !== today ? { occurredAt: date } : {}),
+    });
+    const out = res.movements.find((m) => m.qty < 0);
+    const inn = res.movements.find((m) => m.qty > 0);
+    toast(t('transfer.done', { qty: inn?.qty ?? qty, sku: inn?.sku ?? product?.sku ?? '', from: out?.locationCode ?? '', to: inn?.locationCode ?? '' }));
+    onClose();
+  });
 
-  const err = (f: string) => errors.fields[f];
   return (
-    <Panel title={t('transfer.title')} onClose={onClose} testId="transfer-form">
-      <form className="panel-form" onSubmit={submit} noValidate>
-        <div className="panel-body">
-          <FormError message={errors.general} />
-          <div className="form-grid">
-            <ProductPicker name="productId" label={t('adjust.product')} value={product} onChange={setProduct} error={err('productId')} className="span-2" />
-            <LocationSelect
-              name="fromLocationId"
-              label={t('transfer.from')}
-              value={from}
-              onChange={setFrom}
-              error={err('fromLocationId')}
-              hint={product && from ? t('transfer.available', { n: formatQty(source?.available ?? 0) }) : undefined}
-            />
-            <LocationSelect name="toLocationId" label={t('transfer.to')} value={to} onChange={setTo} error={err('toLocationId')} exclude={from} />
-            <TextField name="qty" label={t('adjust.qty')} value={qty} onChange={setQty} error={err('qty')} inputMode="numeric" className="num-input" />
-            <DateField value={date} max={today} onChange={setDate} error={err('occurredAt')} label={t('adjust.date')} />
-            <TextAreaField name="note" label={t('adjust.note')} value={note} onChange={setNote} error={err('note')} className="span-2" rows={2} />
-          </div>
-        </div>
-        <PanelFooter busy={busy} submitLabel={t('common.save')} busyLabel={t('common.saving')} cancelLabel={t('common.cancel')} onCancel={onClose} />
-      </form>
-    </Panel>
+    <PanelForm title={t('transfer.title')} onClose={onClose} testId="transfer-form" onSubmit={save} busy={busy} error={errors.general}>
+      <ProductPicker name="productId" label={t('adjust.product')} value={product} onChange={setProduct} error={err('productId')} className="span-2" />
+      <LocationSelect
+        name="fromLocationId"
+        label={t('transfer.from')}
+        value={from}
+        onChange={setFrom}
+        error={err('fromLocationId')}
+        hint={product && from ? t('transfer.available', { n: formatQty(source?.available ?? 0) }) : undefined}
+      />
+      <LocationSelect name="toLocationId" label={t('transfer.to')} value={to} onChange={setTo} error={err('toLocationId')} exclude={from} />
+      <TextField name="qty" label={t('adjust.qty')} value={qty} onChange={setQty} error={err('qty')} inputMode="numeric" className="num-input" />
+      <DateField value={date} max={today} onChange={setDate} error={err('occurredAt')} label={t('adjust.date')} />
+      <TextAreaField name="note" label={t('adjust.note')} value={note} onChange={setNote} error={err('note')} className="span-2" rows={2} />
+    </PanelForm>
   );
 }
