@@ -16,7 +16,9 @@ beforeEach(() => (dir = tempDir()));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function writer(file: string, mode: string, shellPrefix = '') {
-  const cmd = `${shellPrefix} exec "${process.execPath}" "${path.join(root, 'node_modules/tsx/dist/cli.mjs')}" "${path.join(root, 'test/fixtures/writer.ts')}" "${file}" ${mode}`;
+  // `node --import tsx` runs the TypeScript in this one process (the tsx CLI would fork a child
+  // that a SIGKILL of the parent leaves running), and `exec` puts node in the shell's place.
+  const cmd = `${shellPrefix} exec "${process.execPath}" --import tsx "${path.join(root, 'test/fixtures/writer.ts')}" "${file}" ${mode}`;
   const child = spawn('bash', ['-c', cmd], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
   const waiters: [(l: Record<string, unknown>) => boolean, () => void][] = [];
@@ -28,6 +30,15 @@ function writer(file: string, mode: string, shellPrefix = '') {
   const until = (pred: (l: Record<string, unknown>) => boolean) => new Promise<void>((resolve) => waiters.push([pred, resolve]));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, lines, until, exited };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function checkFile(file: string) {
@@ -47,6 +58,7 @@ describe('faults', () => {
     await w.until((l) => typeof l.ok === 'number' && (l.ok as number) >= 300);
     w.child.kill('SIGKILL');
     await w.exited;
+    expect(processAlive(w.child.pid!)).toBe(false);
     const reported = Math.max(...w.lines.map((l) => (typeof l.ok === 'number' ? l.ok : 0)));
     const { check, movements } = await checkFile(file);
     expect(check).toMatchObject({ ok: true, chain: { ok: true }, balances: { ok: true } });
