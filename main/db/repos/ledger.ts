@@ -217,8 +217,8 @@ export function listBalances(db: Db, q: BalanceQuery): { rows: BalanceRow[]; tot
        b.reserved, b.avg_cost_e4, b.value, b.updated_at
      FROM (SELECT b.product_id, b.location_id FROM balances b ${q.search ? 'JOIN products p ON p.id = b.product_id' : ''} ${w}
            ORDER BY b.sku, b.location_id LIMIT ? OFFSET ?) page
-     JOIN balances b ON b.product_id = page.product_id AND b.location_id = page.location_id
-     JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
+     CROSS JOIN balances b ON b.product_id = page.product_id AND b.location_id = page.location_id
+     CROSS JOIN products p ON p.id = b.product_id CROSS JOIN locations l ON l.id = b.location_id
      ORDER BY b.sku, b.location_id`,
   )
     .all(...params, q.limit, q.offset)

@@ -160,13 +160,15 @@ export function listProducts(db: Db, q: ProductQuery): { rows: ProductRow[]; tot
   const order = sort.keys.map((k) => `${k} ${dir}`).join(', ');
   // Find the page's rowids first (on covering indexes, skipping `offset` index entries rather
   // than joined rows), then read just those rows. Stock sorts walk the stock index first.
+  // CROSS JOIN keeps the page as the outer loop: otherwise SQLite may scan a whole index in the
+  // final order and probe the page for each entry.
   const source = sort.byStock
     ? 'product_stock s CROSS JOIN products p ON p.id = s.product_id'
     : `products p ${q.lowStock ? 'JOIN product_stock s ON s.product_id = p.id' : ''}`;
   const rows = stmt(
     db,
     `SELECT ${ROW_COLS} FROM (SELECT p.rowid AS rid FROM ${source} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?) page
-     JOIN products p ON p.rowid = page.rid JOIN product_stock s ON s.product_id = p.id ORDER BY ${order}`,
+     CROSS JOIN products p ON p.rowid = page.rid CROSS JOIN product_stock s ON s.product_id = p.id ORDER BY ${order}`,
   )
     .all(...w.params, q.limit, q.offset)
     .map((r) => toRow(r as Raw));
