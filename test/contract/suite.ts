@@ -78,6 +78,10 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(bal.rows.map((b) => [b.locationCode, b.onHand, b.value])).toEqual([['HOME', 4, 1680], ['TYO', 6, 2520]]);
       expect((await c.call('stock.movements', { productId: ids.product! })).total).toBe(3);
       expect(await c.call('stock.check')).toMatchObject({ ok: true, movements: 3 });
+      const oops = await c.call('stock.adjust', { productId: ids.product!, locationId: ids.home!, qty: 100, unitCost: '1', reason: 'found' });
+      const undo = await c.call('stock.reverse', { docId: oops.docId, note: 'typo' });
+      expect(undo.movements.map((m) => [m.qty, m.value, m.docType])).toEqual([[-100, -10000, 'reversal']]);
+      expect((await c.call('stock.balances', { productId: ids.product!, locationId: ids.home! })).rows[0]).toMatchObject({ onHand: 4, value: 1680 });
     });
 
     it('dashboard, search and reference data', async () => {

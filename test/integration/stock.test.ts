@@ -136,17 +136,20 @@ describe('the ledger is append-only and tamper-evident', () => {
     let seed = 3;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const locs = [home, tokyo];
+    const docs: string[] = [];
     for (let i = 0; i < 300; i++) {
       const loc = locs[Math.floor(rand() * 2)]!;
       const r = rand();
       try {
-        if (r < 0.4) await t.client.call('stock.adjust', { productId: product, locationId: loc, qty: 1 + Math.floor(rand() * 20), unitCost: (rand() * 100).toFixed(2), reason: 'received' });
-        else if (r < 0.7) await t.client.call('stock.adjust', { productId: product, locationId: loc, qty: -(1 + Math.floor(rand() * 5)), reason: 'sample' });
-        else await t.client.call('stock.transfer', { productId: product, fromLocationId: loc, toLocationId: locs.find((l) => l !== loc)!, qty: 1 + Math.floor(rand() * 5) });
+        if (r < 0.35) docs.push((await t.client.call('stock.adjust', { productId: product, locationId: loc, qty: 1 + Math.floor(rand() * 20), unitCost: (rand() * 100).toFixed(2), reason: 'received' })).docId);
+        else if (r < 0.6) docs.push((await t.client.call('stock.adjust', { productId: product, locationId: loc, qty: -(1 + Math.floor(rand() * 5)), reason: 'sample' })).docId);
+        else if (r < 0.85) docs.push((await t.client.call('stock.transfer', { productId: product, fromLocationId: loc, toLocationId: locs.find((l) => l !== loc)!, qty: 1 + Math.floor(rand() * 5) })).docId);
+        else if (docs.length) await t.client.call('stock.reverse', { docId: docs[Math.floor(rand() * docs.length)]! });
       } catch (e) {
-        expect((e as ApiError).code).toBe('insufficient_stock');
+        expect(['insufficient_stock', 'conflict']).toContain((e as ApiError).code);
       }
     }
+    expect((await t.client.call('stock.movements', { limit: 1000 })).rows.some((m) => m.docType === 'reversal')).toBe(true);
     const report = await t.client.call('stock.check');
     expect(report.movements).toBeGreaterThan(200);
     expect(report).toMatchObject({ ok: true, chain: { ok: true }, balances: { ok: true, mismatches: [] } });
@@ -161,5 +164,45 @@ describe('events are emitted after commit only', () => {
     expect(seen).toEqual([]);
     await t.client.call('stock.adjust', { productId: product, locationId: home, qty: 1, unitCost: '1', reason: 'opening' });
     expect(seen).toEqual([{ productIds: [product], locationIds: [home] }]);
+  });
+});
+
+describe('reversing a mistake', () => {
+  it('undoes an adjustment: a receipt goes back out at the average, an issue comes back at its value', async () => {
+    await t.client.call('stock.adjust', { productId: product, locationId: home, qty: 10, unitCost: '3', reason: 'opening' });
+    const typo = await t.client.call('stock.adjust', { productId: product, locationId: home, qty: 100, unitCost: '3', reason: 'received' });
+    const r = await t.client.call('stock.reverse', { docId: typo.docId, note: 'typed 100 for 10' });
+    expect(r.movements).toHaveLength(1);
+    expect(r.movements[0]).toMatchObject({ qty: -100, value: -30000, reason: 'correction', docType: 'reversal', docId: typo.docId });
+    expect(r.movements[0]!.note).toMatch(/reverses adjustment of .*: typed 100 for 10/);
+    const issue = await t.client.call('stock.adjust', { productId: product, locationId: home, qty: -4, reason: 'damaged' });
+    await t.client.call('stock.reverse', { docId: issue.docId });
+    const [b] = (await t.client.call('stock.balances', { productId: product })).rows;
+    expect(b).toMatchObject({ onHand: 10, value: 3000, avgCostE4: 3000000 });
+    expect((await t.client.call('stock.check')).ok).toBe(true);
+  });
+
+  it('undoes a transfer the way it came, and only once', async () => {
+    await t.client.call('stock.adjust', { productId: product, locationId: tokyo, qty: 10, unitCost: '7', reason: 'opening' });
+    const tr = await t.client.call('stock.transfer', { productId: product, fromLocationId: tokyo, toLocationId: home, qty: 4 });
+    const r = await t.client.call('stock.reverse', { docId: tr.docId });
+    expect(r.movements.map((m) => [m.locationCode, m.kind, m.qty, m.value])).toEqual([
+      ['HOME', 'transfer_out', -4, -2800],
+      ['TYO', 'transfer_in', 4, 2800],
+    ]);
+    const again = await reject(t.client.call('stock.reverse', { docId: tr.docId }));
+    expect(again).toMatchObject({ code: 'conflict', details: { field: 'docId' } });
+    const rows = (await t.client.call('stock.balances', { productId: product })).rows;
+    expect(rows.map((b) => [b.locationCode, b.onHand, b.value])).toEqual([['TYO', 10, 7000]]);
+  });
+
+  it('refuses to reverse what has already left, or an unknown document, writing nothing', async () => {
+    const rec = await t.client.call('stock.adjust', { productId: product, locationId: home, qty: 5, unitCost: '1', reason: 'opening' });
+    await t.client.call('stock.adjust', { productId: product, locationId: home, qty: -3, reason: 'sample' });
+    const e = await reject(t.client.call('stock.reverse', { docId: rec.docId }));
+    expect(e).toMatchObject({ code: 'insufficient_stock', details: { field: 'docId' } });
+    const unknown = await reject(t.client.call('stock.reverse', { docId: '01890000-0000-7000-8000-000000000000' }));
+    expect(unknown.code).toBe('not_found');
+    expect((await t.client.call('stock.movements', {})).total).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avgCostMinor, EMPTY_COST, inflow, inflowAtAverage, outflow } from '../../main/common/calc/valuation';
+import { avgCostMinor, EMPTY_COST, inflow, inflowAtAverage, outflow, outflowAtValue, replayOutflow } from '../../main/common/calc/valuation';
 
 // Moving (weighted) average cost: each receipt re-derives the average as total value / total
 // quantity; issues are costed at the current average and do not change it. Worked example from
@@ -66,5 +66,29 @@ describe('moving-average valuation', () => {
       if (s.qty === 0) expect(s.value).toBe(0);
       expect(s.value).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('taking a receipt back at what it cost', () => {
+  it('restores the average a mistaken receipt disturbed: 4 @ 4.20, +100 @ 1.00, back out at 100.00 → 4 @ 4.20', () => {
+    const before = inflow(EMPTY_COST, 4, 1680).state;
+    const disturbed = inflow(before, 100, 10000).state;
+    expect(avgCostMinor(disturbed)).toBe(112);
+    const undone = outflowAtValue(disturbed, 100, 10000);
+    expect(undone.value).toBe(-10000);
+    expect(undone.state).toEqual({ qty: 4, value: 1680, avgCostE4: 4200000 });
+    expect(replayOutflow(disturbed, 100, -10000)).toEqual(undone.state);
+  });
+
+  it('falls back to the average when the value is no longer held or the balance empties', () => {
+    const s = inflow(EMPTY_COST, 10, 500).state;
+    expect(outflowAtValue(s, 5, 900)).toEqual(outflow(s, 5));
+    expect(outflowAtValue(s, 10, 100)).toEqual(outflow(s, 10));
+  });
+
+  it('replays an ordinary issue exactly as it was posted', () => {
+    const s = inflow(inflow(EMPTY_COST, 4, 40000).state, 8, 160000).state;
+    const step = outflow(s, 5);
+    expect(replayOutflow(s, 5, step.value)).toEqual(step.state);
   });
 });

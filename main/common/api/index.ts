@@ -116,6 +116,8 @@ export const api = {
       ...f.page,
     }),
   ),
+  // The ledger is append-only: a mistaken adjustment or transfer is undone by posting its reverse.
+  'stock.reverse': write<T.PostResult>()(z.object({ docId: f.id, note: f.optionalText(500) })),
   'stock.check': read<T.CheckReport>()(empty),
 
   'dashboard.summary': read<T.DashboardSummary>()(

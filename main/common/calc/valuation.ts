@@ -54,6 +54,26 @@ export function outflow(s: CostState, qty: number): CostStep {
   return { state: { qty: newQty, value: newValue, avgCostE4: s.avgCostE4 }, value: -toSafeNumber(issued) };
 }
 
+/**
+ * Issue of qty units at a given total value: taking back a receipt at what it cost, so that
+ * undoing a mistaken receipt restores the average it disturbed. Falls back to the average when
+ * that value is the same, would exceed the value held, or the issue empties the balance.
+ */
+export function outflowAtValue(s: CostState, qty: number, value: number): CostStep {
+  const atAverage = outflow(s, qty);
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError('outflow value must be a non-negative integer');
+  const newQty = s.qty - qty;
+  if (newQty <= 0 || value > s.value || -atAverage.value === value) return atAverage;
+  const newValue = s.value - value;
+  return { state: { qty: newQty, value: newValue, avgCostE4: toSafeNumber(divRound(BigInt(newValue) * COST_SCALE, BigInt(newQty))) }, value: -value };
+}
+
+/** Replays a stored outflow: it was either at the average or (if its value differs) at its own value. */
+export function replayOutflow(s: CostState, qty: number, value: number): CostState {
+  const atAverage = outflow(s, qty);
+  return atAverage.value === value ? atAverage.state : outflowAtValue(s, qty, -value).state;
+}
+
 /** Average unit cost rounded to the minor unit (for display and documents). */
 export function avgCostMinor(s: Pick<CostState, 'avgCostE4'>): number {
   return toSafeNumber(divRound(BigInt(s.avgCostE4), COST_SCALE));

@@ -2,7 +2,7 @@
 // transfers, and later receipts, sales and counts) posts through here, inside its transaction.
 import { ApiError } from '../../common/api/errors';
 import type { MovementKind } from '../../common/api/types';
-import { inflow, inflowAtAverage, outflow, type CostState } from '../../common/calc/valuation';
+import { inflow, inflowAtAverage, outflow, outflowAtValue, type CostState } from '../../common/calc/valuation';
 import * as ledger from '../../db/repos/ledger';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
@@ -16,7 +16,8 @@ export interface PostLine {
   kind: MovementKind;
   /** signed: positive in, negative out */
   qty: number;
-  /** total value of an inflow in base minor units; omitted = at the current average */
+  /** total value (base minor units, unsigned) of an inflow, or of an outflow taken back at its
+   *  original cost; omitted = at the current average */
   value?: number;
   occurredAt: string;
   reason?: string | null;
@@ -65,7 +66,9 @@ export function post(ctx: Ctx, line: PostLine): number {
       ? line.value === undefined
         ? inflowAtAverage(state, line.qty)
         : inflow(state, line.qty, line.value)
-      : outflow(state, -line.qty);
+      : line.value === undefined
+        ? outflow(state, -line.qty)
+        : outflowAtValue(state, -line.qty, line.value);
 
   const body = {
     id: uuidv7(),

@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { CheckReport, PostResult } from '../../common/api/types';
-import { COST_SCALE, inflow, type CostState } from '../../common/calc/valuation';
+import { COST_SCALE, inflow, replayOutflow, type CostState } from '../../common/calc/valuation';
 import { currencyExponent, divRound, parseScaled, toSafeNumber } from '../../common/money';
 import * as ledger from '../../db/repos/ledger';
 import type { Ctx } from '../context';
@@ -69,6 +69,42 @@ export function transfer(ctx: Ctx, input: Parsed<'stock.transfer'>): PostResult 
 }
 
 /**
+ * Undoes an adjustment or a transfer by posting its opposite now (the ledger keeps both).
+ * What came in goes out at what it cost (so the average it disturbed is restored; at the average
+ * if that is no longer possible); what went out comes back at the value it left with; a
+ * transfer comes back the way it went. Refused if the stock it would take back is no longer
+ * there, or if the document was reversed already.
+ */
+export function reverse(ctx: Ctx, input: Parsed<'stock.reverse'>): PostResult {
+  const original = ['adjustment', 'transfer'].flatMap((t) => ledger.movementsOfDoc(ctx.db, t, input.docId));
+  if (!original.length) throw ApiError.field('docId', 'No adjustment or transfer with this id', 'not_found');
+  if (ledger.movementsOfDoc(ctx.db, 'reversal', input.docId).length) throw ApiError.field('docId', 'This was already reversed', 'conflict');
+  const first = original[0]!;
+  const common = {
+    occurredAt: ctx.now,
+    reason: 'correction',
+    note: [`reverses ${first.docType ?? ''} of ${first.occurredAt.slice(0, 10)}`, input.note].filter(Boolean).join(': '),
+    docType: 'reversal',
+    docId: input.docId,
+    fields: { qty: 'docId', product: 'docId', location: 'docId' },
+  };
+  const opposite = { adjustment: 'adjustment', transfer_in: 'transfer_out', transfer_out: 'transfer_in' } as const;
+  const seqs: number[] = [];
+  let carried = 0;
+  // Latest first: a transfer is taken back from where it arrived before it is put back.
+  for (const m of [...original].reverse()) {
+    const kind = opposite[m.kind as keyof typeof opposite];
+    // a receipt goes back out at what it cost; an issue comes back at the value it left with;
+    // a transfer comes back carrying the value taken out at the far end
+    const value = m.qty > 0 ? m.value : first.docType === 'transfer' ? carried : -m.value;
+    const seq = post(ctx, { ...common, productId: m.productId, locationId: m.locationId, kind, qty: -m.qty, value });
+    carried = -ledger.movementsBySeq(ctx.db, [seq])[0]!.value;
+    seqs.push(seq);
+  }
+  return done(ctx, input.docId, seqs);
+}
+
+/**
  * Verifies the hash chain in posting order and rebuilds every balance from the ledger, then
  * compares with what is stored. Read-only; names the first broken link and every mismatch.
  */
@@ -94,7 +130,7 @@ export function check(ctx: Ctx): CheckReport {
     }
     const key = `${m.productId}|${m.locationId}`;
     const s = rebuilt.get(key) ?? { qty: 0, value: 0, avgCostE4: 0 };
-    rebuilt.set(key, m.qty > 0 ? inflow(s, m.qty, m.value).state : { qty: s.qty + m.qty, value: s.value + m.value, avgCostE4: s.avgCostE4 });
+    rebuilt.set(key, m.qty > 0 ? inflow(s, m.qty, m.value).state : replayOutflow(s, -m.qty, m.value));
   }
 
   const mismatches: CheckReport['balances']['mismatches'] = [];

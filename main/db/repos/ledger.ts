@@ -142,6 +142,13 @@ export function movementsBySeq(db: Db, seqs: number[]): Movement[] {
   return seqs.map((s) => toMovement(stmt(db, `${MOVEMENT_SELECT} WHERE m.seq = ?`).get(s) as Record<string, unknown>));
 }
 
+/** The movements a document posted, in posting order. */
+export function movementsOfDoc(db: Db, docType: string, docId: string): Movement[] {
+  return stmt(db, `${MOVEMENT_SELECT} WHERE m.doc_type = ? AND m.doc_id = ? ORDER BY m.seq`)
+    .all(docType, docId)
+    .map((r) => toMovement(r as Record<string, unknown>));
+}
+
 export interface MovementQuery {
   productId?: string | undefined;
   locationId?: string | undefined;
