@@ -173,7 +173,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
-      await new Promise<void>((r) => server.close(() => r()));
+      // close() waits for open keep-alive connections; a browser may hold one for a long time
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

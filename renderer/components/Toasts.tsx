@@ -2,23 +2,31 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
 type Kind = 'success' | 'error' | 'info';
+/** A button in the toast, e.g. Undo; the toast closes when it is pressed. */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
 interface Toast {
   id: number;
   kind: Kind;
   text: string;
+  action?: ToastAction | undefined;
 }
+type Show = (text: string, kind?: Kind, action?: ToastAction) => void;
 
-const Ctx = createContext<(text: string, kind?: Kind) => void>(() => undefined);
+const Ctx = createContext<Show>(() => undefined);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
   const show = useCallback(
-    (text: string, kind: Kind = 'success') => {
+    (text: string, kind: Kind = 'success', action?: ToastAction) => {
       const id = next.current++;
-      setToasts((ts) => [...ts.slice(-2), { id, kind, text }]);
-      setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000);
+      setToasts((ts) => [...ts.slice(-2), { id, kind, text, action }]);
+      // an undo offer stays long enough to notice the mistake
+      setTimeout(() => dismiss(id), kind === 'error' || action ? 8000 : 4000);
     },
     [dismiss],
   );
@@ -29,6 +37,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast-${t.kind}`} data-testid="toast" role={t.kind === 'error' ? 'alert' : 'status'}>
             <span>{t.text}</span>
+            {t.action && (
+              <button
+                type="button"
+                className="toast-action"
+                data-testid="toast-action"
+                onClick={() => {
+                  dismiss(t.id);
+                  t.action!.run();
+                }}
+              >
+                {t.action.label}
+              </button>
+            )}
             <button type="button" className="toast-close" aria-label="×" onClick={() => dismiss(t.id)}>
               ×
             </button>
@@ -39,6 +60,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export function useToast(): (text: string, kind?: Kind) => void {
+export function useToast(): Show {
   return useContext(Ctx);
 }

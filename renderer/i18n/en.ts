@@ -200,6 +200,8 @@ export const en = {
   'transfer.to': 'To',
   'transfer.available': 'Available at source: {n}',
   'transfer.done': 'Moved {qty} × {sku} from {from} to {to}',
+  'undo.action': 'Undo',
+  'undo.done': 'Undone: the reversal is in the movement history',
 
   'reason.opening': 'Opening stock',
   'reason.found': 'Found',

@@ -202,6 +202,8 @@ export const zh: Record<MessageKey, string> = {
   'transfer.to': '调入仓库',
   'transfer.available': '调出仓库可用：{n}',
   'transfer.done': '已将 {qty} 件 {sku} 从 {from} 调至 {to}',
+  'undo.action': '撤销',
+  'undo.done': '已撤销：冲销记录已写入出入库流水',
 
   'reason.opening': '期初库存',
   'reason.found': '盘盈',

@@ -93,6 +93,26 @@ describe('the products table', () => {
     await e.page.getByTestId('sort-sku').click();
   });
 
+  it('undoes a mistyped adjustment from its confirmation, leaving both in the history', async () => {
+    const p = (await e.api.call('products.list', { search: 'KR-SRM-100' })).rows[0]!;
+    const before = (await e.api.call('stock.balances', { productId: p.id })).rows.find((b) => b.locationCode === 'HOME');
+    await e.page.goto(`${e.host.bridge.url}/#/products/${p.id}`);
+    const page = new ProductPage(e.page);
+    await page.title().filter({ hasText: 'KR-SRM-100' }).waitFor();
+    const adjust = await page.openAdjust();
+    await adjust.fill({ location: 'HOME', qty: '1000', unitCost: '1.00', reason: 'received', note: 'meant 10' });
+    await adjust.submit();
+    await page.shell.toast(/Stock adjusted/);
+    await e.page.getByTestId('toast').filter({ hasText: /Stock adjusted/ }).getByTestId('toast-action').click();
+    await page.shell.toast(/Undone/);
+    const after = (await e.api.call('stock.balances', { productId: p.id })).rows.find((b) => b.locationCode === 'HOME');
+    expect(after).toMatchObject({ onHand: before?.onHand ?? 0, value: before?.value ?? 0, avgCostE4: before?.avgCostE4 ?? 0 });
+    await expect.poll(() => page.onHandAt('HOME')).toBe(formatQty(before?.onHand ?? 0));
+    const last = (await e.api.call('stock.movements', { productId: p.id, limit: 2 })).rows;
+    expect(last.map((m) => [m.qty, m.docType])).toEqual([[-1000, 'reversal'], [1000, 'adjustment']]);
+    await e.screenshot('28-undone');
+  });
+
   it('adds a variant to a parent product with its options', async () => {
     const parent = (await e.api.call('products.list', { search: 'JP-LIP-090' })).rows.find((r) => r.sku === 'JP-LIP-090')!;
     await e.page.goto(`${e.host.bridge.url}/#/products/${parent.id}`);

@@ -11,10 +11,10 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { LocationSelect, useLocations } from '../../components/LocationSelect';
 import { PanelForm } from '../../components/Panel';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
-import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 import { DateField } from './DateField';
+import { useDoneWithUndo } from './useUndo';
 
 const FIELDS = ['productId', 'locationId', 'qty', 'unitCost', 'reason', 'note', 'occurredAt'] as const;
 type Reason = (typeof adjustReasons)[number];
@@ -27,7 +27,7 @@ interface Props {
 
 export function AdjustForm({ product: initialProduct, locationId: initialLocation, onClose }: Props) {
   const t = useT();
-  const toast = useToast();
+  const done = useDoneWithUndo();
   const ccy = useBaseCurrency();
   const locations = useLocations() ?? [];
   const [product, setProduct] = useState<PickedProduct | null>(initialProduct);
@@ -64,7 +64,7 @@ export function AdjustForm({ product: initialProduct, locationId: initialLocatio
       ...(date && date !== today ? { occurredAt: date } : {}),
     });
     const m = res.movements[0];
-    toast(t('adjust.done', { sku: m?.sku ?? product?.sku ?? '', qty: m ? (m.qty > 0 ? '+' : '') + m.qty : String(signed), loc: m?.locationCode ?? loc?.code ?? '' }));
+    done(t('adjust.done', { sku: m?.sku ?? product?.sku ?? '', qty: m ? (m.qty > 0 ? '+' : '') + m.qty : String(signed), loc: m?.locationCode ?? loc?.code ?? '' }), res.docId);
     onClose();
   });
 

@@ -9,10 +9,10 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { LocationSelect } from '../../components/LocationSelect';
 import { PanelForm } from '../../components/Panel';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
-import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 import { DateField } from './DateField';
+import { useDoneWithUndo } from './useUndo';
 
 const FIELDS = ['productId', 'fromLocationId', 'toLocationId', 'qty', 'note', 'occurredAt'] as const;
 
@@ -24,7 +24,7 @@ interface Props {
 
 export function TransferForm({ product: initialProduct, fromLocationId: initialFrom, onClose }: Props) {
   const t = useT();
-  const toast = useToast();
+  const done = useDoneWithUndo();
   const [product, setProduct] = useState<PickedProduct | null>(initialProduct);
   const [from, setFrom] = useState(initialFrom ?? '');
   const [to, setTo] = useState('');
@@ -52,7 +52,7 @@ export function TransferForm({ product: initialProduct, fromLocationId: initialF
     });
     const out = res.movements.find((m) => m.qty < 0);
     const inn = res.movements.find((m) => m.qty > 0);
-    toast(t('transfer.done', { qty: inn?.qty ?? qty, sku: inn?.sku ?? product?.sku ?? '', from: out?.locationCode ?? '', to: inn?.locationCode ?? '' }));
+    done(t('transfer.done', { qty: inn?.qty ?? qty, sku: inn?.sku ?? product?.sku ?? '', from: out?.locationCode ?? '', to: inn?.locationCode ?? '' }), res.docId);
     onClose();
   });
 
