@@ -111,6 +111,17 @@ describe('the products table', () => {
     const last = (await e.api.call('stock.movements', { productId: p.id, limit: 2 })).rows;
     expect(last.map((m) => [m.qty, m.docType])).toEqual([[-1000, 'reversal'], [1000, 'adjustment']]);
     await e.screenshot('28-undone');
+
+    // Noticed later: reverse an earlier adjustment from the history (two clicks)
+    await e.page.getByTestId('history-row').filter({ hasText: 'meant 10' }).getByTestId('reverse').click();
+    await e.page.getByTestId('history-row').filter({ hasText: 'meant 10' }).getByTestId('reverse-confirm').click();
+    await page.shell.toast(/already reversed/);
+    const issue = await e.api.call('stock.adjust', { productId: p.id, locationId: before!.locationId, qty: -1, reason: 'damaged', note: 'dented box' });
+    const row = e.page.getByTestId('history-row').filter({ hasText: 'dented box' });
+    await row.getByTestId('reverse').click();
+    await row.getByTestId('reverse-confirm').click();
+    await expect.poll(async () => (await e.api.call('stock.movements', { productId: p.id, limit: 1 })).rows[0]?.docId).toBe(issue.docId);
+    expect((await e.api.call('stock.balances', { productId: p.id })).rows.find((b) => b.locationCode === 'HOME')?.onHand).toBe(before!.onHand);
   });
 
   it('adds a variant to a parent product with its options', async () => {

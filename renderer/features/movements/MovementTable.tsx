@@ -6,9 +6,10 @@ import { formatDateTime } from '../../../main/common/format';
 import { paths } from '../../app/router';
 import { AvgCost, Money, Qty } from '../../components/Numbers';
 import { useT, type T } from '../../i18n';
+import { ReverseButton } from '../stock/ReverseButton';
 import { KindTag, reasonAndNote } from './cells';
 
-export type MovementColumn = 'date' | 'product' | 'location' | 'kind' | 'qty' | 'value' | 'avgCost' | 'qtyAfter' | 'actor' | 'reason';
+export type MovementColumn = 'date' | 'product' | 'location' | 'kind' | 'qty' | 'value' | 'avgCost' | 'qtyAfter' | 'actor' | 'reason' | 'actions';
 
 interface ColumnDef {
   right?: boolean;
@@ -33,6 +34,7 @@ const COLUMNS: Record<MovementColumn, ColumnDef> = {
   qtyAfter: { right: true, render: (m) => <Qty n={m.qtyAfter} /> },
   actor: { cellClass: 'muted', render: (m) => m.actor },
   reason: { cellClass: 'muted truncate-cell', render: (m, _ccy, t) => reasonAndNote(t, m) },
+  actions: { right: true, render: (m) => <ReverseButton movement={m} /> },
 };
 
 interface Props {

@@ -18,7 +18,7 @@ export function ProductHistory({ productId }: { productId: string }) {
   const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <>
-      <MovementTable rows={rows} columns={['date', 'location', 'kind', 'qty', 'value', 'avgCost', 'qtyAfter', 'actor', 'reason']} currency={ccy} rowTestId="history-row" />
+      <MovementTable rows={rows} columns={['date', 'location', 'kind', 'qty', 'value', 'avgCost', 'qtyAfter', 'actor', 'reason', 'actions']} currency={ccy} rowTestId="history-row" />
       {pages > 1 ? (
         <div className="pager">
           <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
