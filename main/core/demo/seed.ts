@@ -3,6 +3,7 @@
 // (so it obeys every rule a user would) and deterministic (same data on every machine).
 import type { Client } from '../../common/api/client';
 import { gs1CheckDigit } from '../../common/codes';
+import { seededRandom } from '../../common/random';
 
 interface DemoProduct {
   sku: string;
@@ -40,17 +41,6 @@ const CATALOGUE: DemoProduct[] = [
   { sku: 'US-BAG-220', name: 'Canvas Tote Bag', localName: '帆布托特包', brand: 'Everlane', category: 'Apparel', hs: '420222', origin: 'US', cost: '140.00', weightG: 450 },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every demo database is the same. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function ean13(n: number): string {
   const body = '49' + String(1000000000 + n).slice(-10);
   return body + gs1CheckDigit(body);
@@ -61,7 +51,7 @@ function day(offset: number, today = new Date()): string {
 }
 
 export async function seedDemo(c: Client): Promise<{ products: number; movements: number }> {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   await c.call('settings.update', { baseCurrency: 'CNY' });
   const loc = async (code: string, name: string, kind: 'own' | 'overseas' | 'bonded' | '3pl' | 'in_transit', country: string | null) =>
     (await c.call('locations.create', { code, name, kind, country })).id;
