@@ -75,18 +75,3 @@ function applyPragmas(db: Db, readonly: boolean): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
-
-/**
- * Online backup to a temporary file next to the target, then an atomic rename, so a crash
- * mid-backup never leaves a half-written file under the backup's name.
- */
-export async function backupTo(db: Db, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.partial-${process.pid}`;
-  try {
-    await db.backup(tmp);
-    fs.renameSync(tmp, target);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-}

@@ -35,7 +35,3 @@ export class ApiError extends Error implements ErrorBody {
 
 /** What a transport carries back for one call. */
 export type Envelope<R = unknown> = { ok: true; result: R } | { ok: false; error: ErrorBody };
-
-export function isErrorBody(x: unknown): x is ErrorBody {
-  return typeof x === 'object' && x !== null && typeof (x as ErrorBody).code === 'string' && typeof (x as ErrorBody).message === 'string';
-}

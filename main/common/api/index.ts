@@ -155,9 +155,5 @@ export interface Events {
 export type EventName = keyof Events;
 export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed'];
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (eventNames as string[]).includes(name);
-}
-
 export * from './types';
 export * from './errors';

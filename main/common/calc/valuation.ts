@@ -24,11 +24,6 @@ export interface CostStep {
 
 export const EMPTY_COST: CostState = { qty: 0, value: 0, avgCostE4: 0 };
 
-/** Unit cost (minor units, possibly fractional as a scaled integer) → scaled average. */
-export function unitCostE4(minorPerUnit: number): number {
-  return toSafeNumber(BigInt(minorPerUnit) * COST_SCALE);
-}
-
 /** Receipt of qty units worth `value` minor units in total. */
 export function inflow(s: CostState, qty: number, value: number): CostStep {
   if (!Number.isSafeInteger(qty) || qty <= 0) throw new RangeError('inflow quantity must be a positive integer');
