@@ -205,3 +205,31 @@ describe('stock balances page in SKU order', () => {
     expect(paged).toEqual(all);
   });
 });
+
+describe('a search that matches many products', () => {
+  it('pages the same rows whichever way the page is found (over 2,000 matches walks the sort index)', async () => {
+    const names = ['Jasmine tea', 'Jelly', 'Matcha', 'juice'];
+    for (let i = 0; i < 2300; i++) {
+      await t.client.call('products.create', { sku: `${i % 3 ? 'J' : 'K'}-${String((i * 7919) % 10000).padStart(4, '0')}`, name: `${names[i % 4]} ${i}` });
+    }
+    const all = (await t.client.call('products.list', { status: 'all', limit: 1000 })).total;
+    expect(all).toBe(2300);
+    for (const sort of ['sku', 'name'] as const) {
+      const expected: string[] = [];
+      for (let offset = 0; offset < 2300; offset += 1000) {
+        const page = await t.client.call('products.list', { sort, offset, limit: 1000 });
+        expected.push(...page.rows.filter((r) => /^j/i.test(r.sku) || /^j/i.test(r.name)).map((r) => r.id));
+      }
+      const got: string[] = [];
+      let total = 0;
+      for (let offset = 0; offset < expected.length; offset += 500) {
+        const page = await t.client.call('products.list', { search: 'j', sort, offset, limit: 500 });
+        total = page.total;
+        got.push(...page.rows.map((r) => r.id));
+      }
+      expect(total).toBe(expected.length);
+      expect(total).toBeGreaterThan(2000);
+      expect(got).toEqual(expected);
+    }
+  });
+});
