@@ -23,10 +23,12 @@ interface Props {
   /** leave this product out of the suggestions (a product cannot be its own parent) */
   excludeId?: string;
   status?: 'active' | 'all';
+  /** offer only products that are not variants themselves (for choosing a parent) */
+  topLevel?: boolean;
   className?: string;
 }
 
-export function ProductPicker({ name, label, value, onChange, error, hint, excludeId, status = 'active', className }: Props) {
+export function ProductPicker({ name, label, value, onChange, error, hint, excludeId, status = 'active', topLevel, className }: Props) {
   const t = useT();
   const [text, setText] = useState(value ? labelOf(value) : '');
   const [open, setOpen] = useState(false);
@@ -35,7 +37,7 @@ export function ProductPicker({ name, label, value, onChange, error, hint, exclu
   }, [value]);
   const q = useDebounced(text.trim(), 80);
   const searching = open && q !== '' && (!value || text !== labelOf(value));
-  const res = useQuery('products.list', { search: q, limit: 8, status }, { enabled: searching, events: [] });
+  const res = useQuery('products.list', { search: q, limit: 8, status, ...(topLevel ? { topLevel } : {}) }, { enabled: searching, events: [] });
   const items = (searching ? (res.data?.rows ?? []) : [])
     .filter((p) => p.id !== excludeId)
     .map((p) => ({ key: p.id, title: `${p.sku} · ${p.name}`, subtitle: [p.localName, p.brand].filter(Boolean).join(' · '), product: p }));

@@ -53,6 +53,7 @@ describe('products', () => {
     expect(d.variants.map((v) => v.sku)).toEqual(['TEE-L', 'TEE-M']);
     expect((await t.client.call('products.list', {})).rows.find((r) => r.id === parent.id)?.variantCount).toBe(2);
     expect((await t.client.call('products.get', { id: m.id })).parent?.sku).toBe('TEE');
+    expect((await t.client.call('products.list', { search: 'TEE', topLevel: true })).rows.map((r) => r.sku)).toEqual(['TEE']);
     const e = await reject(t.client.call('products.create', { sku: 'TEE-M-X', name: 'nested', parentId: m.id }));
     expect(e.details?.field).toBe('parentId');
   });

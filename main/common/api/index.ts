@@ -56,6 +56,8 @@ export const api = {
       category: f.text(100).optional(),
       status: z.enum(['active', 'archived', 'all']).default('active'),
       parentId: f.id.optional(),
+      /** only products that are not variants (what can be a parent) */
+      topLevel: z.boolean().optional(),
       lowStock: z.boolean().optional(),
       sort: z.enum(['sku', 'name', 'category', 'onHand', 'value', 'updatedAt']).default('sku'),
       dir: f.sortDir,

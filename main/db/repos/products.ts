@@ -102,6 +102,7 @@ export interface ProductQuery {
   category?: string | undefined;
   status: 'active' | 'archived' | 'all';
   parentId?: string | undefined;
+  topLevel?: boolean | undefined;
   lowStock?: boolean | undefined;
   sort: 'sku' | 'name' | 'category' | 'onHand' | 'value' | 'updatedAt';
   dir: 'asc' | 'desc';
@@ -124,7 +125,7 @@ const SORT: Record<ProductQuery['sort'], { keys: string[]; byStock: boolean }> =
 };
 
 /** Builds the WHERE clause of a product search; shared by the list and the global search. */
-function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentId' | 'lowStock'>) {
+function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentId' | 'topLevel' | 'lowStock'>) {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const text = q.search?.trim();
@@ -145,6 +146,7 @@ function where(q: Pick<ProductQuery, 'search' | 'category' | 'status' | 'parentI
     clauses.push('p.parent_id = ?');
     params.push(q.parentId);
   }
+  if (q.topLevel) clauses.push('p.parent_id IS NULL');
   if (q.lowStock) clauses.push('s.low_stock_threshold IS NOT NULL AND s.on_hand <= s.low_stock_threshold');
   return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', params };
 }

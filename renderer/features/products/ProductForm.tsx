@@ -79,6 +79,7 @@ export function ProductForm({ product, initial, onClose, onSaved }: Props) {
         onChange={set('parent')}
         error={err('parentId')}
         status="all"
+        topLevel
         className="span-2"
         {...(product ? { excludeId: product.id } : {})}
       />
