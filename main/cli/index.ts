@@ -6,6 +6,7 @@ import { DbOpenError } from '../db/errors';
 import { dataFile, openApp } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { dbCheck } from './db-check';
+import { fxImport, fxRate } from './fx';
 import { printStock } from './stock';
 
 const HELP = `Crossdock command line
@@ -18,6 +19,11 @@ Commands:
                            stock balances per product and location (non-zero only unless --all)
   db check [--json]        integrity check: SQLite integrity, the ledger's hash chain, and every
                            balance rebuilt from the ledger and compared with the stored one
+  fx import FILE|--ecb     exchange rates: the ECB's eurofxref-hist.zip or CSV, a CSV of
+                           date,base,quote,rate rows, or --ecb for the rates shipped with the app
+  fx rate CUR [DATE] [--json]
+                           what one CUR is worth in the base currency on DATE (default today):
+                           the latest rate on or before it, direct or through EUR
 
 Options for every command:
   --data FILE              the database file (default: your data in the OS user-data folder)
@@ -36,13 +42,15 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--data', '--location'].includes(argv[i - 1]!)));
-  const command = words.join(' ') || 'help';
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location'].includes(argv[i - 1]!)));
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`
+  const command = (words[0] === 'fx' ? words.slice(0, 2) : words).join(' ') || 'help';
+  const rest = words[0] === 'fx' ? words.slice(2) : [];
   if (command === 'help') {
     io.out(HELP);
     return 0;
   }
-  if (command !== 'stock' && command !== 'db check') {
+  if (!['stock', 'db check', 'fx import', 'fx rate'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }
@@ -56,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
   try {
     const client: Client = createClient(inProcessTransport(app.dispatcher));
     if (command === 'stock') return await printStock(client, io, { location: opt('location'), all: has('all'), json: has('json') });
+    if (command === 'fx import') return await fxImport(client, io, rest[0]);
+    if (command === 'fx rate') return await fxRate(client, io, rest[0]?.toUpperCase(), rest[1], has('json'));
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {
     io.err(e instanceof ApiError ? `${e.message}` : `Failed: ${(e as Error).message}`);

@@ -3,7 +3,7 @@
 //   preload/index.ts      → dist/electron/preload.cjs (one CommonJS file: sandboxed preloads
 //                                                      cannot load modules other than 'electron')
 // and copies the files the backend reads next to the bundle (it resolves them with
-// new URL('./migrations' | './data/hs2022.csv', import.meta.url)).
+// new URL('./migrations' | './data/hs2022.csv' | './data/eurofxref-hist.zip', import.meta.url)).
 // It fails if a bundle would import anything it may not (a stray node_modules path, a package
 // that should have been bundled, or a Node module in the preload).
 import { builtinModules } from 'node:module';
@@ -94,6 +94,8 @@ export async function buildElectron(out: string = DEFAULT_OUT): Promise<void> {
   }
   fs.mkdirSync(path.join(out, 'data'));
   for (const f of ['hs2022.csv', 'SOURCE.md']) fs.copyFileSync(at(`main/core/reference/data/${f}`), path.join(out, 'data', f));
+  fs.copyFileSync(at('main/core/fx/data/eurofxref-hist.zip'), path.join(out, 'data', 'eurofxref-hist.zip'));
+  fs.copyFileSync(at('main/core/fx/data/SOURCE.md'), path.join(out, 'data', 'SOURCE-ecb.md'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

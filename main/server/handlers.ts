@@ -3,6 +3,7 @@
 import type { Method } from '../common/api';
 import type { Handler } from '../core/context';
 import { dashboardHandlers } from '../core/dashboard/handlers';
+import { fxHandlers } from '../core/fx/handlers';
 import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
@@ -15,6 +16,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...productHandlers,
   ...locationHandlers,
   ...stockHandlers,
+  ...fxHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

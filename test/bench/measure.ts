@@ -163,9 +163,12 @@ export async function measureWrites(app: App, fx: Fixtures): Promise<Row[]> {
     "INSERT INTO settings (key, value, created_at, updated_at) VALUES ('bench_probe', ?, '', '') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   );
   const floor = await sample(200, (i) => app.db.transaction(() => probe.run(String(i))).immediate(), 5);
+  // Purchasing target: the whole ECB history (~7,000 days × 41 currencies) imported in one go.
+  const ecb = await sample(3, () => callOk(app, 'fx.importEcb', {}), 0);
   return [
     { target: '4', label: 'stock.adjust (1 movement, IMMEDIATE, sync=FULL)', stats: stats(adjust), limit: 2 },
     { target: '4', label: 'stock.transfer (2 movements, one transaction)', stats: stats(transfer), limit: 2 },
     { target: '4', label: '  floor: commit of a one-row IMMEDIATE write (fsync)', stats: stats(floor) },
+    { target: 'fx', label: 'fx.importEcb: whole ECB history 1999–2026', stats: stats(ecb), limit: 2000 },
   ];
 }

@@ -84,6 +84,16 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('stock.balances', { productId: ids.product!, locationId: ids.home! })).rows[0]).toMatchObject({ onHand: 4, value: 1680 });
     });
 
+    it('exchange rates: import, enter, look up', async () => {
+      const csv = await c.call('fx.importCsv', { text: 'date,base,quote,rate\n2026-11-02,USD,EUR,0.9\n2026-11-02,USD,XXQ,1' });
+      expect(csv).toMatchObject({ imported: 1, skipped: [{ row: 3 }] });
+      expect(await c.call('fx.set', { base: 'GBP', quote: 'EUR', day: '2026-11-03', rate: '1.15' })).toMatchObject({ rate: '1.15', source: 'manual' });
+      expect(await c.call('fx.rate', { from: 'EUR', to: 'USD', date: '2026-11-05' })).toMatchObject({ rate: '1.1111111111', via: 'inverse', day: '2026-11-02' });
+      const ecb = await c.call('fx.importEcb');
+      expect(ecb.to).toBe('2026-04-13');
+      expect((await c.call('fx.rate', { from: 'USD', to: 'JPY', date: '2026-04-13' })).rate).toBe('159.8339609723'); // 186.75 / 1.1684
+    });
+
     it('dashboard, search and reference data', async () => {
       const d = await c.call('dashboard.summary', { days: 30 });
       expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 10, value: 4200 } });

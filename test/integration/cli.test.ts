@@ -69,6 +69,22 @@ describe('crossdock CLI', () => {
     expect(r.err).toMatch(/not a Crossdock database/);
   });
 
+  it('fx import reads the ECB zip or a CSV, and fx rate prints what a currency is worth in the base', async () => {
+    const csv = path.join(t.dir, 'rates.csv');
+    fs.writeFileSync(csv, 'date,base,quote,rate\n2026-11-20,USD,JPY,155.5\n2026-11-20,USD,JPY,x\n');
+    const imported = await cli('fx', 'import', csv, '--data', t.file);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Imported 1 rates for 1 days \(2026-11-20 to 2026-11-20\)/);
+    expect(imported.out).toMatch(/line 3: rate: "x" is not a decimal number/);
+    const rate = await cli('fx', 'rate', 'usd', '2026-11-21', '--data', t.file);
+    expect(rate.out).toMatch(/^1 USD = 155.5 JPY {3}\(direct, csv, rate of 2026-11-20\)$/m);
+    const ecb = await cli('fx', 'import', path.resolve(__dirname, '../../main/core/fx/data/eurofxref-hist.zip'), '--data', t.file);
+    expect(ecb.out).toMatch(/for 6983 days \(1999-01-04 to 2026-04-13\)/);
+    const json = JSON.parse((await cli('fx', 'rate', 'EUR', '2026-04-13', '--json', '--data', t.file)).out);
+    expect(json).toMatchObject({ from: 'EUR', to: 'JPY', rate: '186.75', via: 'direct', source: 'ecb' });
+    expect((await cli('fx', 'rate', '--data', t.file)).err).toMatch(/Usage: fx rate CUR/);
+  });
+
   it('unknown commands get a pointer to help', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(1);

@@ -122,6 +122,17 @@ export const api = {
   'stock.reverse': write<T.PostResult>()(z.object({ docId: f.id, note: f.optionalText(500) })),
   'stock.check': read<T.CheckReport>()(empty),
 
+  'fx.rate': read<T.FxQuote>()(z.object({ from: f.currencyCode, to: f.currencyCode, date: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }).optional() })),
+  'fx.set': write<T.FxQuote>()(
+    z
+      .object({ base: f.currencyCode, quote: f.currencyCode, day: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }), rate: f.decimal })
+      .refine((v) => v.base !== v.quote, { message: 'must differ from the base currency', path: ['quote'] }),
+  ),
+  /** the ECB reference rates shipped with the app (1999 to the data's last day) */
+  'fx.importEcb': write<T.FxImportReport>()(empty),
+  /** a CSV of `date,base,quote,rate` rows, or the ECB's own wide format (`Date,USD,JPY,…`) */
+  'fx.importCsv': write<T.FxImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
+
   'dashboard.summary': read<T.DashboardSummary>()(
     z.object({ days: f.quantity.refine((n) => n >= 7 && n <= 366, 'must be between 7 and 366').default(30) }).default({ days: 30 }),
   ),
@@ -153,9 +164,10 @@ export interface Events {
   'locations.changed': { ids: string[] };
   'stock.changed': { productIds: string[]; locationIds: string[] };
   'settings.changed': Record<string, never>;
+  'fx.changed': Record<string, never>;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed'];
 
 export * from './types';
 export * from './errors';

@@ -156,3 +156,28 @@ export interface SearchHit {
   /** 'barcode' when the query was exactly this product's barcode (what a scanner types) */
   match: 'barcode' | 'text';
 }
+
+export interface FxQuote {
+  from: string;
+  to: string;
+  /** units of `to` for one `from`, exact decimal */
+  rate: string;
+  /** the day the rate was published or entered (latest on or before the date asked) */
+  day: string;
+  /** how the rate was found: entered for this pair, its inverse, or derived through EUR */
+  via: 'same' | 'direct' | 'inverse' | 'EUR cross';
+  source: 'ecb' | 'csv' | 'manual' | 'identity';
+  ageDays: number;
+  /** older than a week on the date asked: worth checking before it goes on a document */
+  stale: boolean;
+}
+
+export interface FxImportReport {
+  imported: number;
+  days: number;
+  currencies: string[];
+  from: string | null;
+  to: string | null;
+  /** rows (1-based line numbers in the file) or columns that were not imported, and why */
+  skipped: { row: number; message: string }[];
+}
