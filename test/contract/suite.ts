@@ -92,6 +92,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       const ecb = await c.call('fx.importEcb');
       expect(ecb.to).toBe('2026-04-13');
       expect((await c.call('fx.rate', { from: 'USD', to: 'JPY', date: '2026-04-13' })).rate).toBe('159.8339609723'); // 186.75 / 1.1684
+      expect((await c.call('fx.overview', { date: '2026-04-13' })).rows.find((r) => r.from === 'USD')).toMatchObject({ to: 'EUR', rate: '0.855871277' });
+      expect((await c.call('fx.history', { from: 'EUR', to: 'USD', since: '2026-04-10', until: '2026-04-13' })).map((p) => p.rate)).toEqual(['1.1711', '1.1684']);
     });
 
     it('dashboard, search and reference data', async () => {

@@ -88,6 +88,20 @@ describe('exchange rates', () => {
     expect((await t.client.call('fx.rate', { from: 'GBP', to: 'CNY', date: '2026-11-24' })).rate).toBe('9.05');
   });
 
+  it('values every currency with a rate in the base currency, and charts a pair day by day', async () => {
+    const o = await t.client.call('fx.overview', { date: '2026-04-13' });
+    expect(o.base).toBe('CNY');
+    expect(o.rows.find((r) => r.from === 'USD')).toMatchObject({ to: 'CNY', rate: '6.8321636426', day: '2026-04-13' });
+    expect(o.rows.some((r) => r.from === 'CNY')).toBe(false);
+    const h = await t.client.call('fx.history', { from: 'USD', to: 'CNY', since: '2026-04-09', until: '2026-04-13' });
+    expect(h).toEqual([
+      { day: '2026-04-09', rate: expect.any(String) },
+      { day: '2026-04-10', rate: '6.828366493' },
+      { day: '2026-04-13', rate: '6.8321636426' },
+    ]);
+    expect((await reject(t.client.call('fx.history', { from: 'USD', to: 'CNY', since: '2020-01-01', until: '2026-01-01' }))).details?.field).toBe('since');
+  });
+
   it('names the field of a bad request', async () => {
     expect((await reject(t.client.call('fx.rate', { from: 'XYZ', to: 'CNY' }))).details?.field).toBe('from');
     expect((await reject(t.client.call('fx.set', { base: 'USD', quote: 'USD', day: '2026-01-01', rate: '1' }))).details?.field).toBe('quote');

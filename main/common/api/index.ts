@@ -128,6 +128,14 @@ export const api = {
       .object({ base: f.currencyCode, quote: f.currencyCode, day: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }), rate: f.decimal })
       .refine((v) => v.base !== v.quote, { message: 'must differ from the base currency', path: ['quote'] }),
   ),
+  /** every currency with a rate, valued in the base currency on a day */
+  'fx.overview': read<T.FxOverview>()(z.object({ date: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }).optional() }).default({})),
+  /** a pair's rate on each day it changed, for a chart (at most 2 years a call) */
+  'fx.history': read<{ day: string; rate: string }[]>()(
+    z.object({ from: f.currencyCode, to: f.currencyCode, since: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }), until: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }) })
+      .refine((v) => v.since <= v.until, { message: 'must not be after until', path: ['since'] })
+      .refine((v) => Date.parse(v.until) - Date.parse(v.since) <= 731 * 86_400_000, { message: 'at most 2 years at a time', path: ['since'] }),
+  ),
   /** the ECB reference rates shipped with the app (1999 to the data's last day) */
   'fx.importEcb': write<T.FxImportReport>()(empty),
   /** a CSV of `date,base,quote,rate` rows, or the ECB's own wide format (`Date,USD,JPY,…`) */

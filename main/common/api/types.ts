@@ -181,3 +181,9 @@ export interface FxImportReport {
   /** rows (1-based line numbers in the file) or columns that were not imported, and why */
   skipped: { row: number; message: string }[];
 }
+
+export interface FxOverview {
+  base: string;
+  /** what one unit of each currency with a rate is worth in the base currency */
+  rows: FxQuote[];
+}

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
-import type { FxImportReport, FxQuote } from '../../common/api/types';
+import type { FxImportReport, FxOverview, FxQuote } from '../../common/api/types';
 import { crossRate, formatRate, invertRate, parseRate } from '../../common/calc/fx';
 import * as repo from '../../db/repos/fx';
 import type { Db } from '../../db/open';
 import type { Ctx } from '../context';
+import { baseCurrency } from '../settings/service';
 import { parseRateFile } from './csv';
 
 /** A rate older than this on the day asked is flagged stale (ECB skips weekends and holidays). */
@@ -66,6 +67,27 @@ export function rate(ctx: Ctx, input: Parsed<'fx.rate'>): FxQuote {
     throw new ApiError('not_found', `No ${input.from}→${input.to} rate on or before ${day}. Import the ECB rates or enter one.`, { field: 'from' });
   }
   return q;
+}
+
+export function overview(ctx: Ctx, input: Parsed<'fx.overview'>): FxOverview {
+  const base = baseCurrency(ctx);
+  const day = input.date ?? ctx.now.slice(0, 10);
+  const rows = repo
+    .currenciesWithRates(ctx.db)
+    .filter((c) => c !== base)
+    .map((c) => findRate(ctx.db, c, base, day))
+    .filter((q): q is FxQuote => q !== null);
+  return { base, rows };
+}
+
+/** The pair's rate on each day one of its sources published one, as the look-up would give it. */
+export function history(ctx: Ctx, input: Parsed<'fx.history'>): { day: string; rate: string }[] {
+  return repo
+    .rateDays(ctx.db, input.from, input.to, input.since, input.until)
+    .map((day) => findRate(ctx.db, input.from, input.to, day))
+    .filter((q): q is FxQuote => q !== null)
+    .map((q) => ({ day: q.day, rate: q.rate }))
+    .filter((p, i, all) => i === 0 || all[i - 1]!.day !== p.day);
 }
 
 export function setRate(ctx: Ctx, input: Parsed<'fx.set'>): FxQuote {

@@ -27,3 +27,15 @@ export function rateOnOrBefore(db: Db, base: string, quote: string, day: string)
   ) as StoredRate | undefined;
   return r ?? null;
 }
+
+/** Every currency that has a rate (either side of a pair). */
+export function currenciesWithRates(db: Db): string[] {
+  return (stmt(db, 'SELECT DISTINCT base AS c FROM fx_rates UNION SELECT DISTINCT quote FROM fx_rates ORDER BY c').all() as { c: string }[]).map((r) => r.c);
+}
+
+/** The days on which a pair, or either of its EUR legs, has a rate, within [since, until]. */
+export function rateDays(db: Db, a: string, b: string, since: string, until: string): string[] {
+  const pairs = [[a, b], [b, a], ['EUR', a], ['EUR', b]];
+  const sql = `SELECT DISTINCT day FROM fx_rates WHERE ${pairs.map(() => '(base = ? AND quote = ? AND day BETWEEN ? AND ?)').join(' OR ')} ORDER BY day`;
+  return (stmt(db, sql).all(...pairs.flatMap(([x, y]) => [x, y, since, until])) as { day: string }[]).map((r) => r.day);
+}
