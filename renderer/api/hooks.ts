@@ -21,6 +21,8 @@ export function eventsFor(method: Method): EventName[] {
       return ['stock.changed', 'products.changed', 'locations.changed'];
     case 'dashboard':
       return ALL_EVENTS;
+    case 'fx':
+      return ['fx.changed', 'settings.changed'];
     default:
       return [];
   }

@@ -4,6 +4,7 @@ import { LocationsPage } from '../features/locations/LocationsPage';
 import { MovementsPage } from '../features/movements/MovementsPage';
 import { ProductPage } from '../features/products/ProductPage';
 import { ProductsPage } from '../features/products/ProductsPage';
+import { RatesPage } from '../features/rates/RatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BalancesPage } from '../features/stock/BalancesPage';
 import { EmptyState } from '../components/EmptyState';
@@ -28,6 +29,8 @@ function Page({ route }: { route: Route }) {
       return <MovementsPage key={`${route.productId}|${route.locationId}`} productId={route.productId} locationId={route.locationId} />;
     case 'locations':
       return <LocationsPage openNew={route.openNew} />;
+    case 'rates':
+      return <RatesPage />;
     case 'settings':
       return <SettingsPage />;
     default:

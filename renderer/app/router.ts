@@ -8,10 +8,11 @@ export type Route =
   | { name: 'stock'; locationId: string | null }
   | { name: 'movements'; productId: string | null; locationId: string | null }
   | { name: 'locations'; openNew: boolean }
+  | { name: 'rates' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -25,6 +26,7 @@ export function parseHash(hash: string): Route {
   if (head === 'stock') return { name: 'stock', locationId: q.get('location') };
   if (head === 'movements') return { name: 'movements', productId: q.get('product'), locationId: q.get('location') };
   if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
+  if (head === 'rates') return { name: 'rates' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }

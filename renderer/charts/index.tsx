@@ -1,6 +1,7 @@
 // Charts are loaded on demand (React.lazy), so recharts lives in its own chunk and the first
 // screen paints without it.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { useQuery } from '../api/hooks';
 import type { ChartProps } from './types';
 
 const ValueByCategory = lazy(() => import('./ValueByCategoryChart'));
@@ -20,3 +21,16 @@ function withFallback(C: LazyExoticComponent<ComponentType<ChartProps>>) {
 export const ValueByCategoryChart = withFallback(ValueByCategory);
 export const ValueByLocationChart = withFallback(ValueByLocation);
 export const MovementsChart = withFallback(Movements);
+
+const RateHistory = lazy(() => import('./RateHistoryChart'));
+
+/** A currency pair's rate over the year up to `until`, fetched and drawn on demand. */
+export function RateHistoryChart({ from, to, until }: { from: string; to: string; until: string }) {
+  const since = new Date(Date.parse(until + 'T00:00:00Z') - 365 * 86_400_000).toISOString().slice(0, 10);
+  const q = useQuery('fx.history', { from, to, since, until });
+  return (
+    <div data-testid="fx-chart" data-points={q.data?.length ?? 0}>
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>{q.data ? <RateHistory points={q.data} /> : <div className="chart-loading" aria-busy="true" />}</Suspense>
+    </div>
+  );
+}
