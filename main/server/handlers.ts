@@ -10,6 +10,7 @@ import { referenceHandlers } from '../core/reference/handlers';
 import { searchHandlers } from '../core/search/handlers';
 import { settingsHandlers } from '../core/settings/handlers';
 import { stockHandlers } from '../core/stock/handlers';
+import { supplierHandlers } from '../core/suppliers/handlers';
 
 export const handlers: { [M in Method]: Handler<M> } = {
   ...settingsHandlers,
@@ -17,6 +18,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...locationHandlers,
   ...stockHandlers,
   ...fxHandlers,
+  ...supplierHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

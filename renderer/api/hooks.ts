@@ -23,6 +23,8 @@ export function eventsFor(method: Method): EventName[] {
       return ALL_EVENTS;
     case 'fx':
       return ['fx.changed', 'settings.changed'];
+    case 'suppliers':
+      return ['suppliers.changed', 'products.changed'];
     default:
       return [];
   }

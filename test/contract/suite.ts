@@ -96,6 +96,18 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('fx.history', { from: 'EUR', to: 'USD', since: '2026-04-10', until: '2026-04-13' })).map((p) => p.rate)).toEqual(['1.1711', '1.1684']);
     });
 
+    it('suppliers and their price lists', async () => {
+      const s = await c.call('suppliers.create', { name: 'Seoul Beauty Co', country: 'KR', currency: 'KRW' });
+      expect(await c.call('suppliers.update', { id: s.id, paymentTerms: 'prepaid' })).toMatchObject({ paymentTerms: 'prepaid', leadTimeDays: 14 });
+      const sp = await c.call('suppliers.saveProduct', { supplierId: s.id, supplierSku: 'SNAIL-96', productId: ids.product!, unitPrice: '15000', priceBreaks: [{ minQty: 10, unitPrice: '14000' }] });
+      expect(sp).toMatchObject({ unitPrice: 15000, productSku: 'MATCHA-1' });
+      expect((await c.call('suppliers.get', { id: s.id })).products).toHaveLength(1);
+      expect((await c.call('suppliers.sourcesOf', { productId: ids.product! })).map((p) => p.id)).toEqual([sp.id]);
+      expect(await c.call('suppliers.removeProduct', { id: sp.id })).toMatchObject({ status: 'archived' });
+      expect(await c.call('suppliers.archive', { id: s.id })).toMatchObject({ status: 'archived' });
+      expect(await c.call('suppliers.list')).toEqual([]);
+    });
+
     it('dashboard, search and reference data', async () => {
       const d = await c.call('dashboard.summary', { days: 30 });
       expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 10, value: 4200 } });

@@ -39,6 +39,37 @@ const locationFields = {
   notes: f.optionalText(2000),
 };
 
+// No defaults here either (see locationFields).
+const supplierFields = {
+  name: f.requiredText(120),
+  country: f.countryCode.nullish().transform((v) => v ?? null),
+  currency: f.currencyCode,
+  contactName: f.optionalText(120),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), 'is not an email address'),
+  phone: f.optionalText(60),
+  paymentTerms: f.optionalText(200),
+  leadTimeDays: f.nonNegativeInt.refine((n) => n <= 365, 'must be at most 365 days'),
+  notes: f.optionalText(2000),
+};
+
+const supplierProductFields = {
+  supplierSku: f.requiredText(64),
+  productId: f.id.nullish().transform((v) => v ?? null),
+  /** in the supplier's currency, e.g. "450" for ¥450 or "12.50" for $12.50 */
+  unitPrice: f.decimal,
+  priceBreaks: z.array(z.object({ minQty: f.positiveQty, unitPrice: f.decimal })).max(20, 'at most 20 price breaks'),
+  moq: f.positiveQty,
+  orderMultiple: f.positiveQty,
+  leadTimeDays: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+  priceDate: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+};
+
 export const adjustReasons = ['opening', 'found', 'received', 'damaged', 'lost', 'expired', 'sample', 'correction', 'other'] as const;
 
 const byId = z.object({ id: f.id });
@@ -75,6 +106,27 @@ export const api = {
   'locations.create': write<T.Location>()(z.object({ ...locationFields, allowNegative: locationFields.allowNegative.default(false) })),
   'locations.update': write<T.Location>()(z.object({ id: f.id, ...locationFields }).partial().required({ id: true })),
   'locations.archive': write<T.Location>()(byId),
+
+  'suppliers.list': read<T.Supplier[]>()(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false })),
+  'suppliers.get': read<T.SupplierDetail>()(byId),
+  'suppliers.create': write<T.Supplier>()(z.object({ ...supplierFields, leadTimeDays: supplierFields.leadTimeDays.default(14) })),
+  'suppliers.update': write<T.Supplier>()(z.object({ id: f.id, ...supplierFields }).partial().required({ id: true })),
+  'suppliers.archive': write<T.Supplier>()(byId),
+  /** add a product to a supplier's price list, or change one (with `id`) */
+  'suppliers.saveProduct': write<T.SupplierProduct>()(
+    z.object({
+      id: f.id.optional(),
+      supplierId: f.id,
+      ...supplierProductFields,
+      priceBreaks: supplierProductFields.priceBreaks.default([]),
+      moq: supplierProductFields.moq.default(1),
+      orderMultiple: supplierProductFields.orderMultiple.default(1),
+      priceDate: supplierProductFields.priceDate.optional(),
+    }),
+  ),
+  'suppliers.removeProduct': write<T.SupplierProduct>()(byId),
+  /** the products this product can be bought as, from every supplier */
+  'suppliers.sourcesOf': read<T.SupplierProduct[]>()(z.object({ productId: f.id })),
 
   'stock.adjust': write<T.PostResult>()(
     z.object({
@@ -173,9 +225,10 @@ export interface Events {
   'stock.changed': { productIds: string[]; locationIds: string[] };
   'settings.changed': Record<string, never>;
   'fx.changed': Record<string, never>;
+  'suppliers.changed': { ids: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed'];
 
 export * from './types';
 export * from './errors';

@@ -187,3 +187,47 @@ export interface FxOverview {
   /** what one unit of each currency with a rate is worth in the base currency */
   rows: FxQuote[];
 }
+
+export interface Supplier {
+  id: string;
+  name: string;
+  country: string | null;
+  /** ISO 4217: the currency its prices and orders are in */
+  currency: string;
+  contactName: string | null;
+  email: string | null;
+  phone: string | null;
+  paymentTerms: string | null;
+  leadTimeDays: number;
+  notes: string | null;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupplierProduct {
+  id: string;
+  supplierId: string;
+  supplierSku: string;
+  productId: string | null;
+  productSku: string | null;
+  productName: string | null;
+  /** list price per unit, minor units of the supplier's currency */
+  unitPrice: number;
+  /** cheaper unit prices from a quantity up, rising quantities */
+  priceBreaks: { minQty: number; unitPrice: number }[];
+  moq: number;
+  orderMultiple: number;
+  /** overrides the supplier's lead time */
+  leadTimeDays: number | null;
+  /** when this price was last confirmed */
+  priceDate: string;
+  status: Status;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupplierDetail {
+  supplier: Supplier;
+  products: SupplierProduct[];
+}
