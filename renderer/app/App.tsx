@@ -6,6 +6,8 @@ import { ProductPage } from '../features/products/ProductPage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RatesPage } from '../features/rates/RatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SupplierPage } from '../features/suppliers/SupplierPage';
+import { SuppliersPage } from '../features/suppliers/SuppliersPage';
 import { BalancesPage } from '../features/stock/BalancesPage';
 import { EmptyState } from '../components/EmptyState';
 import { useT } from '../i18n';
@@ -29,6 +31,10 @@ function Page({ route }: { route: Route }) {
       return <MovementsPage key={`${route.productId}|${route.locationId}`} productId={route.productId} locationId={route.locationId} />;
     case 'locations':
       return <LocationsPage openNew={route.openNew} />;
+    case 'suppliers':
+      return <SuppliersPage />;
+    case 'supplier':
+      return <SupplierPage key={route.id} id={route.id} />;
     case 'rates':
       return <RatesPage />;
     case 'settings':

@@ -13,6 +13,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'stock', href: '#/stock', icon: '▤' },
   { section: 'movements', href: '#/movements', icon: '⇅' },
   { section: 'locations', href: '#/locations', icon: '⌂' },
+  { section: 'suppliers', href: '#/suppliers', icon: '⊞' },
   { section: 'rates', href: '#/rates', icon: '¤' },
   { section: 'settings', href: '#/settings', icon: '⚙' },
 ];

@@ -8,11 +8,13 @@ export type Route =
   | { name: 'stock'; locationId: string | null }
   | { name: 'movements'; productId: string | null; locationId: string | null }
   | { name: 'locations'; openNew: boolean }
+  | { name: 'suppliers' }
+  | { name: 'supplier'; id: string }
   | { name: 'rates' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -26,6 +28,8 @@ export function parseHash(hash: string): Route {
   if (head === 'stock') return { name: 'stock', locationId: q.get('location') };
   if (head === 'movements') return { name: 'movements', productId: q.get('product'), locationId: q.get('location') };
   if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
+  if (head === 'suppliers' && id) return { name: 'supplier', id: decodeURIComponent(id) };
+  if (head === 'suppliers') return { name: 'suppliers' };
   if (head === 'rates') return { name: 'rates' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
@@ -35,6 +39,8 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'product':
       return 'products';
+    case 'supplier':
+      return 'suppliers';
     case 'not-found':
       return null;
     default:
@@ -77,5 +83,7 @@ export const paths = {
     return s ? `/movements?${s}` : '/movements';
   },
   locations: () => '/locations',
+  suppliers: () => '/suppliers',
+  supplier: (id: string) => `/suppliers/${encodeURIComponent(id)}`,
   settings: () => '/settings',
 };
