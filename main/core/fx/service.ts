@@ -47,12 +47,9 @@ export function findRate(db: Db, from: string, to: string, day: string): FxQuote
     const legFrom = repo.rateOnOrBefore(db, 'EUR', from, day);
     const legTo = repo.rateOnOrBefore(db, 'EUR', to, day);
     if (legFrom && legTo) {
-      found.push({
-        rate: crossRate(parseRate(legFrom.rate), parseRate(legTo.rate)),
-        day: legFrom.day < legTo.day ? legFrom.day : legTo.day,
-        via: 'EUR cross',
-        source: legFrom.source === legTo.source ? legFrom.source : 'csv',
-      });
+      // the older leg dates the cross, and its source is the one worth naming
+      const older = legFrom.day <= legTo.day ? legFrom : legTo;
+      found.push({ rate: crossRate(parseRate(legFrom.rate), parseRate(legTo.rate)), day: older.day, via: 'EUR cross', source: older.source });
     }
   }
   if (!found.length) return null;
