@@ -2,7 +2,9 @@
 // in Tokyo, a bonded warehouse, a 3PL and 60 days of stock movements. Written through the API
 // (so it obeys every rule a user would) and deterministic (same data on every machine).
 import type { Client } from '../../common/api/client';
+import { convert, parseRate } from '../../common/calc/fx';
 import { gs1CheckDigit } from '../../common/codes';
+import { divRound, formatMoney, parseMoney, toSafeNumber } from '../../common/money';
 import { seededRandom } from '../../common/random';
 
 interface DemoProduct {
@@ -61,7 +63,7 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   const tpl = await loc('3PL-HZ', 'Hangzhou 3PL', '3pl', 'CN');
   const transit = await loc('TRANSIT', 'In transit', 'in_transit', null);
 
-  const skus: { id: string; cost: string; origin: string }[] = [];
+  const skus: { id: string; sku: string; cost: string; origin: string }[] = [];
   let n = 0;
   for (const p of CATALOGUE) {
     const base = {
@@ -76,7 +78,7 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
     };
     if (!p.variants) {
       const made = await c.call('products.create', { ...base, sku: p.sku, barcode: ean13(++n) });
-      skus.push({ id: made.id, cost: p.cost, origin: p.origin });
+      skus.push({ id: made.id, sku: made.sku, cost: p.cost, origin: p.origin });
       continue;
     }
     const parent = await c.call('products.create', { ...base, sku: p.sku, lowStockThreshold: null });
@@ -90,7 +92,7 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
         options: { [p.variants.key]: v },
         lowStockThreshold: 5,
       });
-      skus.push({ id: made.id, cost: p.cost, origin: p.origin });
+      skus.push({ id: made.id, sku: made.sku, cost: p.cost, origin: p.origin });
     }
   }
 
@@ -127,5 +129,41 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   // a parcel on its way home right now
   const moving = skus[0]!;
   await c.call('stock.transfer', { productId: moving.id, fromLocationId: tokyo, toLocationId: transit, qty: 3, note: 'EMS parcel' }).catch(() => undefined);
+  await seedSuppliers(c, skus);
   return { products: skus.length, movements };
+}
+
+/**
+ * The ECB rates shipped with the app, and the three suppliers this business buys from, each
+ * pricing in its own currency a little under what the goods cost landed.
+ */
+async function seedSuppliers(c: Client, skus: { id: string; sku: string; cost: string; origin: string }[]): Promise<void> {
+  await c.call('fx.importEcb');
+  const suppliers = [
+    { origin: 'JP', prefix: 'OSK', name: 'Osaka Drug Wholesale', country: 'JP', currency: 'JPY', paymentTerms: '30 days net', leadTimeDays: 10, contactName: 'Tanaka Yuki' },
+    { origin: 'KR', prefix: 'SBT', name: 'Seoul Beauty Trading', country: 'KR', currency: 'KRW', paymentTerms: 'prepaid', leadTimeDays: 14, contactName: 'Kim Min-ji' },
+    { origin: 'US', prefix: 'PDX', name: 'Portland Outlet Supply', country: 'US', currency: 'USD', paymentTerms: '50% deposit, balance before shipping', leadTimeDays: 21, contactName: 'Sam Ortiz' },
+  ] as const;
+  for (const { origin, prefix, ...fields } of suppliers) {
+    const supplier = await c.call('suppliers.create', fields);
+    const rate = parseRate((await c.call('fx.rate', { from: 'CNY', to: fields.currency, date: '2026-04-13' })).rate);
+    for (const p of skus.filter((x) => x.origin === origin)) {
+      const percent = (minor: number, pct: bigint) => toSafeNumber(divRound(BigInt(minor) * pct, 100n));
+      const list = convert(percent(parseMoney(p.cost, 'CNY'), 85n), 'CNY', fields.currency, rate);
+      const price = (pct: bigint) => formatMoney(percent(list, pct), fields.currency);
+      await c.call('suppliers.saveProduct', {
+        supplierId: supplier.id,
+        supplierSku: `${prefix}-${p.sku}`,
+        productId: p.id,
+        unitPrice: price(100n),
+        priceBreaks: [
+          { minQty: 12, unitPrice: price(95n) },
+          { minQty: 48, unitPrice: price(90n) },
+        ],
+        moq: 6,
+        orderMultiple: 6,
+        priceDate: '2026-04-13',
+      });
+    }
+  }
 }
