@@ -6,6 +6,7 @@ import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
+import { purchasingHandlers } from '../core/purchasing/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
 import { searchHandlers } from '../core/search/handlers';
 import { settingsHandlers } from '../core/settings/handlers';
@@ -19,6 +20,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...stockHandlers,
   ...fxHandlers,
   ...supplierHandlers,
+  ...purchasingHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

@@ -25,6 +25,8 @@ export function eventsFor(method: Method): EventName[] {
       return ['fx.changed', 'settings.changed'];
     case 'suppliers':
       return ['suppliers.changed', 'products.changed'];
+    case 'purchasing':
+      return ['purchasing.changed', 'suppliers.changed', 'products.changed'];
     default:
       return [];
   }

@@ -103,6 +103,15 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(sp).toMatchObject({ unitPrice: 15000, productSku: 'MATCHA-1' });
       expect((await c.call('suppliers.get', { id: s.id })).products).toHaveLength(1);
       expect((await c.call('suppliers.sourcesOf', { productId: ids.product! })).map((p) => p.id)).toEqual([sp.id]);
+      const po = await c.call('purchasing.create', { supplierId: s.id, orderDate: '2026-11-02', lines: [{ productId: ids.product!, qty: 10 }] });
+      expect(po.order).toMatchObject({ number: 'PO-000001', currency: 'KRW', total: 140000 });
+      expect((await c.call('purchasing.update', { id: po.order.id, notes: 'first order' })).order.notes).toBe('first order');
+      expect((await c.call('purchasing.send', { id: po.order.id })).order.status).toBe('sent');
+      expect((await c.call('purchasing.get', { id: po.order.id })).lines).toHaveLength(1);
+      expect((await c.call('purchasing.list', { status: 'open' })).total).toBe(1);
+      expect((await c.call('purchasing.close', { id: po.order.id })).order.status).toBe('closed');
+      const other = await c.call('purchasing.create', { supplierId: s.id });
+      expect((await c.call('purchasing.cancel', { id: other.order.id })).order.status).toBe('cancelled');
       expect(await c.call('suppliers.removeProduct', { id: sp.id })).toMatchObject({ status: 'archived' });
       expect(await c.call('suppliers.archive', { id: s.id })).toMatchObject({ status: 'archived' });
       expect(await c.call('suppliers.list')).toEqual([]);

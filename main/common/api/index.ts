@@ -70,6 +70,24 @@ const supplierProductFields = {
   priceDate: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
 };
 
+const day = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+const poFields = {
+  orderDate: day.optional(),
+  expectedDate: day.nullish().transform((v) => v ?? null),
+  notes: f.optionalText(2000),
+  lines: z
+    .array(
+      z.object({
+        productId: f.id,
+        qty: f.positiveQty,
+        /** in the order's currency; omitted = from the supplier's price list */
+        unitPrice: f.decimal.optional(),
+        expectedDate: day.nullish().transform((v) => v ?? null),
+      }),
+    )
+    .max(2000, 'at most 2,000 lines'),
+};
+
 export const adjustReasons = ['opening', 'found', 'received', 'damaged', 'lost', 'expired', 'sample', 'correction', 'other'] as const;
 
 const byId = z.object({ id: f.id });
@@ -127,6 +145,18 @@ export const api = {
   'suppliers.removeProduct': write<T.SupplierProduct>()(byId),
   /** the products this product can be bought as, from every supplier */
   'suppliers.sourcesOf': read<T.SupplierProduct[]>()(z.object({ productId: f.id })),
+
+  'purchasing.list': read<T.Page<T.PurchaseOrder>>()(
+    z.object({ status: z.enum(['open', 'draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled']).optional(), supplierId: f.id.optional(), ...f.page }),
+  ),
+  'purchasing.get': read<T.PurchaseOrderDetail>()(byId),
+  /** a draft order; each line's price defaults from the supplier's price list and its breaks */
+  'purchasing.create': write<T.PurchaseOrderDetail>()(z.object({ supplierId: f.id, ...poFields, lines: poFields.lines.default([]) })),
+  /** a draft's date, notes or lines (lines are replaced as a whole) */
+  'purchasing.update': write<T.PurchaseOrderDetail>()(z.object({ id: f.id, ...poFields }).partial().required({ id: true })),
+  'purchasing.send': write<T.PurchaseOrderDetail>()(byId),
+  'purchasing.cancel': write<T.PurchaseOrderDetail>()(byId),
+  'purchasing.close': write<T.PurchaseOrderDetail>()(byId),
 
   'stock.adjust': write<T.PostResult>()(
     z.object({
@@ -226,9 +256,10 @@ export interface Events {
   'settings.changed': Record<string, never>;
   'fx.changed': Record<string, never>;
   'suppliers.changed': { ids: string[] };
+  'purchasing.changed': { ids: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed'];
 
 export * from './types';
 export * from './errors';

@@ -231,3 +231,49 @@ export interface SupplierDetail {
   supplier: Supplier;
   products: SupplierProduct[];
 }
+
+export type PoStatus = 'draft' | 'sent' | 'partially_received' | 'received' | 'closed' | 'cancelled';
+
+export interface PurchaseOrder {
+  id: string;
+  number: string;
+  supplierId: string;
+  supplierName: string;
+  status: PoStatus;
+  /** the supplier's currency: prices and the total are in it */
+  currency: string;
+  baseCurrency: string;
+  orderDate: string;
+  expectedDate: string | null;
+  /** units of base currency for one unit of the order's currency, as of `fxDay`; null = no rate yet */
+  fxRate: string | null;
+  fxDay: string | null;
+  notes: string | null;
+  total: number;
+  totalBase: number | null;
+  lineCount: number;
+  sentAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PurchaseOrderLine {
+  id: string;
+  lineNo: number;
+  productId: string;
+  sku: string;
+  name: string;
+  supplierProductId: string | null;
+  supplierSku: string | null;
+  qtyOrdered: number;
+  qtyReceived: number;
+  unitPrice: number;
+  lineTotal: number;
+  expectedDate: string | null;
+}
+
+export interface PurchaseOrderDetail {
+  order: PurchaseOrder;
+  lines: PurchaseOrderLine[];
+}

@@ -1,0 +1,12 @@
+import type { Handlers } from '../context';
+import { create, detail, list, transition, update } from './service';
+
+export const purchasingHandlers = {
+  'purchasing.list': (input, ctx) => list(ctx, input),
+  'purchasing.get': (input, ctx) => detail(ctx, input.id),
+  'purchasing.create': (input, ctx) => create(ctx, input),
+  'purchasing.update': (input, ctx) => update(ctx, input),
+  'purchasing.send': (input, ctx) => transition(ctx, input.id, 'send'),
+  'purchasing.cancel': (input, ctx) => transition(ctx, input.id, 'cancel'),
+  'purchasing.close': (input, ctx) => transition(ctx, input.id, 'close'),
+} satisfies Handlers<'purchasing'>;
