@@ -18,6 +18,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
     let c: Client;
     const called = new Set<string>();
     const ids: Record<string, string> = {};
+    let received = 0;
 
     beforeAll(async () => {
       o = await open();
@@ -107,8 +108,13 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(po.order).toMatchObject({ number: 'PO-000001', currency: 'KRW', total: 140000 });
       expect((await c.call('purchasing.update', { id: po.order.id, notes: 'first order' })).order.notes).toBe('first order');
       expect((await c.call('purchasing.send', { id: po.order.id })).order.status).toBe('sent');
-      expect((await c.call('purchasing.get', { id: po.order.id })).lines).toHaveLength(1);
-      expect((await c.call('purchasing.list', { status: 'open' })).total).toBe(1);
+      const got = await c.call('purchasing.get', { id: po.order.id });
+      expect(got.lines).toHaveLength(1);
+      const receipt = await c.call('purchasing.receive', { poId: po.order.id, locationId: ids.home!, lines: [{ lineId: got.lines[0]!.id, qty: 4 }] });
+      expect(receipt).toMatchObject({ number: 'GR-000001', fxSource: 'ecb', lines: [{ qty: 4, unitPrice: 14000 }] });
+      expect((await c.call('purchasing.receipts', { poId: po.order.id })).map((r) => r.id)).toEqual([receipt.id]);
+      received = receipt.lines[0]!.valueBase;
+      expect((await c.call('purchasing.list', { status: 'partially_received' })).total).toBe(1);
       expect((await c.call('purchasing.close', { id: po.order.id })).order.status).toBe('closed');
       const other = await c.call('purchasing.create', { supplierId: s.id });
       expect((await c.call('purchasing.cancel', { id: other.order.id })).order.status).toBe('cancelled');
@@ -119,7 +125,9 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
 
     it('dashboard, search and reference data', async () => {
       const d = await c.call('dashboard.summary', { days: 30 });
-      expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 10, value: 4200 } });
+      // 10 adjusted in at 4.20, then 4 received on a purchase order
+      expect(received).toBeGreaterThan(0);
+      expect(d).toMatchObject({ baseCurrency: 'EUR', totals: { units: 14, value: 4200 + received } });
       expect(d.valueByLocation.map((l) => l.code).sort()).toEqual(['HOME', 'TYO']);
       expect((await c.call('search.global', { q: '4006381333931' }))[0]).toMatchObject({ kind: 'product', id: ids.product, match: 'barcode' });
       expect((await c.call('reference.hs', { q: '0902' }))[0]).toMatchObject({ code: '0902' });

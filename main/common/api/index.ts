@@ -154,6 +154,38 @@ export const api = {
   'purchasing.create': write<T.PurchaseOrderDetail>()(z.object({ supplierId: f.id, ...poFields, lines: poFields.lines.default([]) })),
   /** a draft's date, notes or lines (lines are replaced as a whole) */
   'purchasing.update': write<T.PurchaseOrderDetail>()(z.object({ id: f.id, ...poFields }).partial().required({ id: true })),
+  /**
+   * Receives any part of any lines into a location, valued at the exchange rate of the receipt
+   * date (or the rate given). More than ordered needs a reason; damaged units go to a quarantine
+   * location or are written off.
+   */
+  'purchasing.receive': write<T.Receipt>()(
+    z.object({
+      poId: f.id,
+      locationId: f.id,
+      receivedAt: f.occurredAt.optional(),
+      /** the rate actually used (e.g. the bank's), order currency → base; default: the dated table */
+      fxRate: f.decimal.optional(),
+      notes: f.optionalText(500),
+      lines: z
+        .array(
+          z
+            .object({
+              lineId: f.id,
+              qty: f.nonNegativeInt,
+              damagedQty: f.nonNegativeInt.default(0),
+              damagedAction: z.enum(['quarantine', 'write_off'], { message: 'must be quarantine or write_off' }).optional(),
+              quarantineLocationId: f.id.optional(),
+              reason: f.optionalText(200),
+            })
+            .refine((l) => l.qty + l.damagedQty > 0, { message: 'nothing to receive on this line', path: ['qty'] })
+            .refine((l) => l.damagedQty === 0 || l.damagedAction !== undefined, { message: 'say what happens to the damaged units', path: ['damagedAction'] })
+            .refine((l) => l.damagedAction !== 'quarantine' || l.quarantineLocationId !== undefined, { message: 'choose the quarantine location', path: ['quarantineLocationId'] }),
+        )
+        .min(1, 'receive at least one line'),
+    }),
+  ),
+  'purchasing.receipts': read<T.Receipt[]>()(z.object({ poId: f.id })),
   'purchasing.send': write<T.PurchaseOrderDetail>()(byId),
   'purchasing.cancel': write<T.PurchaseOrderDetail>()(byId),
   'purchasing.close': write<T.PurchaseOrderDetail>()(byId),

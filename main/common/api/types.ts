@@ -277,3 +277,33 @@ export interface PurchaseOrderDetail {
   order: PurchaseOrder;
   lines: PurchaseOrderLine[];
 }
+
+export interface ReceiptLine {
+  poLineId: string;
+  productId: string;
+  sku: string;
+  /** good units counted in */
+  qty: number;
+  damagedQty: number;
+  damagedAction: 'quarantine' | 'write_off' | null;
+  /** price per unit in the order's currency */
+  unitPrice: number;
+  /** what the units received (good and damaged) cost in the base currency, at the receipt's rate */
+  valueBase: number;
+  reason: string | null;
+}
+
+export interface Receipt {
+  id: string;
+  number: string;
+  poId: string;
+  locationId: string;
+  receivedAt: string;
+  /** order currency → base, as used for this receipt */
+  fxRate: string;
+  fxDay: string;
+  fxSource: string;
+  notes: string | null;
+  lines: ReceiptLine[];
+  createdAt: string;
+}

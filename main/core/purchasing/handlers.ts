@@ -1,4 +1,6 @@
 import type { Handlers } from '../context';
+import { receiptsOf } from '../../db/repos/receipts';
+import { receive } from './receive';
 import { create, detail, list, transition, update } from './service';
 
 export const purchasingHandlers = {
@@ -6,6 +8,8 @@ export const purchasingHandlers = {
   'purchasing.get': (input, ctx) => detail(ctx, input.id),
   'purchasing.create': (input, ctx) => create(ctx, input),
   'purchasing.update': (input, ctx) => update(ctx, input),
+  'purchasing.receive': (input, ctx) => receive(ctx, input),
+  'purchasing.receipts': (input, ctx) => receiptsOf(ctx.db, input.poId),
   'purchasing.send': (input, ctx) => transition(ctx, input.id, 'send'),
   'purchasing.cancel': (input, ctx) => transition(ctx, input.id, 'cancel'),
   'purchasing.close': (input, ctx) => transition(ctx, input.id, 'close'),

@@ -24,11 +24,11 @@ function mustGet(ctx: Ctx, id: string): repo.PoRecord {
   return po;
 }
 
-/** PO-000001, PO-000002…: a counter kept in settings, taken in the order's transaction. */
-function nextNumber(ctx: Ctx): string {
-  const n = Number(getSettings(ctx.db).po_next_number ?? '1');
-  putSetting(ctx.db, 'po_next_number', String(n + 1), ctx.now);
-  return `PO-${String(n).padStart(6, '0')}`;
+/** PO-000001, GR-000001…: a counter kept in settings, taken in the document's transaction. */
+export function nextNumber(ctx: Ctx, key: 'po_next_number' | 'receipt_next_number', prefix: 'PO' | 'GR'): string {
+  const n = Number(getSettings(ctx.db)[key] ?? '1');
+  putSetting(ctx.db, key, String(n + 1), ctx.now);
+  return `${prefix}-${String(n).padStart(6, '0')}`;
 }
 
 /** The rate of the order date, from the order's currency to the base (null when none is known). */
@@ -113,7 +113,7 @@ export function create(ctx: Ctx, input: Parsed<'purchasing.create'>): PurchaseOr
   const orderDate = input.orderDate ?? ctx.now.slice(0, 10);
   const po: repo.PoRecord = {
     id: uuidv7(),
-    number: nextNumber(ctx),
+    number: nextNumber(ctx, 'po_next_number', 'PO'),
     supplierId: supplier.id,
     status: 'draft',
     currency: supplier.currency,

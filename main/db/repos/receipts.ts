@@ -1,0 +1,40 @@
+import type { Db } from '../open';
+import type { Receipt, ReceiptLine } from '../../common/api/types';
+import { stmt } from './statements';
+
+export type ReceiptLineRecord = Omit<ReceiptLine, 'sku'> & { id: string; quarantineLocationId: string | null };
+
+export function insertReceipt(db: Db, r: Omit<Receipt, 'lines'>, lines: ReceiptLineRecord[]): void {
+  stmt(
+    db,
+    `INSERT INTO receipts (id, number, po_id, location_id, received_at, fx_rate, fx_day, fx_source, notes, created_at, updated_at)
+     VALUES (@id, @number, @poId, @locationId, @receivedAt, @fxRate, @fxDay, @fxSource, @notes, @createdAt, @createdAt)`,
+  ).run(r);
+  const insert = stmt(
+    db,
+    `INSERT INTO receipt_lines (id, receipt_id, po_line_id, product_id, qty, damaged_qty, damaged_action, quarantine_location_id,
+       unit_price, value_base, reason, created_at)
+     VALUES (@id, @receiptId, @poLineId, @productId, @qty, @damagedQty, @damagedAction, @quarantineLocationId, @unitPrice, @valueBase,
+       @reason, @createdAt)`,
+  );
+  for (const l of lines) insert.run({ ...l, receiptId: r.id, createdAt: r.createdAt });
+}
+
+export function addReceived(db: Db, poLineId: string, qty: number, now: string): void {
+  stmt(db, 'UPDATE purchase_order_lines SET qty_received = qty_received + ?, updated_at = ? WHERE id = ?').run(qty, now, poLineId);
+}
+
+export function receiptsOf(db: Db, poId: string): Receipt[] {
+  const receipts = stmt(
+    db,
+    `SELECT id, number, po_id AS poId, location_id AS locationId, received_at AS receivedAt, fx_rate AS fxRate, fx_day AS fxDay,
+       fx_source AS fxSource, notes, created_at AS createdAt FROM receipts WHERE po_id = ? ORDER BY received_at, number`,
+  ).all(poId) as Omit<Receipt, 'lines'>[];
+  const lines = stmt(
+    db,
+    `SELECT rl.po_line_id AS poLineId, rl.product_id AS productId, p.sku, rl.qty, rl.damaged_qty AS damagedQty,
+       rl.damaged_action AS damagedAction, rl.unit_price AS unitPrice, rl.value_base AS valueBase, rl.reason
+     FROM receipt_lines rl JOIN products p ON p.id = rl.product_id WHERE rl.receipt_id = ? ORDER BY rl.rowid`,
+  );
+  return receipts.map((r) => ({ ...r, lines: lines.all(r.id) as ReceiptLine[] }));
+}
