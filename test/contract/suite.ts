@@ -113,6 +113,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       const receipt = await c.call('purchasing.receive', { poId: po.order.id, locationId: ids.home!, lines: [{ lineId: got.lines[0]!.id, qty: 4 }] });
       expect(receipt).toMatchObject({ number: 'GR-000001', fxSource: 'ecb', lines: [{ qty: 4, unitPrice: 14000 }] });
       expect((await c.call('purchasing.receipts', { poId: po.order.id })).map((r) => r.id)).toEqual([receipt.id]);
+      const extra = await c.call('purchasing.receive', { poId: po.order.id, locationId: ids.home!, lines: [{ lineId: got.lines[0]!.id, qty: 1 }] });
+      expect(await c.call('purchasing.reverseReceipt', { id: extra.id })).toMatchObject({ reversed: true });
       received = receipt.lines[0]!.valueBase;
       expect((await c.call('purchasing.list', { status: 'partially_received' })).total).toBe(1);
       expect((await c.call('purchasing.close', { id: po.order.id })).order.status).toBe('closed');

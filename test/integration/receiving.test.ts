@@ -111,6 +111,26 @@ describe('receiving', () => {
     expect((await t.client.call('stock.check')).ok).toBe(true);
   });
 
+  it('reverses a receipt by a correcting entry: stock, average and the order’s status go back', async () => {
+    const po = await sentOrder([{ productId: sunscreen, qty: 24, unitPrice: '420' }]);
+    const line = po.lines[0]!.id;
+    await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-10', lines: [{ lineId: line, qty: 12 }] });
+    const wrong = await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-18', lines: [{ lineId: line, qty: 12 }] });
+    expect((await t.client.call('purchasing.get', { id: po.order.id })).order.status).toBe('received');
+    const undone = await t.client.call('purchasing.reverseReceipt', { id: wrong.id, note: 'counted the wrong carton' });
+    expect(undone.reversed).toBe(true);
+    const [b] = (await t.client.call('stock.balances', { productId: sunscreen })).rows;
+    expect(b).toMatchObject({ onHand: 12, value: 23537, avgCostE4: 19614167 });
+    const after = await t.client.call('purchasing.get', { id: po.order.id });
+    expect(after.order.status).toBe('partially_received');
+    expect(after.lines[0]!.qtyReceived).toBe(12);
+    expect((await reject(t.client.call('purchasing.reverseReceipt', { id: wrong.id }))).code).toBe('conflict');
+    const last = (await t.client.call('stock.movements', { productId: sunscreen, limit: 1 })).rows[0]!;
+    expect(last).toMatchObject({ qty: -12, value: -25200, docType: 'receipt_reversal', docId: wrong.id, reason: 'correction' });
+    expect(last.note).toMatch(/reverses GR-000002 of PO-000001: counted the wrong carton/);
+    expect((await t.client.call('stock.check')).ok).toBe(true);
+  });
+
   it('refuses receiving a draft, a line of another order, or into an archived location, writing nothing', async () => {
     const draft = await t.client.call('purchasing.create', { supplierId: supplier, lines: [{ productId: sunscreen, qty: 1, unitPrice: '1' }] });
     expect((await reject(t.client.call('purchasing.receive', { poId: draft.order.id, locationId: home, lines: [{ lineId: draft.lines[0]!.id, qty: 1 }] }))).details?.field).toBe('poId');

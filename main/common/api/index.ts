@@ -186,6 +186,8 @@ export const api = {
     }),
   ),
   'purchasing.receipts': read<T.Receipt[]>()(z.object({ poId: f.id })),
+  /** takes a receipt back out (a correcting entry: history is never edited) */
+  'purchasing.reverseReceipt': write<T.Receipt>()(z.object({ id: f.id, note: f.optionalText(500) })),
   'purchasing.send': write<T.PurchaseOrderDetail>()(byId),
   'purchasing.cancel': write<T.PurchaseOrderDetail>()(byId),
   'purchasing.close': write<T.PurchaseOrderDetail>()(byId),

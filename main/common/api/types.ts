@@ -305,5 +305,7 @@ export interface Receipt {
   fxSource: string;
   notes: string | null;
   lines: ReceiptLine[];
+  /** taken back out by a correcting entry */
+  reversed: boolean;
   createdAt: string;
 }

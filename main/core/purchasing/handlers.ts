@@ -1,6 +1,6 @@
 import type { Handlers } from '../context';
 import { receiptsOf } from '../../db/repos/receipts';
-import { receive } from './receive';
+import { receive, reverseReceipt } from './receive';
 import { create, detail, list, transition, update } from './service';
 
 export const purchasingHandlers = {
@@ -10,6 +10,7 @@ export const purchasingHandlers = {
   'purchasing.update': (input, ctx) => update(ctx, input),
   'purchasing.receive': (input, ctx) => receive(ctx, input),
   'purchasing.receipts': (input, ctx) => receiptsOf(ctx.db, input.poId),
+  'purchasing.reverseReceipt': (input, ctx) => reverseReceipt(ctx, input),
   'purchasing.send': (input, ctx) => transition(ctx, input.id, 'send'),
   'purchasing.cancel': (input, ctx) => transition(ctx, input.id, 'cancel'),
   'purchasing.close': (input, ctx) => transition(ctx, input.id, 'close'),

@@ -83,12 +83,43 @@ export function receive(ctx: Ctx, input: Parsed<'purchasing.receive'>): Receipt 
   });
 
   repo.insertReceipt(ctx.db, { id, number, poId: order.id, locationId: input.locationId, receivedAt, ...rate, notes: input.notes ?? null, createdAt: ctx.now }, records);
-  const after = po.poLines(ctx.db, order.id);
-  const complete = after.every((l) => l.qtyReceived >= l.qtyOrdered);
-  if (order.status !== 'received' || !complete) {
-    po.savePo(ctx.db, { ...order, status: complete ? 'received' : 'partially_received', updatedAt: ctx.now });
-  }
+  po.savePo(ctx.db, { ...order, status: statusFromLines(po.poLines(ctx.db, order.id)), updatedAt: ctx.now });
   ctx.emit('purchasing.changed', { ids: [order.id] });
   ctx.emit('stock.changed', { productIds: [...new Set(records.map((r) => r.productId))], locationIds: [input.locationId] });
   return repo.receiptsOf(ctx.db, order.id).find((r) => r.id === id)!;
+}
+
+/** The order's status from what its lines have received. */
+function statusFromLines(lines: { qtyOrdered: number; qtyReceived: number }[]): 'sent' | 'partially_received' | 'received' {
+  if (lines.every((l) => l.qtyReceived >= l.qtyOrdered)) return 'received';
+  return lines.some((l) => l.qtyReceived > 0) ? 'partially_received' : 'sent';
+}
+
+/**
+ * Takes a receipt back out: each unit leaves at the value it came in with (restoring the
+ * average it moved), damaged units leave quarantine, written-off ones need nothing. Refused if
+ * the stock is no longer there, or the receipt was reversed already.
+ */
+export function reverseReceipt(ctx: Ctx, input: Parsed<'purchasing.reverseReceipt'>): Receipt {
+  const poId = repo.receiptPoId(ctx.db, input.id);
+  if (!poId) throw ApiError.field('id', 'No such receipt', 'not_found');
+  const order = po.getPo(ctx.db, poId)!;
+  if (order.status === 'closed' || order.status === 'cancelled') throw ApiError.field('id', `${order.number} is ${order.status}; reopen it first`, 'conflict');
+  const receipt = repo.receiptsOf(ctx.db, poId).find((r) => r.id === input.id)!;
+  if (receipt.reversed) throw ApiError.field('id', `${receipt.number} was reversed already`, 'conflict');
+  const where = repo.receiptLineLocations(ctx.db, receipt.id);
+  const common = { occurredAt: ctx.now, reason: 'correction', docType: 'receipt_reversal', docId: receipt.id, fields: { qty: 'id', location: 'id', product: 'id' } };
+  const note = [`reverses ${receipt.number} of ${order.number}`, input.note].filter(Boolean).join(': ');
+  receipt.lines.forEach((l, i) => {
+    const [goodValue, damagedValue] = allocate(l.valueBase, [l.qty, l.damagedQty]) as [number, number];
+    if (l.qty > 0) post(ctx, { ...common, note, productId: l.productId, locationId: receipt.locationId, kind: 'receipt', qty: -l.qty, value: goodValue });
+    if (l.damagedQty > 0 && l.damagedAction === 'quarantine') {
+      post(ctx, { ...common, note, productId: l.productId, locationId: where[i]!.quarantineLocationId!, kind: 'receipt', qty: -l.damagedQty, value: damagedValue });
+    }
+    repo.addReceived(ctx.db, l.poLineId, -(l.qty + l.damagedQty), ctx.now);
+  });
+  po.savePo(ctx.db, { ...order, status: statusFromLines(po.poLines(ctx.db, order.id)), updatedAt: ctx.now });
+  ctx.emit('purchasing.changed', { ids: [order.id] });
+  ctx.emit('stock.changed', { productIds: [...new Set(receipt.lines.map((l) => l.productId))], locationIds: [receipt.locationId] });
+  return repo.receiptsOf(ctx.db, poId).find((r) => r.id === input.id)!;
 }

@@ -4,7 +4,7 @@ import { stmt } from './statements';
 
 export type ReceiptLineRecord = Omit<ReceiptLine, 'sku'> & { id: string; quarantineLocationId: string | null };
 
-export function insertReceipt(db: Db, r: Omit<Receipt, 'lines'>, lines: ReceiptLineRecord[]): void {
+export function insertReceipt(db: Db, r: Omit<Receipt, 'lines' | 'reversed'>, lines: ReceiptLineRecord[]): void {
   stmt(
     db,
     `INSERT INTO receipts (id, number, po_id, location_id, received_at, fx_rate, fx_day, fx_source, notes, created_at, updated_at)
@@ -28,13 +28,26 @@ export function receiptsOf(db: Db, poId: string): Receipt[] {
   const receipts = stmt(
     db,
     `SELECT id, number, po_id AS poId, location_id AS locationId, received_at AS receivedAt, fx_rate AS fxRate, fx_day AS fxDay,
-       fx_source AS fxSource, notes, created_at AS createdAt FROM receipts WHERE po_id = ? ORDER BY received_at, number`,
-  ).all(poId) as Omit<Receipt, 'lines'>[];
+       fx_source AS fxSource, notes, created_at AS createdAt,
+       EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = receipts.id) AS reversed
+     FROM receipts WHERE po_id = ? ORDER BY received_at, number`,
+  ).all(poId) as (Omit<Receipt, 'lines' | 'reversed'> & { reversed: number })[];
   const lines = stmt(
     db,
     `SELECT rl.po_line_id AS poLineId, rl.product_id AS productId, p.sku, rl.qty, rl.damaged_qty AS damagedQty,
        rl.damaged_action AS damagedAction, rl.unit_price AS unitPrice, rl.value_base AS valueBase, rl.reason
      FROM receipt_lines rl JOIN products p ON p.id = rl.product_id WHERE rl.receipt_id = ? ORDER BY rl.rowid`,
   );
-  return receipts.map((r) => ({ ...r, lines: lines.all(r.id) as ReceiptLine[] }));
+  return receipts.map((r) => ({ ...r, reversed: r.reversed === 1, lines: lines.all(r.id) as ReceiptLine[] }));
+}
+
+export function receiptPoId(db: Db, id: string): string | null {
+  return (stmt(db, 'SELECT po_id AS poId FROM receipts WHERE id = ?').get(id) as { poId: string } | undefined)?.poId ?? null;
+}
+
+export function receiptLineLocations(db: Db, receiptId: string): { poLineId: string; quarantineLocationId: string | null }[] {
+  return stmt(db, 'SELECT po_line_id AS poLineId, quarantine_location_id AS quarantineLocationId FROM receipt_lines WHERE receipt_id = ? ORDER BY rowid').all(receiptId) as {
+    poLineId: string;
+    quarantineLocationId: string | null;
+  }[];
 }
