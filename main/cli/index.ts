@@ -7,6 +7,7 @@ import { dataFile, openApp } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { dbCheck } from './db-check';
 import { fxImport, fxRate } from './fx';
+import { poList, poShow } from './po';
 import { printStock } from './stock';
 
 const HELP = `Crossdock command line
@@ -21,6 +22,10 @@ Commands:
                            balance rebuilt from the ledger and compared with the stored one
   fx import FILE|--ecb     exchange rates: the ECB's eurofxref-hist.zip or CSV, a CSV of
                            date,base,quote,rate rows, or --ecb for the rates shipped with the app
+  po list [--status S] [--json]
+                           purchase orders, newest first (S: open, draft, sent, partially_received,
+                           received, closed, cancelled)
+  po show NUMBER [--json]  one order with its lines and receipts
   fx rate CUR [DATE] [--json]
                            what one CUR is worth in the base currency on DATE (default today):
                            the latest rate on or before it, direct or through EUR
@@ -42,15 +47,16 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`
-  const command = (words[0] === 'fx' ? words.slice(0, 2) : words).join(' ') || 'help';
-  const rest = words[0] === 'fx' ? words.slice(2) : [];
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`
+  const withArgs = words[0] === 'fx' || words[0] === 'po';
+  const command = (withArgs ? words.slice(0, 2) : words).join(' ') || 'help';
+  const rest = withArgs ? words.slice(2) : [];
   if (command === 'help') {
     io.out(HELP);
     return 0;
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }
@@ -66,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     if (command === 'stock') return await printStock(client, io, { location: opt('location'), all: has('all'), json: has('json') });
     if (command === 'fx import') return await fxImport(client, io, rest[0]);
     if (command === 'fx rate') return await fxRate(client, io, rest[0]?.toUpperCase(), rest[1], has('json'));
+    if (command === 'po list') return await poList(client, io, { status: opt('status'), json: has('json') });
+    if (command === 'po show') return await poShow(client, io, rest[0], has('json'));
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {
     io.err(e instanceof ApiError ? `${e.message}` : `Failed: ${(e as Error).message}`);

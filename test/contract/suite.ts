@@ -109,6 +109,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('purchasing.update', { id: po.order.id, notes: 'first order' })).order.notes).toBe('first order');
       expect((await c.call('purchasing.send', { id: po.order.id })).order.status).toBe('sent');
       const got = await c.call('purchasing.get', { id: po.order.id });
+      expect((await c.call('purchasing.byNumber', { number: 'po-000001' })).order.id).toBe(po.order.id);
       expect(got.lines).toHaveLength(1);
       const receipt = await c.call('purchasing.receive', { poId: po.order.id, locationId: ids.home!, lines: [{ lineId: got.lines[0]!.id, qty: 4 }] });
       expect(receipt).toMatchObject({ number: 'GR-000001', fxSource: 'ecb', lines: [{ qty: 4, unitPrice: 14000 }] });

@@ -85,6 +85,26 @@ describe('crossdock CLI', () => {
     expect((await cli('fx', 'rate', '--data', t.file)).err).toMatch(/Usage: fx rate CUR/);
   });
 
+  it('po list and po show print purchase orders, their lines and receipts', async () => {
+    t.reopen();
+    const c = t.client;
+    const supplier = await c.call('suppliers.create', { name: 'Osaka Drug Wholesale', currency: 'JPY' });
+    const product = (await c.call('products.list', {})).rows[0]!;
+    const po = await c.call('purchasing.create', { supplierId: supplier.id, orderDate: '2026-11-10', notes: 'restock', lines: [{ productId: product.id, qty: 24, unitPrice: '42' }] });
+    await c.call('purchasing.send', { id: po.order.id });
+    const home = (await c.call('locations.list'))[0]!;
+    await c.call('purchasing.receive', { poId: po.order.id, locationId: home.id, receivedAt: '2026-11-12', lines: [{ lineId: po.lines[0]!.id, qty: 10 }] });
+    t.app.close();
+    const list = await cli('po', 'list', '--status', 'open', '--data', t.file);
+    expect(list.out).toMatch(/PO-000001\s+Osaka Drug Wholesale\s+partially received\s+2026-11-10\s+1\s+1,008 JPY\s+1,008 JPY/);
+    const show = await cli('po', 'show', 'po-000001', '--data', t.file);
+    expect(show.out).toMatch(/PO-000001 {2}Osaka Drug Wholesale {2}partially received/);
+    expect(show.out).toMatch(/1\s+KIT-KAT\s+Kit Kat Matcha\s+24\s+10\s+42\s+1,008/);
+    expect(show.out).toMatch(/Receipt GR-000001 2026-11-12: 10 units at 1 JPY = 1 JPY/);
+    expect(JSON.parse((await cli('po', 'show', 'PO-000001', '--json', '--data', t.file)).out).receipts).toHaveLength(1);
+    expect((await cli('po', 'show', 'PO-999999', '--data', t.file)).err).toMatch(/No purchase order PO-999999/);
+  });
+
   it('unknown commands get a pointer to help', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(1);

@@ -150,6 +150,7 @@ export const api = {
     z.object({ status: z.enum(['open', 'draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled']).optional(), supplierId: f.id.optional(), ...f.page }),
   ),
   'purchasing.get': read<T.PurchaseOrderDetail>()(byId),
+  'purchasing.byNumber': read<T.PurchaseOrderDetail>()(z.object({ number: f.requiredText(20).toUpperCase() })),
   /** a draft order; each line's price defaults from the supplier's price list and its breaks */
   'purchasing.create': write<T.PurchaseOrderDetail>()(z.object({ supplierId: f.id, ...poFields, lines: poFields.lines.default([]) })),
   /** a draft's date, notes or lines (lines are replaced as a whole) */

@@ -40,6 +40,10 @@ export function getPo(db: Db, id: string): PoRecord | null {
   return (stmt(db, `SELECT ${PO_COLS} FROM purchase_orders WHERE id = ?`).get(id) as PoRecord | undefined) ?? null;
 }
 
+export function poIdByNumber(db: Db, number: string): string | null {
+  return (stmt(db, 'SELECT id FROM purchase_orders WHERE number = ?').get(number) as { id: string } | undefined)?.id ?? null;
+}
+
 export function savePo(db: Db, po: PoRecord): void {
   stmt(
     db,
