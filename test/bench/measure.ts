@@ -163,12 +163,19 @@ export async function measureWrites(app: App, fx: Fixtures): Promise<Row[]> {
     "INSERT INTO settings (key, value, created_at, updated_at) VALUES ('bench_probe', ?, '', '') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   );
   const floor = await sample(200, (i) => app.db.transaction(() => probe.run(String(i))).immediate(), 5);
-  // Purchasing target: the whole ECB history (~7,000 days × 41 currencies) imported in one go.
+  // Purchasing targets: the whole ECB history (~7,000 days × 41 currencies) imported in one go,
+  // and opening a purchase order of 500 lines.
   const ecb = await sample(3, () => callOk(app, 'fx.importEcb', {}), 0);
+  const supplier = (await callOk(app, 'suppliers.create', { name: `Bench supplier ${Date.now()}`, currency: 'JPY' })) as { id: string };
+  const some = (await callOk(app, 'products.list', { limit: 500 })) as { rows: { id: string }[] };
+  const lines = some.rows.map((p, i) => ({ productId: p.id, qty: 1 + (i % 24), unitPrice: String(100 + i) }));
+  const created = (await callOk(app, 'purchasing.create', { supplierId: supplier.id, lines })) as { order: { id: string } };
+  const open500 = await sample(20, () => callOk(app, 'purchasing.get', { id: created.order.id }));
   return [
     { target: '4', label: 'stock.adjust (1 movement, IMMEDIATE, sync=FULL)', stats: stats(adjust), limit: 2 },
     { target: '4', label: 'stock.transfer (2 movements, one transaction)', stats: stats(transfer), limit: 2 },
     { target: '4', label: '  floor: commit of a one-row IMMEDIATE write (fsync)', stats: stats(floor) },
-    { target: 'fx', label: 'fx.importEcb: whole ECB history 1999–2026', stats: stats(ecb), limit: 2000 },
+    { target: 'po', label: 'fx.importEcb: whole ECB history 1999–2026', stats: stats(ecb), limit: 2000 },
+    { target: 'po', label: `purchasing.get: a purchase order of ${lines.length} lines`, stats: stats(open500), limit: 200 },
   ];
 }
