@@ -1,24 +1,9 @@
 import type { Db } from '../open';
-import type { PoStatus } from '../../common/api/types';
+import type { PoStatus, PurchaseOrder } from '../../common/api/types';
 import { stmt } from './statements';
 
-export interface PoRecord {
-  id: string;
-  number: string;
-  supplierId: string;
-  status: PoStatus;
-  currency: string;
-  baseCurrency: string;
-  orderDate: string;
-  expectedDate: string | null;
-  fxRate: string | null;
-  fxDay: string | null;
-  notes: string | null;
-  sentAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An order as stored: the API's PurchaseOrder without what is derived from its lines and supplier. */
+export type PoRecord = Omit<PurchaseOrder, 'supplierName' | 'total' | 'totalBase' | 'lineCount'>;
 
 export interface PoLineRecord {
   id: string;
