@@ -4,6 +4,8 @@ import { LocationsPage } from '../features/locations/LocationsPage';
 import { MovementsPage } from '../features/movements/MovementsPage';
 import { ProductPage } from '../features/products/ProductPage';
 import { ProductsPage } from '../features/products/ProductsPage';
+import { PurchaseOrderPage } from '../features/purchasing/PurchaseOrderPage';
+import { PurchasingPage } from '../features/purchasing/PurchasingPage';
 import { RatesPage } from '../features/rates/RatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
@@ -35,6 +37,10 @@ function Page({ route }: { route: Route }) {
       return <SuppliersPage />;
     case 'supplier':
       return <SupplierPage key={route.id} id={route.id} />;
+    case 'purchasing':
+      return <PurchasingPage />;
+    case 'purchaseOrder':
+      return <PurchaseOrderPage key={route.id} id={route.id} />;
     case 'rates':
       return <RatesPage />;
     case 'settings':

@@ -14,6 +14,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'movements', href: '#/movements', icon: '⇅' },
   { section: 'locations', href: '#/locations', icon: '⌂' },
   { section: 'suppliers', href: '#/suppliers', icon: '⊞' },
+  { section: 'purchasing', href: '#/purchasing', icon: '⊕' },
   { section: 'rates', href: '#/rates', icon: '¤' },
   { section: 'settings', href: '#/settings', icon: '⚙' },
 ];

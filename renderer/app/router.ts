@@ -10,11 +10,13 @@ export type Route =
   | { name: 'locations'; openNew: boolean }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: string }
+  | { name: 'purchasing' }
+  | { name: 'purchaseOrder'; id: string }
   | { name: 'rates' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -30,6 +32,8 @@ export function parseHash(hash: string): Route {
   if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
   if (head === 'suppliers' && id) return { name: 'supplier', id: decodeURIComponent(id) };
   if (head === 'suppliers') return { name: 'suppliers' };
+  if (head === 'purchasing' && id) return { name: 'purchaseOrder', id: decodeURIComponent(id) };
+  if (head === 'purchasing') return { name: 'purchasing' };
   if (head === 'rates') return { name: 'rates' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
@@ -41,6 +45,8 @@ export function sectionOf(route: Route): Section | null {
       return 'products';
     case 'supplier':
       return 'suppliers';
+    case 'purchaseOrder':
+      return 'purchasing';
     case 'not-found':
       return null;
     default:
@@ -85,5 +91,7 @@ export const paths = {
   locations: () => '/locations',
   suppliers: () => '/suppliers',
   supplier: (id: string) => `/suppliers/${encodeURIComponent(id)}`,
+  purchasing: () => '/purchasing',
+  purchaseOrder: (id: string) => `/purchasing/${encodeURIComponent(id)}`,
   settings: () => '/settings',
 };

@@ -1,0 +1,72 @@
+// Receiving on a sent order: a location, and for each line what came in now (the rest by
+// default). Valued at the exchange rate of the day, which the receipt keeps.
+import { useState, type FormEvent } from 'react';
+import { ApiError, type PurchaseOrderDetail } from '../../../main/common/api';
+import { client } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import { FormError } from '../../components/Field';
+import { LocationSelect } from '../../components/LocationSelect';
+import { useToast } from '../../components/Toasts';
+import { useT } from '../../i18n';
+
+export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
+  const t = useT();
+  const toast = useToast();
+  const [locationId, setLocationId] = useState('');
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const remaining = (l: PurchaseOrderDetail['lines'][number]) => Math.max(l.qtyOrdered - l.qtyReceived, 0);
+  const countOf = (l: PurchaseOrderDetail['lines'][number]) => counts[l.id] ?? String(remaining(l));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const lines = detail.lines.map((l) => ({ lineId: l.id, qty: Number(countOf(l)) })).filter((l) => Number.isInteger(l.qty) && l.qty > 0);
+      const r = await client.call('purchasing.receive', { poId: detail.order.id, locationId, lines });
+      toast(t('po.received', { number: r.number, rate: r.fxRate, from: detail.order.currency, to: detail.order.baseCurrency }));
+      setCounts({});
+    } catch (x) {
+      setError({ field: x instanceof ApiError ? (x.details?.field ?? null) : null, message: errorMessage(x) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="po-receive">
+      <FormError message={error && error.field !== 'locationId' ? error.message : null} />
+      <div className="form-grid">
+        <LocationSelect name="locationId" label={t('po.receiveInto')} value={locationId} onChange={setLocationId} error={error?.field === 'locationId' ? error.message : undefined} />
+      </div>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th>{t('po.col.sku')}</th>
+            <th className="right">{t('po.col.remaining')}</th>
+            <th className="right">{t('po.col.receiveNow')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.lines.map((l) => (
+            <tr key={l.id}>
+              <td className="mono">{l.sku}</td>
+              <td className="right num">{remaining(l)}</td>
+              <td className="right">
+                <input className="input num-input small-input" data-testid={`receive-qty-${l.lineNo}`} inputMode="numeric" value={countOf(l)} onChange={(e) => setCounts({ ...counts, [l.id]: e.target.value })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" data-testid="po-receive-submit" disabled={busy || !locationId}>
+          {t('po.receive')}
+        </button>
+      </div>
+    </form>
+  );
+}

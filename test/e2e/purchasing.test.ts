@@ -1,0 +1,85 @@
+// The purchasing flow of the issue, in the UI: a supplier with a price list, raise a purchase
+// order, receive half, receive the rest at a later rate, and see stock and cost. Base CNY,
+// supplier in JPY: ¥420 a unit from 12 up; 12 received at 0.0467 = 235.37 CNY, 12 at 0.05 =
+// 252.00 CNY; 24 on hand worth 487.37 CNY, 20.31 CNY a unit on average.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness';
+import { selectByLabelPrefix } from './pages/shell';
+
+let e: E2E;
+let productId = '';
+
+beforeAll(async () => {
+  e = await startE2E({
+    seed: async (api) => {
+      await api.call('settings.update', { baseCurrency: 'CNY' });
+      await api.call('fx.set', { base: 'JPY', quote: 'CNY', day: '2026-11-01', rate: '0.0467' });
+      await api.call('locations.create', { code: 'HOME', name: 'Home stockroom', kind: 'own' });
+      const s = await api.call('suppliers.create', { name: 'Osaka Drug Wholesale', currency: 'JPY' });
+      productId = (await api.call('products.create', { sku: 'JP-SUN-001', name: 'UV Aqua Rich Watery Essence' })).id;
+      await api.call('suppliers.saveProduct', { supplierId: s.id, supplierSku: 'BIO-UV-50', productId, unitPrice: '450', priceBreaks: [{ minQty: 12, unitPrice: '420' }] });
+    },
+  });
+  await e.page.goto(`${e.host.bridge.url}/#/purchasing`);
+});
+afterAll(async () => {
+  await e?.close();
+});
+afterEach(() => {
+  expect(e.problems).toEqual([]);
+});
+
+describe('purchasing', () => {
+  it('raises an order: pick the supplier, add a line by typing, the price comes from the list and its breaks', async () => {
+    await e.page.getByText('No purchase orders here').waitFor();
+    await selectByLabelPrefix(e.page, 'po-new-supplier', 'Osaka Drug Wholesale');
+    await e.page.getByTestId('new-po').click();
+    await e.page.getByTestId('po-title').filter({ hasText: 'PO-000001' }).waitFor();
+    const add = e.page.getByTestId('po-add-line');
+    await add.getByTestId('field-productId').fill('JP-SUN');
+    await add.locator('.suggest-list [role=option]', { hasText: 'JP-SUN-001' }).first().click();
+    await add.getByTestId('field-qty').fill('24');
+    await add.getByTestId('field-qty').press('Enter');
+    const line = e.page.getByTestId('po-line').first();
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/JP-SUN-001.*24.*0.*420.*10,080/);
+    expect(await e.page.getByTestId('po-total').textContent()).toMatch(/10,080.*JPY.*470\.74.*CNY/);
+    await e.page.getByTestId('po-send').click();
+    await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Sent');
+  });
+
+  it('receives half, then the rest at a later rate; the order and the stock follow', async () => {
+    const form = e.page.getByTestId('po-receive');
+    await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
+    await form.getByTestId('receive-qty-1').fill('12');
+    await form.getByTestId('po-receive-submit').click();
+    await e.page.getByTestId('toast').filter({ hasText: 'GR-000001 received at 1 JPY = 0.0467 CNY' }).waitFor();
+    await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Partly received');
+
+    await e.api.call('fx.set', { base: 'JPY', quote: 'CNY', day: new Date().toISOString().slice(0, 10), rate: '0.05' });
+    await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
+    expect(await form.getByTestId('receive-qty-1').inputValue()).toBe('12');
+    await form.getByTestId('po-receive-submit').click();
+    await e.page.getByTestId('toast').filter({ hasText: 'GR-000002 received at 1 JPY = 0.05 CNY' }).waitFor();
+    await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Received');
+    expect(await e.page.getByTestId('po-receipt').count()).toBe(2);
+    await e.screenshot('32-purchase-order');
+
+    const [b] = (await e.api.call('stock.balances', { productId })).rows;
+    expect(b).toMatchObject({ onHand: 24, value: 48737, avgCostE4: 20307083 });
+    // a wrong receipt is taken back by a correcting entry (two clicks), then received again
+    const second = e.page.getByTestId('po-receipt').filter({ hasText: 'GR-000002' });
+    await second.getByTestId('reverse-receipt').click();
+    await second.getByTestId('reverse-receipt-confirm').click();
+    await e.page.getByTestId('toast').filter({ hasText: 'GR-000002 reversed' }).waitFor();
+    await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Partly received');
+    expect((await e.api.call('stock.balances', { productId })).rows[0]).toMatchObject({ onHand: 12, value: 23537 });
+    await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
+    await e.page.getByTestId('po-receive').getByTestId('po-receive-submit').click();
+    await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Received');
+    await e.page.goto(`${e.host.bridge.url}/#/products/${productId}`);
+    const row = e.page.locator('[data-testid="product-balance"][data-location="HOME"]');
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/24.*20\.31.*CNY.*487\.37.*CNY/);
+  });
+});
