@@ -4,6 +4,7 @@ import { LocationsPage } from '../features/locations/LocationsPage';
 import { MovementsPage } from '../features/movements/MovementsPage';
 import { ProductPage } from '../features/products/ProductPage';
 import { ProductsPage } from '../features/products/ProductsPage';
+import { PurchaseOrderDocument } from '../features/purchasing/PurchaseOrderDocument';
 import { PurchaseOrderPage } from '../features/purchasing/PurchaseOrderPage';
 import { PurchasingPage } from '../features/purchasing/PurchasingPage';
 import { RatesPage } from '../features/rates/RatesPage';
@@ -41,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return <PurchasingPage />;
     case 'purchaseOrder':
       return <PurchaseOrderPage key={route.id} id={route.id} />;
+    case 'purchaseOrderDocument':
+      return <PurchaseOrderDocument key={route.id} id={route.id} />;
     case 'rates':
       return <RatesPage />;
     case 'settings':

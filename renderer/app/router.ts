@@ -12,6 +12,7 @@ export type Route =
   | { name: 'supplier'; id: string }
   | { name: 'purchasing' }
   | { name: 'purchaseOrder'; id: string }
+  | { name: 'purchaseOrderDocument'; id: string }
   | { name: 'rates' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
@@ -32,6 +33,7 @@ export function parseHash(hash: string): Route {
   if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
   if (head === 'suppliers' && id) return { name: 'supplier', id: decodeURIComponent(id) };
   if (head === 'suppliers') return { name: 'suppliers' };
+  if (head === 'purchasing' && id && parts[2] === 'document') return { name: 'purchaseOrderDocument', id: decodeURIComponent(id) };
   if (head === 'purchasing' && id) return { name: 'purchaseOrder', id: decodeURIComponent(id) };
   if (head === 'purchasing') return { name: 'purchasing' };
   if (head === 'rates') return { name: 'rates' };
@@ -46,6 +48,7 @@ export function sectionOf(route: Route): Section | null {
     case 'supplier':
       return 'suppliers';
     case 'purchaseOrder':
+    case 'purchaseOrderDocument':
       return 'purchasing';
     case 'not-found':
       return null;

@@ -77,6 +77,14 @@ describe('purchasing', () => {
     await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
     await e.page.getByTestId('po-receive').getByTestId('po-receive-submit').click();
     await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Received');
+    // the order as a document for the supplier: their SKU, prices in yen, no app chrome
+    await e.page.getByTestId('po-document-link').click();
+    await e.page.getByTestId('po-document').waitFor();
+    expect(await e.page.getByTestId('po-document').textContent()).toMatch(/PO-000001.*Osaka Drug Wholesale.*BIO-UV-50.*24.*420.*10,080/);
+    expect(await e.page.locator('.sidenav').isVisible()).toBe(false);
+    await e.screenshot('33-purchase-order-document');
+    const pdf = await e.page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await e.page.goto(`${e.host.bridge.url}/#/products/${productId}`);
     const row = e.page.locator('[data-testid="product-balance"][data-location="HOME"]');
     await row.waitFor();

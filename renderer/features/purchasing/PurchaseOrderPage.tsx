@@ -53,6 +53,9 @@ export function PurchaseOrderPage({ id }: { id: string }) {
           {t(`po.status.${o.status}`)}
         </span>
         <span className="spacer" />
+        <a className="btn" data-testid="po-document-link" href={`#/purchasing/${encodeURIComponent(o.id)}/document`}>
+          {t('po.printView')}
+        </a>
         {o.status === 'draft' ? (
           <button type="button" className="btn btn-primary" data-testid="po-send" disabled={d.lines.length === 0} onClick={() => void act('purchasing.send')}>
             {t('po.send')}
