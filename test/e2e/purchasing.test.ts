@@ -1,7 +1,8 @@
 // The purchasing flow of the issue, in the UI: a supplier with a price list, raise a purchase
 // order, receive half, receive the rest at a later rate, and see stock and cost. Base CNY,
 // supplier in JPY: ¥420 a unit from 12 up; 12 received at 0.0467 = 235.37 CNY, 12 at 0.05 =
-// 252.00 CNY; 24 on hand worth 487.37 CNY, 20.31 CNY a unit on average.
+// 252.00 CNY; 24 on hand worth 487.37 CNY, 20.31 CNY a unit on average — then the second
+// receipt is reversed and received again with 2 units damaged and written off.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
 import { selectByLabelPrefix } from './pages/shell';
@@ -74,9 +75,16 @@ describe('purchasing', () => {
     await e.page.getByTestId('toast').filter({ hasText: 'GR-000002 reversed' }).waitFor();
     await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Partly received');
     expect((await e.api.call('stock.balances', { productId })).rows[0]).toMatchObject({ onHand: 12, value: 23537 });
+    // received again: 10 good and 2 crushed, written off at their cost
     await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
-    await e.page.getByTestId('po-receive').getByTestId('po-receive-submit').click();
+    await form.getByTestId('receive-qty-1').fill('10');
+    await form.getByTestId('receive-damaged-1').fill('2');
+    await form.getByTestId('receive-damaged-to-1').selectOption('write_off');
+    await form.getByTestId('po-receive-submit').click();
     await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Received');
+    // 12 at 235.37 + 10 of 12 at 252.00 (the 2 written off carry 42.00) → 22 worth 445.37
+    expect((await e.api.call('stock.balances', { productId })).rows[0]).toMatchObject({ onHand: 22, value: 44537 });
+    expect((await e.api.call('stock.movements', { productId, kind: 'write_off' })).rows.map((m) => [m.qty, m.value])).toEqual([[-2, -4200]]);
     // the order as a document for the supplier: their SKU, prices in yen, no app chrome
     await e.page.getByTestId('po-document-link').click();
     await e.page.getByTestId('po-document').waitFor();
@@ -88,6 +96,6 @@ describe('purchasing', () => {
     await e.page.goto(`${e.host.bridge.url}/#/products/${productId}`);
     const row = e.page.locator('[data-testid="product-balance"][data-location="HOME"]');
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/24.*20\.31.*CNY.*487\.37.*CNY/);
+    expect(await row.textContent()).toMatch(/22.*20\.24.*CNY.*445\.37.*CNY/);
   });
 });

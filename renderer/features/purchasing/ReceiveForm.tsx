@@ -5,7 +5,7 @@ import { ApiError, type PurchaseOrderDetail } from '../../../main/common/api';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/Field';
-import { LocationSelect } from '../../components/LocationSelect';
+import { LocationSelect, useLocations } from '../../components/LocationSelect';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 
@@ -14,6 +14,10 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
   const toast = useToast();
   const [locationId, setLocationId] = useState('');
   const [counts, setCounts] = useState<Record<string, string>>({});
+  const [extra, setExtra] = useState<Record<string, { damaged: string; to: string; reason: string }>>({});
+  const locations = useLocations() ?? [];
+  const extraOf = (id: string) => extra[id] ?? { damaged: '', to: 'write_off', reason: '' };
+  const setExtraOf = (id: string, patch: Partial<{ damaged: string; to: string; reason: string }>) => setExtra({ ...extra, [id]: { ...extraOf(id), ...patch } });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const remaining = (l: PurchaseOrderDetail['lines'][number]) => Math.max(l.qtyOrdered - l.qtyReceived, 0);
@@ -25,10 +29,24 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
     setBusy(true);
     setError(null);
     try {
-      const lines = detail.lines.map((l) => ({ lineId: l.id, qty: Number(countOf(l)) })).filter((l) => Number.isInteger(l.qty) && l.qty > 0);
+      const lines = detail.lines
+        .map((l) => {
+          const x = extraOf(l.id);
+          const damagedQty = Number(x.damaged || '0');
+          return {
+            lineId: l.id,
+            qty: Number(countOf(l) || '0'),
+            ...(damagedQty > 0
+              ? { damagedQty, damagedAction: x.to === 'write_off' ? ('write_off' as const) : ('quarantine' as const), ...(x.to !== 'write_off' ? { quarantineLocationId: x.to } : {}) }
+              : {}),
+            ...(x.reason.trim() ? { reason: x.reason.trim() } : {}),
+          };
+        })
+        .filter((l) => l.qty > 0 || (l.damagedQty ?? 0) > 0);
       const r = await client.call('purchasing.receive', { poId: detail.order.id, locationId, lines });
       toast(t('po.received', { number: r.number, rate: r.fxRate, from: detail.order.currency, to: detail.order.baseCurrency }));
       setCounts({});
+      setExtra({});
     } catch (x) {
       setError({ field: x instanceof ApiError ? (x.details?.field ?? null) : null, message: errorMessage(x) });
     } finally {
@@ -48,6 +66,9 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
             <th>{t('po.col.sku')}</th>
             <th className="right">{t('po.col.remaining')}</th>
             <th className="right">{t('po.col.receiveNow')}</th>
+            <th className="right">{t('po.col.damaged')}</th>
+            <th>{t('po.col.damagedTo')}</th>
+            <th>{t('po.col.reason')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,6 +78,22 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
               <td className="right num">{remaining(l)}</td>
               <td className="right">
                 <input className="input num-input small-input" data-testid={`receive-qty-${l.lineNo}`} inputMode="numeric" value={countOf(l)} onChange={(e) => setCounts({ ...counts, [l.id]: e.target.value })} />
+              </td>
+              <td className="right">
+                <input className="input num-input small-input" data-testid={`receive-damaged-${l.lineNo}`} inputMode="numeric" value={extraOf(l.id).damaged} onChange={(e) => setExtraOf(l.id, { damaged: e.target.value })} />
+              </td>
+              <td>
+                <select className="input" data-testid={`receive-damaged-to-${l.lineNo}`} value={extraOf(l.id).to} onChange={(e) => setExtraOf(l.id, { to: e.target.value })}>
+                  <option value="write_off">{t('po.writeOff')}</option>
+                  {locations.map((loc) => (
+                    <option key={loc.id} value={loc.id}>
+                      {t('po.quarantineAt', { code: loc.code })}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input className="input" data-testid={`receive-reason-${l.lineNo}`} placeholder={t('po.reason.placeholder')} value={extraOf(l.id).reason} onChange={(e) => setExtraOf(l.id, { reason: e.target.value })} />
               </td>
             </tr>
           ))}
