@@ -131,6 +131,19 @@ describe('receiving', () => {
     expect((await t.client.call('stock.check')).ok).toBe(true);
   });
 
+  it('keeps a supplier’s on-time record and its open orders', async () => {
+    const po = await t.client.call('purchasing.create', { supplierId: supplier, orderDate: '2026-11-05', expectedDate: '2026-11-15', lines: [{ productId: sunscreen, qty: 10, unitPrice: '100' }] });
+    await t.client.call('purchasing.send', { id: po.order.id });
+    const line = po.lines[0]!.id;
+    await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-14', lines: [{ lineId: line, qty: 4 }] });
+    await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-20', lines: [{ lineId: line, qty: 4 }] });
+    const late = await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-21', lines: [{ lineId: line, qty: 2 }] });
+    await t.client.call('purchasing.reverseReceipt', { id: late.id });
+    const d = await t.client.call('suppliers.get', { id: supplier });
+    expect(d.onTime).toEqual({ receipts: 2, onTime: 1 });
+    expect(d.openOrders.map((o) => [o.number, o.status])).toEqual([[po.order.number, 'partially_received']]);
+  });
+
   it('refuses receiving a draft, a line of another order, or into an archived location, writing nothing', async () => {
     const draft = await t.client.call('purchasing.create', { supplierId: supplier, lines: [{ productId: sunscreen, qty: 1, unitPrice: '1' }] });
     expect((await reject(t.client.call('purchasing.receive', { poId: draft.order.id, locationId: home, lines: [{ lineId: draft.lines[0]!.id, qty: 1 }] }))).details?.field).toBe('poId');

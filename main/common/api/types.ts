@@ -230,6 +230,10 @@ export interface SupplierProduct {
 export interface SupplierDetail {
   supplier: Supplier;
   products: SupplierProduct[];
+  /** orders not yet received or closed, newest first */
+  openOrders: PurchaseOrder[];
+  /** receipts against orders that had an expected date: how many came on or before it */
+  onTime: { receipts: number; onTime: number };
 }
 
 export type PoStatus = 'draft' | 'sent' | 'partially_received' | 'received' | 'closed' | 'cancelled';

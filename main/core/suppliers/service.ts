@@ -5,7 +5,9 @@ import { priceBreaksError } from '../../common/calc/pricing';
 import { parseMoney } from '../../common/money';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/suppliers';
+import { onTimeRecord } from '../../db/repos/receipts';
 import type { Ctx } from '../context';
+import { list as listOrders } from '../purchasing/service';
 import { uuidv7 } from '../ids';
 import { definedOnly } from '../patch';
 
@@ -63,7 +65,12 @@ export function archiveSupplier(ctx: Ctx, id: string): Supplier {
 }
 
 export function supplierDetail(ctx: Ctx, id: string): SupplierDetail {
-  return { supplier: mustGet(ctx, id), products: repo.listSupplierProducts(ctx.db, { supplierId: id }) };
+  return {
+    supplier: mustGet(ctx, id),
+    products: repo.listSupplierProducts(ctx.db, { supplierId: id }),
+    openOrders: listOrders(ctx, { status: 'open', supplierId: id, offset: 0, limit: 100 }).rows,
+    onTime: onTimeRecord(ctx.db, id),
+  };
 }
 
 /** A price typed in the supplier's currency, checked against its decimals. */

@@ -51,3 +51,14 @@ export function receiptLineLocations(db: Db, receiptId: string): { poLineId: str
     quarantineLocationId: string | null;
   }[];
 }
+
+/** Receipts (not reversed) against a supplier's orders that had an expected date, and how many came in time. */
+export function onTimeRecord(db: Db, supplierId: string): { receipts: number; onTime: number } {
+  return stmt(
+    db,
+    `SELECT count(*) AS receipts, coalesce(sum(substr(r.received_at, 1, 10) <= po.expected_date), 0) AS onTime
+     FROM receipts r JOIN purchase_orders po ON po.id = r.po_id
+     WHERE po.supplier_id = ? AND po.expected_date IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id)`,
+  ).get(supplierId) as { receipts: number; onTime: number };
+}

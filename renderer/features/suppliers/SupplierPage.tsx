@@ -52,8 +52,39 @@ export function SupplierPage({ id }: { id: string }) {
           <Fact label={t('suppliers.contact')} value={[s.contactName, s.email, s.phone].filter(Boolean).join(' · ') || '—'} />
           <Fact label={t('suppliers.terms')} value={s.paymentTerms ?? '—'} />
           <Fact label={t('suppliers.leadTime')} value={t('suppliers.days', { n: s.leadTimeDays })} />
+          <Fact label={t('suppliers.onTime')} value={q.data.onTime.receipts ? t('suppliers.onTimeOf', { n: q.data.onTime.onTime, of: q.data.onTime.receipts }) : '—'} />
         </dl>
       </section>
+      {q.data.openOrders.length ? (
+        <section className="card flush">
+          <table className="table" data-testid="supplier-open-orders">
+            <thead>
+              <tr>
+                <th>{t('suppliers.openOrders')}</th>
+                <th>{t('po.col.status')}</th>
+                <th>{t('po.col.ordered')}</th>
+                <th className="right">{t('po.col.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.openOrders.map((o) => (
+                <tr key={o.id} data-testid="supplier-open-order">
+                  <td className="mono">
+                    <a href={'#' + paths.purchaseOrder(o.id)}>{o.number}</a>
+                  </td>
+                  <td>
+                    <span className={`tag po-${o.status}`}>{t(`po.status.${o.status}`)}</span>
+                  </td>
+                  <td className="nowrap">{o.orderDate}</td>
+                  <td className="right">
+                    <Money minor={o.total} currency={o.currency} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       {products.length === 0 ? (
         <EmptyState title={t('suppliers.noProducts.title')} action={addButton}>
           {t('suppliers.noProducts.body', { ccy: s.currency })}
