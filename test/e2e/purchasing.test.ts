@@ -17,7 +17,7 @@ beforeAll(async () => {
       await api.call('fx.set', { base: 'JPY', quote: 'CNY', day: '2026-11-01', rate: '0.0467' });
       await api.call('locations.create', { code: 'HOME', name: 'Home stockroom', kind: 'own' });
       const s = await api.call('suppliers.create', { name: 'Osaka Drug Wholesale', currency: 'JPY' });
-      productId = (await api.call('products.create', { sku: 'JP-SUN-001', name: 'UV Aqua Rich Watery Essence' })).id;
+      productId = (await api.call('products.create', { sku: 'JP-SUN-001', name: 'UV Aqua Rich Watery Essence', barcode: '4901234567894' })).id;
       await api.call('suppliers.saveProduct', { supplierId: s.id, supplierSku: 'BIO-UV-50', productId, unitPrice: '450', priceBreaks: [{ minQty: 12, unitPrice: '420' }] });
     },
   });
@@ -52,6 +52,13 @@ describe('purchasing', () => {
   it('receives half, then the rest at a later rate; the order and the stock follow', async () => {
     const form = e.page.getByTestId('po-receive');
     await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
+    // a scanner: each barcode + Enter counts one unit on its line
+    expect(await form.getByTestId('receive-qty-1').inputValue()).toBe('24');
+    for (let i = 0; i < 3; i++) {
+      await form.getByTestId('po-scan').fill('4901234567894');
+      await form.getByTestId('po-scan').press('Enter');
+    }
+    expect(await form.getByTestId('receive-qty-1').inputValue()).toBe('3');
     await form.getByTestId('receive-qty-1').fill('12');
     await form.getByTestId('po-receive-submit').click();
     await e.page.getByTestId('toast').filter({ hasText: 'GR-000001 received at 1 JPY = 0.0467 CNY' }).waitFor();

@@ -268,6 +268,7 @@ export interface PurchaseOrderLine {
   productId: string;
   sku: string;
   name: string;
+  barcode: string | null;
   supplierProductId: string | null;
   supplierSku: string | null;
   qtyOrdered: number;

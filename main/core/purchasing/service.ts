@@ -82,6 +82,7 @@ export function detail(ctx: Ctx, id: string): PurchaseOrderDetail {
       productId: l.productId,
       sku: l.sku,
       name: l.name,
+      barcode: l.barcode,
       supplierProductId: l.supplierProductId,
       supplierSku: l.supplierSku,
       qtyOrdered: l.qtyOrdered,

@@ -57,6 +57,7 @@ export function replacePoLines(db: Db, poId: string, lines: PoLineRecord[], now:
 export interface PoLineRow extends PoLineRecord {
   sku: string;
   name: string;
+  barcode: string | null;
   supplierSku: string | null;
 }
 
@@ -65,7 +66,7 @@ export function poLines(db: Db, poId: string): PoLineRow[] {
     db,
     `SELECT l.id, l.po_id AS poId, l.line_no AS lineNo, l.product_id AS productId, l.supplier_product_id AS supplierProductId,
        l.qty_ordered AS qtyOrdered, l.unit_price AS unitPrice, l.expected_date AS expectedDate, l.qty_received AS qtyReceived,
-       p.sku, p.name, sp.supplier_sku AS supplierSku
+       p.sku, p.name, p.barcode, sp.supplier_sku AS supplierSku
      FROM purchase_order_lines l JOIN products p ON p.id = l.product_id LEFT JOIN supplier_products sp ON sp.id = l.supplier_product_id
      WHERE l.po_id = ? ORDER BY l.line_no`,
   ).all(poId) as PoLineRow[];

@@ -47,6 +47,7 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
       toast(t('po.received', { number: r.number, rate: r.fxRate, from: detail.order.currency, to: detail.order.baseCurrency }));
       setCounts({});
       setExtra({});
+      setScanned(false);
     } catch (x) {
       setError({ field: x instanceof ApiError ? (x.details?.field ?? null) : null, message: errorMessage(x) });
     } finally {
@@ -54,8 +55,39 @@ export function ReceiveForm({ detail }: { detail: PurchaseOrderDetail }) {
     }
   };
 
+  // A scanner types a barcode (or SKU) then Enter: each scan counts one unit on its line. The
+  // first scan switches the counts from "the rest" to what was actually scanned.
+  const [scan, setScan] = useState('');
+  const [scanned, setScanned] = useState(false);
+  const onScan = (code: string) => {
+    const c = code.trim().toLowerCase();
+    const line = detail.lines.find((l) => l.barcode === c || l.sku.toLowerCase() === c || l.supplierSku?.toLowerCase() === c);
+    setScan('');
+    if (!line) return toast(t('po.scanUnknown', { code }), 'error');
+    const base = scanned ? counts : Object.fromEntries(detail.lines.map((l) => [l.id, '0']));
+    setScanned(true);
+    setCounts({ ...base, [line.id]: String(Number(base[line.id] ?? '0') + 1) });
+  };
+
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="po-receive">
+      <div className="field">
+        <label htmlFor="po-scan">{t('po.scan')}</label>
+        <input
+          id="po-scan"
+          className="input"
+          data-testid="po-scan"
+          value={scan}
+          placeholder={t('po.scan.placeholder')}
+          onChange={(e) => setScan(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              if (scan.trim()) onScan(scan);
+            }
+          }}
+        />
+      </div>
       <FormError message={error && error.field !== 'locationId' ? error.message : null} />
       <div className="form-grid">
         <LocationSelect name="locationId" label={t('po.receiveInto')} value={locationId} onChange={setLocationId} error={error?.field === 'locationId' ? error.message : undefined} />
