@@ -54,11 +54,14 @@ describe('purchasing', () => {
     await selectByLabelPrefix(e.page, 'field-locationId', 'HOME ·');
     // a scanner: each barcode + Enter counts one unit on its line
     expect(await form.getByTestId('receive-qty-1').inputValue()).toBe('24');
-    for (let i = 0; i < 3; i++) {
-      await form.getByTestId('po-scan').fill('4901234567894');
-      await form.getByTestId('po-scan').press('Enter');
+    const scanner = form.getByTestId('po-scan');
+    for (let i = 1; i <= 3; i++) {
+      await scanner.fill('4901234567894');
+      await scanner.press('Enter');
+      // the field clears once the scan is counted; the next scan waits for that
+      await expect.poll(() => scanner.inputValue()).toBe('');
+      await expect.poll(() => form.getByTestId('receive-qty-1').inputValue()).toBe(String(i));
     }
-    expect(await form.getByTestId('receive-qty-1').inputValue()).toBe('3');
     await form.getByTestId('receive-qty-1').fill('12');
     await form.getByTestId('po-receive-submit').click();
     await e.page.getByTestId('toast').filter({ hasText: 'GR-000001 received at 1 JPY = 0.0467 CNY' }).waitFor();
