@@ -120,7 +120,13 @@ describe('the products table', () => {
     const row = e.page.getByTestId('history-row').filter({ hasText: 'dented box' });
     await row.getByTestId('reverse').click();
     await row.getByTestId('reverse-confirm').click();
-    await expect.poll(async () => (await e.api.call('stock.movements', { productId: p.id, limit: 1 })).rows[0]?.docId).toBe(issue.docId);
+    // the reversal carries the original's document id; wait for it, not the original
+    await expect
+      .poll(async () => {
+        const m = (await e.api.call('stock.movements', { productId: p.id, limit: 1 })).rows[0];
+        return m ? `${m.docType}:${m.docId}` : '';
+      })
+      .toBe(`reversal:${issue.docId}`);
     expect((await e.api.call('stock.balances', { productId: p.id })).rows.find((b) => b.locationCode === 'HOME')?.onHand).toBe(before!.onHand);
   });
 
