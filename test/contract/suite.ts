@@ -118,7 +118,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('purchasing.reverseReceipt', { id: extra.id })).toMatchObject({ reversed: true });
       received = receipt.lines[0]!.valueBase;
       expect((await c.call('purchasing.list', { status: 'partially_received' })).total).toBe(1);
-      expect((await c.call('purchasing.close', { id: po.order.id })).order.status).toBe('closed');
+      expect((await c.call('purchasing.close', { id: po.order.id, reason: 'rest not needed' })).order.status).toBe('closed');
       const other = await c.call('purchasing.create', { supplierId: s.id });
       expect((await c.call('purchasing.cancel', { id: other.order.id })).order.status).toBe('cancelled');
       expect(await c.call('suppliers.removeProduct', { id: sp.id })).toMatchObject({ status: 'archived' });

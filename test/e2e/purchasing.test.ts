@@ -45,6 +45,11 @@ describe('purchasing', () => {
     await line.waitFor();
     expect(await line.textContent()).toMatch(/JP-SUN-001.*24.*0.*420.*10,080/);
     expect(await e.page.getByTestId('po-total').textContent()).toMatch(/10,080.*JPY.*470\.74.*CNY/);
+    const details = e.page.getByTestId('po-details');
+    await details.getByTestId('field-expectedDate').fill('2026-12-05');
+    await details.getByTestId('field-notes').fill('Please pack in cartons of 12');
+    await details.getByTestId('po-details-save').click();
+    await e.page.getByTestId('toast').filter({ hasText: 'Order details saved' }).waitFor();
     await e.page.getByTestId('po-send').click();
     await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Sent');
   });
@@ -99,7 +104,7 @@ describe('purchasing', () => {
     // the order as a document for the supplier: their SKU, prices in yen, no app chrome
     await e.page.getByTestId('po-document-link').click();
     await e.page.getByTestId('po-document').waitFor();
-    expect(await e.page.getByTestId('po-document').textContent()).toMatch(/PO-000001.*Osaka Drug Wholesale.*BIO-UV-50.*24.*420.*10,080/);
+    expect(await e.page.getByTestId('po-document').textContent()).toMatch(/PO-000001.*Osaka Drug Wholesale.*Expected 2026-12-05.*BIO-UV-50.*24.*420.*10,080.*Please pack in cartons of 12/);
     expect(await e.page.locator('.sidenav').isVisible()).toBe(false);
     await e.screenshot('33-purchase-order-document');
     const pdf = await e.page.pdf({ format: 'A4' });

@@ -131,6 +131,14 @@ describe('receiving', () => {
     expect((await t.client.call('stock.check')).ok).toBe(true);
   });
 
+  it('closes a short order only with a reason, kept in its notes', async () => {
+    const po = await sentOrder([{ productId: sunscreen, qty: 10, unitPrice: '100' }]);
+    await t.client.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: '2026-11-20', lines: [{ lineId: po.lines[0]!.id, qty: 7 }] });
+    expect((await reject(t.client.call('purchasing.close', { id: po.order.id }))).details?.field).toBe('reason');
+    const closed = await t.client.call('purchasing.close', { id: po.order.id, reason: 'supplier out of stock' });
+    expect(closed.order).toMatchObject({ status: 'closed', notes: 'Closed short: supplier out of stock' });
+  });
+
   it('keeps a supplier’s on-time record and its open orders', async () => {
     const po = await t.client.call('purchasing.create', { supplierId: supplier, orderDate: '2026-11-05', expectedDate: '2026-11-15', lines: [{ productId: sunscreen, qty: 10, unitPrice: '100' }] });
     await t.client.call('purchasing.send', { id: po.order.id });

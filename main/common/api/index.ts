@@ -191,7 +191,8 @@ export const api = {
   'purchasing.reverseReceipt': write<T.Receipt>()(z.object({ id: f.id, note: f.optionalText(500) })),
   'purchasing.send': write<T.PurchaseOrderDetail>()(byId),
   'purchasing.cancel': write<T.PurchaseOrderDetail>()(byId),
-  'purchasing.close': write<T.PurchaseOrderDetail>()(byId),
+  /** closing an order that is short needs a reason (kept in its notes) */
+  'purchasing.close': write<T.PurchaseOrderDetail>()(z.object({ id: f.id, reason: f.optionalText(200) })),
 
   'stock.adjust': write<T.PostResult>()(
     z.object({

@@ -20,5 +20,5 @@ export const purchasingHandlers = {
   'purchasing.reverseReceipt': (input, ctx) => reverseReceipt(ctx, input),
   'purchasing.send': (input, ctx) => transition(ctx, input.id, 'send'),
   'purchasing.cancel': (input, ctx) => transition(ctx, input.id, 'cancel'),
-  'purchasing.close': (input, ctx) => transition(ctx, input.id, 'close'),
+  'purchasing.close': (input, ctx) => transition(ctx, input.id, 'close', input.reason),
 } satisfies Handlers<'purchasing'>;

@@ -161,8 +161,12 @@ const ALLOWED: Record<'send' | 'cancel' | 'close', { from: PoStatus[]; to: PoSta
 
 const PAST = { send: 'sent', cancel: 'cancelled', close: 'closed' } as const;
 
-export function transition(ctx: Ctx, id: string, action: keyof typeof ALLOWED): PurchaseOrderDetail {
+export function transition(ctx: Ctx, id: string, action: keyof typeof ALLOWED, reason?: string | null): PurchaseOrderDetail {
   const po = mustGet(ctx, id);
+  if (action === 'close' && po.status === 'partially_received') {
+    if (!reason) throw ApiError.field('reason', `${po.number} is short of what was ordered: say why it closes (e.g. supplier out of stock)`);
+    po.notes = [po.notes, `Closed short: ${reason}`].filter(Boolean).join('\n');
+  }
   const rule = ALLOWED[action];
   if (!rule.from.includes(po.status)) throw ApiError.field('id', `${po.number} is ${po.status.replace('_', ' ')}; it cannot be ${PAST[action]}`, 'conflict');
   if (action === 'send' && repo.poLines(ctx.db, id).length === 0) throw ApiError.field('id', `${po.number} has no lines to send`, 'conflict');

@@ -1,6 +1,7 @@
 // One purchase order: its lines and totals in the supplier's currency and the base currency (at
 // the rate stored on it), fast line entry while a draft, then send, receive, close or cancel,
 // and its receipts with the rate each was valued at.
+import { useState } from 'react';
 import type { PurchaseOrderDetail } from '../../../main/common/api';
 import { formatQty } from '../../../main/common/format';
 import { client } from '../../api/client';
@@ -13,20 +14,22 @@ import { Money } from '../../components/Numbers';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 import { AddLine, linesInput } from './AddLine';
+import { OrderDetailsForm } from './OrderDetailsForm';
 import { ReceiveForm } from './ReceiveForm';
 
 export function PurchaseOrderPage({ id }: { id: string }) {
   const t = useT();
   const toast = useToast();
   const q = useQuery('purchasing.get', { id });
+  const [closeReason, setCloseReason] = useState('');
   const receipts = useQuery('purchasing.receipts', { poId: id }).data ?? [];
   if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
   if (!q.data) return <div className="page" aria-busy="true" />;
   const d: PurchaseOrderDetail = q.data;
   const o = d.order;
-  const act = (method: 'purchasing.send' | 'purchasing.close' | 'purchasing.cancel') =>
+  const act = (method: 'purchasing.send' | 'purchasing.close' | 'purchasing.cancel', extra: { reason?: string } = {}) =>
     client
-      .call(method, { id })
+      .call(method, { id, ...extra })
       .then((r) => toast(t('po.now', { number: r.order.number, status: t(`po.status.${r.order.status}`) })))
       .catch((e: unknown) => toast(errorMessage(e), 'error'));
   const removeLine = (lineNo: number) =>
@@ -66,8 +69,11 @@ export function PurchaseOrderPage({ id }: { id: string }) {
             {t('po.cancel')}
           </button>
         ) : null}
+        {o.status === 'partially_received' ? (
+          <input className="input" data-testid="po-close-reason" placeholder={t('po.closeReason')} value={closeReason} onChange={(e) => setCloseReason(e.target.value)} />
+        ) : null}
         {receiving ? (
-          <button type="button" className="btn" data-testid="po-close" onClick={() => void act('purchasing.close')}>
+          <button type="button" className="btn" data-testid="po-close" onClick={() => void act('purchasing.close', closeReason.trim() ? { reason: closeReason.trim() } : {})}>
             {t('po.close')}
           </button>
         ) : null}
@@ -131,9 +137,18 @@ export function PurchaseOrderPage({ id }: { id: string }) {
         </table>
       </section>
       {o.status === 'draft' ? (
-        <section className="card">
-          <AddLine detail={d} />
-        </section>
+        <>
+          <section className="card">
+            <AddLine detail={d} />
+          </section>
+          <section className="card">
+            <OrderDetailsForm key={o.updatedAt} detail={d} />
+          </section>
+        </>
+      ) : o.notes || o.expectedDate ? (
+        <p className="muted pre-wrap" data-testid="po-notes">
+          {[o.expectedDate ? t('po.expected', { date: o.expectedDate }) : null, o.notes].filter(Boolean).join('\n')}
+        </p>
       ) : null}
       {o.status === 'sent' || o.status === 'partially_received' ? (
         <section className="card">

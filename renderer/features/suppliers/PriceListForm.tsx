@@ -11,7 +11,7 @@ import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 
-const FIELDS = ['supplierSku', 'productId', 'unitPrice', 'priceBreaks', 'moq', 'orderMultiple', 'leadTimeDays'] as const;
+const FIELDS = ['supplierSku', 'productId', 'unitPrice', 'priceBreaks', 'moq', 'orderMultiple', 'leadTimeDays', 'priceDate'] as const;
 
 /** "12:420, 48:390" → breaks; null when the text is not in that form. */
 export function parseBreaks(text: string): { minQty: number; unitPrice: string }[] | null {
@@ -34,6 +34,8 @@ export function PriceListForm({ supplier, onClose }: { supplier: Supplier; onClo
   const [breaks, setBreaks] = useState('');
   const [moq, setMoq] = useState('1');
   const [multiple, setMultiple] = useState('1');
+  const [leadTime, setLeadTime] = useState('');
+  const [priceDate, setPriceDate] = useState('');
   const { errors, setErrors, err, busy, submit } = useFormSubmit(FIELDS);
 
   const save = submit(async () => {
@@ -47,6 +49,8 @@ export function PriceListForm({ supplier, onClose }: { supplier: Supplier; onClo
       priceBreaks: parsed,
       moq: wholeNumber(moq) as number,
       orderMultiple: wholeNumber(multiple) as number,
+      leadTimeDays: leadTime.trim() ? (wholeNumber(leadTime) as number) : null,
+      ...(priceDate ? { priceDate } : {}),
     });
     toast(t('suppliers.productSaved', { sku: sp.supplierSku }));
     onClose();
@@ -60,6 +64,8 @@ export function PriceListForm({ supplier, onClose }: { supplier: Supplier; onClo
       <TextField name="priceBreaks" label={t('suppliers.breaks')} hint={t('suppliers.breaks.hint')} value={breaks} onChange={setBreaks} error={err('priceBreaks')} className="span-2" placeholder="12:420, 48:390" />
       <TextField name="moq" label={t('suppliers.moq')} value={moq} onChange={setMoq} error={err('moq')} inputMode="numeric" className="num-input" />
       <TextField name="orderMultiple" label={t('suppliers.multiple')} value={multiple} onChange={setMultiple} error={err('orderMultiple')} inputMode="numeric" className="num-input" />
+      <TextField name="leadTimeDays" label={t('suppliers.leadTimeOverride')} hint={t('suppliers.leadTimeOverride.hint', { n: supplier.leadTimeDays })} value={leadTime} onChange={setLeadTime} error={err('leadTimeDays')} inputMode="numeric" className="num-input" />
+      <TextField name="priceDate" type="date" label={t('suppliers.priceDate')} hint={t('suppliers.priceDate.hint')} value={priceDate} onChange={setPriceDate} error={err('priceDate')} />
     </PanelForm>
   );
 }
