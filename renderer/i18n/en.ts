@@ -113,6 +113,8 @@ export const en = {
   'suppliers.leadTimeOverride': 'Lead time for this product (days)',
   'suppliers.leadTimeOverride.hint': 'Empty: the supplier’s {n} days',
   'suppliers.priceDate.hint': 'When this price was confirmed (default today)',
+  'po.lineExpected': 'Expected (this line)',
+  'po.col.expected': 'Expected',
   'nav.rates': 'Rates',
   'rates.title': 'Exchange rates',
   'rates.inBase': 'valued in {base}',

@@ -115,6 +115,8 @@ export const zh: Record<MessageKey, string> = {
   'suppliers.leadTimeOverride': '该商品交货周期（天）',
   'suppliers.leadTimeOverride.hint': '留空则按供应商的 {n} 天',
   'suppliers.priceDate.hint': '报价确认日期（默认今天）',
+  'po.lineExpected': '本行预计到货',
+  'po.col.expected': '预计到货',
   'nav.rates': '汇率',
   'rates.title': '汇率',
   'rates.inBase': '以 {base} 计',

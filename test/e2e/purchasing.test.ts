@@ -16,12 +16,10 @@ beforeAll(async () => {
       await api.call('settings.update', { baseCurrency: 'CNY' });
       await api.call('fx.set', { base: 'JPY', quote: 'CNY', day: '2026-11-01', rate: '0.0467' });
       await api.call('locations.create', { code: 'HOME', name: 'Home stockroom', kind: 'own' });
-      const s = await api.call('suppliers.create', { name: 'Osaka Drug Wholesale', currency: 'JPY' });
       productId = (await api.call('products.create', { sku: 'JP-SUN-001', name: 'UV Aqua Rich Watery Essence', barcode: '4901234567894' })).id;
-      await api.call('suppliers.saveProduct', { supplierId: s.id, supplierSku: 'BIO-UV-50', productId, unitPrice: '450', priceBreaks: [{ minQty: 12, unitPrice: '420' }] });
     },
   });
-  await e.page.goto(`${e.host.bridge.url}/#/purchasing`);
+  await e.page.goto(`${e.host.bridge.url}/#/suppliers`);
 });
 afterAll(async () => {
   await e?.close();
@@ -31,6 +29,25 @@ afterEach(() => {
 });
 
 describe('purchasing', () => {
+  it('creates the supplier and its price list in the UI', async () => {
+    await e.page.getByTestId('new-supplier').first().click();
+    const form = e.page.getByTestId('supplier-form');
+    await form.getByTestId('field-name').fill('Osaka Drug Wholesale');
+    await form.getByTestId('field-currency').selectOption('JPY');
+    await form.getByTestId('save').click();
+    await e.page.getByTestId('supplier-row').filter({ hasText: 'Osaka Drug Wholesale' }).getByRole('link').click();
+    await e.page.getByTestId('add-supplier-product').first().click();
+    const price = e.page.getByTestId('price-form');
+    await price.getByTestId('field-supplierSku').fill('BIO-UV-50');
+    await price.getByTestId('field-unitPrice').fill('450');
+    await price.getByTestId('field-productId').fill('JP-SUN');
+    await price.locator('.suggest-list [role=option]', { hasText: 'JP-SUN-001' }).first().click();
+    await price.getByTestId('field-priceBreaks').fill('12:420');
+    await price.getByTestId('save').click();
+    await e.page.getByTestId('price-row').filter({ hasText: 'BIO-UV-50' }).waitFor();
+    await e.page.getByTestId('nav-purchasing').click();
+  });
+
   it('raises an order: pick the supplier, add a line by typing, the price comes from the list and its breaks', async () => {
     await e.page.getByText('No purchase orders here').waitFor();
     await selectByLabelPrefix(e.page, 'po-new-supplier', 'Osaka Drug Wholesale');
@@ -40,10 +57,11 @@ describe('purchasing', () => {
     await add.getByTestId('field-productId').fill('JP-SUN');
     await add.locator('.suggest-list [role=option]', { hasText: 'JP-SUN-001' }).first().click();
     await add.getByTestId('field-qty').fill('24');
+    await add.getByTestId('field-expectedDate').fill('2026-12-05');
     await add.getByTestId('field-qty').press('Enter');
     const line = e.page.getByTestId('po-line').first();
     await line.waitFor();
-    expect(await line.textContent()).toMatch(/JP-SUN-001.*24.*0.*420.*10,080/);
+    expect(await line.textContent()).toMatch(/JP-SUN-001.*24.*0.*2026-12-05.*420.*10,080/);
     expect(await e.page.getByTestId('po-total').textContent()).toMatch(/10,080.*JPY.*470\.74.*CNY/);
     const details = e.page.getByTestId('po-details');
     await details.getByTestId('field-expectedDate').fill('2026-12-05');

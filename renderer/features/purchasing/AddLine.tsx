@@ -12,7 +12,7 @@ import { useT } from '../../i18n';
 
 /** The order's lines as the API takes them back (prices as decimals in the order's currency). */
 export function linesInput(d: PurchaseOrderDetail) {
-  return d.lines.map((l) => ({ productId: l.productId, qty: l.qtyOrdered, unitPrice: formatMoney(l.unitPrice, d.order.currency) }));
+  return d.lines.map((l) => ({ productId: l.productId, qty: l.qtyOrdered, unitPrice: formatMoney(l.unitPrice, d.order.currency), expectedDate: l.expectedDate }));
 }
 
 export function AddLine({ detail }: { detail: PurchaseOrderDetail }) {
@@ -20,6 +20,7 @@ export function AddLine({ detail }: { detail: PurchaseOrderDetail }) {
   const [product, setProduct] = useState<PickedProduct | null>(null);
   const [qty, setQty] = useState('');
   const [price, setPrice] = useState('');
+  const [expected, setExpected] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ fields: Record<string, string>; general: string | null }>({ fields: {}, general: null });
 
@@ -29,11 +30,12 @@ export function AddLine({ detail }: { detail: PurchaseOrderDetail }) {
     setBusy(true);
     const mine = `lines.${detail.lines.length}.`;
     try {
-      const line = { productId: product?.id ?? '', qty: wholeNumber(qty) as number, ...(price.trim() ? { unitPrice: price.trim() } : {}) };
+      const line = { productId: product?.id ?? '', qty: wholeNumber(qty) as number, ...(price.trim() ? { unitPrice: price.trim() } : {}), expectedDate: expected || null };
       await client.call('purchasing.update', { id: detail.order.id, lines: [...linesInput(detail), line] });
       setProduct(null);
       setQty('');
       setPrice('');
+      setExpected('');
       setErrors({ fields: {}, general: null });
     } catch (x) {
       // the API names the new line's field as lines.N.field: show it at this form's field
@@ -53,7 +55,8 @@ export function AddLine({ detail }: { detail: PurchaseOrderDetail }) {
       <ProductPicker name="productId" label={t('po.addProduct')} value={product} onChange={setProduct} error={errors.fields.productId} className="span-2" />
       <TextField name="qty" label={t('po.qty')} value={qty} onChange={setQty} error={errors.fields.qty} inputMode="numeric" className="num-input" />
       <TextField name="unitPrice" label={t('po.price', { ccy: detail.order.currency })} hint={t('po.price.hint')} value={price} onChange={setPrice} error={errors.fields.unitPrice} inputMode="decimal" className="num-input" />
-      <div className="form-actions span-2">
+      <TextField name="expectedDate" type="date" label={t('po.lineExpected')} value={expected} onChange={setExpected} error={errors.fields.expectedDate} />
+      <div className="form-actions">
         <button type="submit" className="btn btn-primary" data-testid="po-add" disabled={busy}>
           {t('po.add')}
         </button>

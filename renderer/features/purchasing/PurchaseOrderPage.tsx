@@ -91,6 +91,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
               <th>{t('po.col.name')}</th>
               <th className="right">{t('po.col.ordered')}</th>
               <th className="right">{t('po.col.received')}</th>
+              <th>{t('po.col.expected')}</th>
               <th className="right">{t('po.price', { ccy: o.currency })}</th>
               <th className="right">{t('po.col.total')}</th>
               {o.status === 'draft' ? <th /> : null}
@@ -104,6 +105,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
                 <td>{l.name}</td>
                 <td className="right num">{formatQty(l.qtyOrdered)}</td>
                 <td className="right num">{formatQty(l.qtyReceived)}</td>
+                <td className="nowrap muted">{l.expectedDate ?? ''}</td>
                 <td className="right">
                   <Money minor={l.unitPrice} currency={o.currency} />
                 </td>
@@ -122,7 +124,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
           </tbody>
           <tfoot>
             <tr className="total-row">
-              <td colSpan={6}>{t('po.total')}</td>
+              <td colSpan={7}>{t('po.total')}</td>
               <td className="right strong" data-testid="po-total">
                 <Money minor={o.total} currency={o.currency} />
                 {o.totalBase !== null && o.currency !== o.baseCurrency ? (
