@@ -109,8 +109,8 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
       const src = s.origin === 'JP' ? tokyo : s.origin === 'KR' ? bonded : tpl;
       try {
         if (d % 7 === 3 && r < 0.5) {
-          const bump = (1 + rand() * 0.1).toFixed(2);
-          const cost = (Number(s.cost) * Number(bump)).toFixed(2);
+          // this trip's price: up to 10% above the catalogue cost, in whole percent
+          const cost = formatMoney(toSafeNumber(divRound(BigInt(parseMoney(s.cost, 'CNY')) * BigInt(100 + Math.floor(rand() * 11)), 100n)), 'CNY');
           await c.call('stock.adjust', { productId: s.id, locationId: src, qty: 10 + Math.floor(rand() * 30), unitCost: cost, reason: 'received', occurredAt: day(d) });
           movements++;
         } else if (d % 5 === 0 && r < 0.4) {
