@@ -70,10 +70,15 @@ function buildLines(ctx: Ctx, po: repo.PoRecord, lines: LinesInput): repo.PoLine
   });
 }
 
+/** An order's totals from its stored lines, at the rate stored on it. */
+function totalsOf(po: repo.PoRecord, lines: repo.PoLineRow[]) {
+  return poTotals(lines.map((l) => ({ qty: l.qtyOrdered, unitPrice: l.unitPrice })), po.currency, po.baseCurrency, po.fxRate);
+}
+
 export function detail(ctx: Ctx, id: string): PurchaseOrderDetail {
   const po = mustGet(ctx, id);
   const lines = repo.poLines(ctx.db, id);
-  const totals = poTotals(lines.map((l) => ({ qty: l.qtyOrdered, unitPrice: l.unitPrice })), po.currency, po.baseCurrency, po.fxRate);
+  const totals = totalsOf(po, lines);
   return {
     order: { ...po, supplierName: getSupplier(ctx.db, po.supplierId)?.name ?? '', total: totals.total, totalBase: totals.totalBase, lineCount: lines.length },
     lines: lines.map((l, i) => ({
@@ -100,7 +105,7 @@ export function list(ctx: Ctx, input: Parsed<'purchasing.list'>) {
     total: page.total,
     rows: page.rows.map((po) => {
       const lines = repo.poLines(ctx.db, po.id);
-      const t = poTotals(lines.map((l) => ({ qty: l.qtyOrdered, unitPrice: l.unitPrice })), po.currency, po.baseCurrency, po.fxRate);
+      const t = totalsOf(po, lines);
       return { ...po, total: t.total, totalBase: t.totalBase, lineCount: lines.length };
     }),
   };

@@ -15,6 +15,7 @@ import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 import { AddLine, linesInput } from './AddLine';
 import { OrderDetailsForm } from './OrderDetailsForm';
+import { PoStatusTag } from './PoStatusTag';
 import { ReceiveForm } from './ReceiveForm';
 
 export function PurchaseOrderPage({ id }: { id: string }) {
@@ -52,9 +53,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
         <h1 data-testid="po-title">
           <span className="mono">{o.number}</span> · <a href={'#' + paths.supplier(o.supplierId)}>{o.supplierName}</a>
         </h1>
-        <span className={`tag po-${o.status}`} data-testid="po-status">
-          {t(`po.status.${o.status}`)}
-        </span>
+        <PoStatusTag status={o.status} testId="po-status" />
         <span className="spacer" />
         <a className="btn" data-testid="po-document-link" href={`#/purchasing/${encodeURIComponent(o.id)}/document`}>
           {t('po.printView')}

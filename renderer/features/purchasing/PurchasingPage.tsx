@@ -9,6 +9,7 @@ import { EmptyState, InlineError } from '../../components/EmptyState';
 import { Money } from '../../components/Numbers';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
+import { PoStatusTag } from './PoStatusTag';
 
 const FILTERS = ['open', 'draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled'] as const;
 
@@ -73,7 +74,7 @@ export function PurchasingPage() {
                   <td className="mono strong">{o.number}</td>
                   <td>{o.supplierName}</td>
                   <td>
-                    <span className={`tag po-${o.status}`}>{t(`po.status.${o.status}`)}</span>
+                    <PoStatusTag status={o.status} />
                   </td>
                   <td className="nowrap">{o.orderDate}</td>
                   <td className="right num">{o.lineCount}</td>

@@ -12,6 +12,7 @@ import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
 import { PriceListForm } from './PriceListForm';
 import { SupplierForm } from './SupplierForm';
+import { PoStatusTag } from '../purchasing/PoStatusTag';
 
 export function SupplierPage({ id }: { id: string }) {
   const { t, countryName } = useI18n();
@@ -73,7 +74,7 @@ export function SupplierPage({ id }: { id: string }) {
                     <a href={'#' + paths.purchaseOrder(o.id)}>{o.number}</a>
                   </td>
                   <td>
-                    <span className={`tag po-${o.status}`}>{t(`po.status.${o.status}`)}</span>
+                    <PoStatusTag status={o.status} />
                   </td>
                   <td className="nowrap">{o.orderDate}</td>
                   <td className="right">
