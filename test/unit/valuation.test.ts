@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avgCostMinor, EMPTY_COST, inflow, inflowAtAverage, outflow, outflowAtValue, replayOutflow } from '../../main/common/calc/valuation';
+import { avgCostMinor, EMPTY_COST, inflow, inflowAtAverage, outflow, outflowAtValue, replayOutflow, revalue } from '../../main/common/calc/valuation';
 
 // Moving (weighted) average cost: each receipt re-derives the average as total value / total
 // quantity; issues are costed at the current average and do not change it. Worked example from
@@ -90,5 +90,19 @@ describe('taking a receipt back at what it cost', () => {
     const s = inflow(inflow(EMPTY_COST, 4, 40000).state, 8, 160000).state;
     const step = outflow(s, 5);
     expect(replayOutflow(s, 5, step.value)).toEqual(step.state);
+  });
+});
+
+describe('revaluation (landed cost capitalised onto the units on hand)', () => {
+  // 5 units worth 751.00 take 173.05 more: 924.05, an average of 184.81 exactly.
+  it('changes value and average, not quantity', () => {
+    const s = { qty: 5, value: 75100, avgCostE4: 150200000 };
+    expect(revalue(s, 17305)).toEqual({ state: { qty: 5, value: 92405, avgCostE4: 184810000 }, value: 17305 });
+    expect(revalue(revalue(s, 17305).state, -17305).state).toEqual({ qty: 5, value: 75100, avgCostE4: 150200000 });
+  });
+
+  it('needs units on hand and never takes the value below zero', () => {
+    expect(() => revalue(EMPTY_COST, 100)).toThrow(/nothing on hand/);
+    expect(() => revalue({ qty: 2, value: 100, avgCostE4: 500000 }, -101)).toThrow(/below zero/);
   });
 });

@@ -69,6 +69,19 @@ export function replayOutflow(s: CostState, qty: number, value: number): CostSta
   return atAverage.value === value ? atAverage.state : outflowAtValue(s, qty, -value).state;
 }
 
+/**
+ * A change of value without a change of quantity (a landed cost capitalised onto the units on
+ * hand, or taken back): the average is re-derived from the new value. There must be units to
+ * carry it, and the value may not drop below zero.
+ */
+export function revalue(s: CostState, delta: number): CostStep {
+  if (!Number.isSafeInteger(delta)) throw new RangeError('revaluation must be a whole number of minor units');
+  if (s.qty <= 0) throw new RangeError('nothing on hand to revalue');
+  const newValue = s.value + delta;
+  if (newValue < 0) throw new RangeError('a revaluation cannot take the value below zero');
+  return { state: { qty: s.qty, value: newValue, avgCostE4: toSafeNumber(divRound(BigInt(newValue) * COST_SCALE, BigInt(s.qty))) }, value: delta };
+}
+
 /** Average unit cost rounded to the minor unit (for display and documents). */
 export function avgCostMinor(s: Pick<CostState, 'avgCostE4'>): number {
   return toSafeNumber(divRound(BigInt(s.avgCostE4), COST_SCALE));

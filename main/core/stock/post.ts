@@ -2,7 +2,7 @@
 // transfers, and later receipts, sales and counts) posts through here, inside its transaction.
 import { ApiError } from '../../common/api/errors';
 import type { MovementKind } from '../../common/api/types';
-import { inflow, inflowAtAverage, outflow, outflowAtValue, type CostState } from '../../common/calc/valuation';
+import { inflow, inflowAtAverage, outflow, outflowAtValue, revalue, type CostState } from '../../common/calc/valuation';
 import * as ledger from '../../db/repos/ledger';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
@@ -17,7 +17,8 @@ export interface PostLine {
   /** signed: positive in, negative out */
   qty: number;
   /** total value (base minor units, unsigned) of an inflow, or of an outflow taken back at its
-   *  original cost; omitted = at the current average */
+   *  original cost; omitted = at the current average. With qty 0 (a revaluation): the signed
+   *  change of value. */
   value?: number;
   occurredAt: string;
   reason?: string | null;
@@ -62,7 +63,9 @@ export function post(ctx: Ctx, line: PostLine): number {
   }
 
   const step =
-    line.qty > 0
+    line.qty === 0
+      ? revalue(state, line.value ?? 0)
+      : line.qty > 0
       ? line.value === undefined
         ? inflowAtAverage(state, line.qty)
         : inflow(state, line.qty, line.value)

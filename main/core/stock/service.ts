@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { CheckReport, PostResult } from '../../common/api/types';
-import { COST_SCALE, inflow, replayOutflow, type CostState } from '../../common/calc/valuation';
+import { COST_SCALE, inflow, replayOutflow, revalue, type CostState } from '../../common/calc/valuation';
 import { currencyExponent, divRound, parseScaled, toSafeNumber } from '../../common/money';
 import * as ledger from '../../db/repos/ledger';
 import type { Ctx } from '../context';
@@ -130,7 +130,7 @@ export function check(ctx: Ctx): CheckReport {
     }
     const key = `${m.productId}|${m.locationId}`;
     const s = rebuilt.get(key) ?? { qty: 0, value: 0, avgCostE4: 0 };
-    rebuilt.set(key, m.qty > 0 ? inflow(s, m.qty, m.value).state : replayOutflow(s, -m.qty, m.value));
+    rebuilt.set(key, m.qty > 0 ? inflow(s, m.qty, m.value).state : m.qty === 0 ? revalue(s, m.value).state : replayOutflow(s, -m.qty, m.value));
   }
 
   const mismatches: CheckReport['balances']['mismatches'] = [];
