@@ -33,7 +33,9 @@ export function parseScaled(text: string, scale: number): bigint {
   if (frac.length > scale) {
     throw new RangeError(`"${text}" has more than ${scale} decimal place${scale === 1 ? '' : 's'}`);
   }
-  const digits = BigInt((whole ?? '0') + frac.padEnd(scale, '0'));
+  const w = whole ?? '0';
+  // up to 15 digits fit a double exactly: skip building a string for BigInt
+  const digits = w.length + scale <= 15 ? BigInt(Number(w) * 10 ** scale + (frac ? Number(frac) * 10 ** (scale - frac.length) : 0)) : BigInt(w + frac.padEnd(scale, '0'));
   return sign === '-' ? -digits : digits;
 }
 
@@ -88,22 +90,72 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
  */
 export function allocate(total: number, weights: readonly (number | bigint)[]): number[] {
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError('total must be a non-negative integer');
-  if (weights.length === 0) throw new RangeError('nothing to allocate over');
-  let w = weights.map((x) => BigInt(x));
-  if (w.some((x) => x < 0n)) throw new RangeError('weights must not be negative');
+  const n = weights.length;
+  if (n === 0) throw new RangeError('nothing to allocate over');
+  let small = true;
+  let fsum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = weights[i]!;
+    if (v < 0) throw new RangeError('weights must not be negative');
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) small = false;
+    else fsum += v;
+  }
+  if (small && fsum === 0) return allocate(total, weights.map(() => 1));
+  // With every product total × weight below 2^53, plain numbers are exact: a float quotient is
+  // corrected by its exact remainder. This is the usual case and avoids BigInt entirely.
+  if (small && fsum <= 2 ** 52 && total * fsum <= 2 ** 52) return allocateSmall(total, weights as readonly number[], fsum);
+  const w = weights.map((v) => BigInt(v));
   let sum = w.reduce((a, b) => a + b, 0n);
   if (sum === 0n) {
-    w = w.map(() => 1n);
-    sum = BigInt(w.length);
+    w.fill(1n);
+    sum = BigInt(n);
   }
   const t = BigInt(total);
-  const parts = w.map((x) => (t * x) / sum);
-  const rema = w.map((x, i) => ({ i, r: (t * x) % sum }));
-  let left = t - parts.reduce((a, b) => a + b, 0n);
-  rema.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (let k = 0; left > 0n; k++, left--) {
-    const idx = rema[k]!.i;
-    parts[idx] = parts[idx]! + 1n;
+  const parts = new Array<number>(n);
+  const rem = new Array<bigint>(n);
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const p = t * w[i]!;
+    const q = p / sum;
+    parts[i] = Number(q);
+    rem[i] = p - q * sum;
+    left -= parts[i]!;
   }
-  return parts.map(toSafeNumber);
+  return giveLeftovers(parts, left, (a, b) => (rem[a] === rem[b] ? a - b : rem[a]! > rem[b]! ? -1 : 1));
+}
+
+function allocateSmall(total: number, w: readonly number[], sum: number): number[] {
+  const n = w.length;
+  const parts = new Array<number>(n);
+  const rem = new Array<number>(n);
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const p = total * w[i]!;
+    let q = Math.floor(p / sum);
+    let r = p - q * sum;
+    if (r < 0) (q -= 1), (r += sum);
+    else if (r >= sum) (q += 1), (r -= sum);
+    parts[i] = q;
+    rem[i] = r;
+    left -= q;
+  }
+  if (left > 0 && sum * n <= 2 ** 53) {
+    // one sortable number per line: remainder first, then earlier line first (a native numeric
+    // sort, several times faster than sorting with a comparator)
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = rem[i]! * n + (n - 1 - i);
+    keys.sort();
+    for (let k = 0; k < left; k++) parts[n - 1 - (keys[n - 1 - k]! % n)]!++;
+    return parts;
+  }
+  return giveLeftovers(parts, left, (a, b) => rem[b]! - rem[a]! || a - b);
+}
+
+/** The units left after flooring go one each to the largest remainders, earlier index first on ties. */
+function giveLeftovers(parts: number[], left: number, byRemainder: (a: number, b: number) => number): number[] {
+  if (left > 0) {
+    const order = Array.from({ length: parts.length }, (_, i) => i).sort(byRemainder);
+    for (let k = 0; k < left; k++) parts[order[k]!]!++;
+  }
+  return parts;
 }

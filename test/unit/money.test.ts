@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../main/common/random';
 import { allocate, currencyExponent, divRound, formatMoney, groupDigits, parseMoney, parseScaled } from '../../main/common/money';
 
 describe('currency exponents come from ISO 4217 (shared/data/iso/currency-codes.csv)', () => {
@@ -73,6 +74,18 @@ describe('allocate splits by largest remainder', () => {
       const parts = allocate(total, weights);
       expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
       expect(parts.every((p) => p >= 0 && Number.isInteger(p))).toBe(true);
+    }
+  });
+
+  it('the plain-number fast path gives exactly what the BigInt path gives (20,000 random cases)', () => {
+    const rnd = seededRandom(11);
+    for (let k = 0; k < 20_000; k++) {
+      const n = 1 + Math.floor(rnd() * 30);
+      const scale = 10 ** Math.floor(rnd() * 12);
+      const weights = Array.from({ length: n }, () => Math.floor(rnd() * scale));
+      const total = Math.floor(rnd() * 10 ** Math.floor(rnd() * 13));
+      // number weights take the fast path when products stay below 2^53; bigints never do
+      expect(allocate(total, weights)).toEqual(allocate(total, weights.map(BigInt)));
     }
   });
 });
