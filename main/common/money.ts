@@ -133,8 +133,13 @@ function allocateSmall(total: number, w: readonly number[], sum: number): number
     const p = total * w[i]!;
     let q = Math.floor(p / sum);
     let r = p - q * sum;
-    if (r < 0) (q -= 1), (r += sum);
-    else if (r >= sum) (q += 1), (r -= sum);
+    if (r < 0) {
+      q -= 1;
+      r += sum;
+    } else if (r >= sum) {
+      q += 1;
+      r -= sum;
+    }
     parts[i] = q;
     rem[i] = r;
     left -= q;
