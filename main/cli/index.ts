@@ -7,6 +7,7 @@ import { dataFile, openApp } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { dbCheck } from './db-check';
 import { fxImport, fxRate } from './fx';
+import { landedCostCommand, readStream } from './landed-cost';
 import { poList, poShow } from './po';
 import { printStock } from './stock';
 
@@ -29,32 +30,55 @@ Commands:
   fx rate CUR [DATE] [--json]
                            what one CUR is worth in the base currency on DATE (default today):
                            the latest rate on or before it, direct or through EUR
+  landed-cost FILE.json|-  the landed-cost engine on a JSON file (or stdin with -): each line's
+                           share of the charges, duty, excise, VAT and landed cost, as JSON; uses
+                           the shipped customs profiles ("customs": {"profile": "AU"}), no database;
+                           bad input exits 2 with one "path: problem" line each on stderr
 
 Options for every command:
   --data FILE              the database file (default: your data in the OS user-data folder)
   --demo                   use the demo database instead
 
-Exit codes: 0 ok, 1 a check failed or bad input, 2 the database could not be opened.`;
+Exit codes: 0 ok, 1 a check failed or bad input, 2 the database could not be opened
+(landed-cost: 2 for input it cannot use).`;
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
 }
 
-export async function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export interface CliOptions {
+  /** all of stdin, for commands that read `-` (tests pass their own) */
+  readStdin?: () => Promise<string>;
+}
+
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
+  options: CliOptions = {},
+): Promise<number> {
   const opt = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
   const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`
-  const withArgs = words[0] === 'fx' || words[0] === 'po';
-  const command = (withArgs ? words.slice(0, 2) : words).join(' ') || 'help';
-  const rest = withArgs ? words.slice(2) : [];
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `landed-cost FILE`
+  const head = words[0] === 'fx' || words[0] === 'po' ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
+  const command = words.slice(0, head).join(' ') || 'help';
+  const rest = words.slice(head);
   if (command === 'help') {
     io.out(HELP);
     return 0;
+  }
+  if (command === 'landed-cost') {
+    // a pure calculation: it never opens the database
+    try {
+      return await landedCostCommand(rest, io, options.readStdin ?? (() => readStream(process.stdin)));
+    } catch (e) {
+      io.err(`Failed: ${(e as Error).message}`);
+      return 1;
+    }
   }
   if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);

@@ -1,0 +1,54 @@
+// `landed-cost FILE.json | -`: the landed-cost engine as a command, for scripts and spreadsheets.
+// JSON in (a file, or stdin with `-`), the engine's JSON out. No database: the customs profiles
+// are the ones shipped with the app, so `"customs": {"profile": "AU"}` works anywhere.
+import fs from 'node:fs';
+import { profileLookup, SHIPPED_PROFILES } from '../common/calc/customs';
+import { landedCost, LandedInputError, landedJson } from '../common/calc/landed';
+import type { CliIo } from './index';
+
+export const LANDED_USAGE = 'Usage: landed-cost FILE.json   (or `-` to read the JSON from stdin)';
+
+/** Exit code for input the engine cannot use: bad JSON, a problem in it, no file. */
+const BAD_INPUT = 2;
+
+/** Reads all of a stream (stdin by default) as UTF-8. */
+export async function readStream(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export async function landedCostCommand(rest: string[], io: CliIo, readStdin: () => Promise<string> = () => readStream()): Promise<number> {
+  const source = rest[0];
+  if (source === undefined || rest.length > 1) {
+    io.err(LANDED_USAGE);
+    return BAD_INPUT;
+  }
+  let text: string;
+  try {
+    text = source === '-' ? await readStdin() : fs.readFileSync(source, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    io.err(err.code === 'ENOENT' ? `Cannot read ${source}: no such file` : `Cannot read ${source === '-' ? 'stdin' : source}: ${oneLine(err.message)}`);
+    return BAD_INPUT;
+  }
+  let input: unknown;
+  try {
+    // a byte-order mark is what spreadsheet exports on Windows often start with
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    io.err(`$: not valid JSON: ${oneLine((e as Error).message)}`);
+    return BAD_INPUT;
+  }
+  try {
+    const result = landedCost(input, { profiles: profileLookup(SHIPPED_PROFILES) });
+    io.out(JSON.stringify(landedJson(result), null, 2));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof LandedInputError)) throw e;
+    for (const issue of e.issues) io.err(`${issue.path}: ${oneLine(issue.message)}`);
+    return BAD_INPUT;
+  }
+}
