@@ -4,6 +4,7 @@ import type { Method } from '../common/api';
 import type { Handler } from '../core/context';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
+import { landedHandlers } from '../core/landed/handlers';
 import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
 import { purchasingHandlers } from '../core/purchasing/handlers';
@@ -21,6 +22,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...fxHandlers,
   ...supplierHandlers,
   ...purchasingHandlers,
+  ...landedHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

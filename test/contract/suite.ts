@@ -117,6 +117,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       const extra = await c.call('purchasing.receive', { poId: po.order.id, locationId: ids.home!, lines: [{ lineId: got.lines[0]!.id, qty: 1 }] });
       expect(await c.call('purchasing.reverseReceipt', { id: extra.id })).toMatchObject({ reversed: true });
       received = receipt.lines[0]!.valueBase;
+      ids.receipt = receipt.id;
       expect((await c.call('purchasing.list', { status: 'partially_received' })).total).toBe(1);
       expect((await c.call('purchasing.close', { id: po.order.id, reason: 'rest not needed' })).order.status).toBe('closed');
       const other = await c.call('purchasing.create', { supplierId: s.id });
@@ -124,6 +125,34 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('suppliers.removeProduct', { id: sp.id })).toMatchObject({ status: 'archived' });
       expect(await c.call('suppliers.archive', { id: s.id })).toMatchObject({ status: 'archived' });
       expect(await c.call('suppliers.list')).toEqual([]);
+    });
+
+    it('landed cost: calculator, profiles, product rates, documents', async () => {
+      const base = (await c.call('settings.get')).baseCurrency;
+      const input = { currency: base, lines: [{ id: 'a', quantity: 2, unitPrice: '10.00', currency: base, dutyRate: '0.1' }], charges: [{ id: 'f', amount: '1.00', currency: base, split: 'value' as const }], customs: {} };
+      expect((await c.call('landed.calculate', { input })).totals).toMatchObject({ goods: 2000, charges: 100, duty: 210 });
+      const calc = await c.call('landed.saveCalculation', { name: 'what if', input });
+      expect((await c.call('landed.calculation', { id: calc.id })).name).toBe('what if');
+      expect((await c.call('landed.calculations')).map((x) => x.id)).toContain(calc.id);
+      const noProduct = await fails(c.call('landed.calculationToPo', { id: calc.id, supplierId: calc.id }));
+      expect(noProduct.code).toBe('not_found');
+      expect(await c.call('landed.deleteCalculation', { id: calc.id })).toEqual({ id: calc.id });
+      const profiles = await c.call('landed.profiles');
+      const au = profiles.find((p) => p.code === 'AU' && p.validTo === null)!;
+      expect((await c.call('landed.saveProfile', { ...au, notes: 'checked with my broker' })).origin).toBe('edited');
+      expect(await c.call('landed.deleteProfile', { code: 'AU', validFrom: au.validFrom })).toEqual({ code: 'AU', validFrom: au.validFrom });
+      expect(await c.call('landed.setProductRate', { productId: ids.product!, profileCode: 'AU', dutyRate: '0.05' })).toHaveLength(1);
+      expect((await c.call('landed.productRates', { productId: ids.product! }))[0]).toMatchObject({ profileCode: 'AU', dutyRate: '0.05' });
+      expect((await c.call('landed.receiptChoices', {})).map((r) => r.id)).toContain(ids.receipt);
+      const doc = await c.call('landed.create', { receiptIds: [ids.receipt!] });
+      const withCharge = await c.call('landed.update', { id: doc.id, charges: [{ kind: 'freight', amount: '5.00', currency: base, split: 'value' }] });
+      expect(withCharge.result!.totals.charges).toBe(500);
+      expect((await c.call('landed.post', { id: doc.id })).status).toBe('posted');
+      expect((await c.call('landed.reverse', { id: doc.id })).reversesNumber).toBe(doc.number);
+      const other = await c.call('landed.create', { receiptIds: [ids.receipt!] });
+      expect((await c.call('landed.cancel', { id: other.id })).status).toBe('cancelled');
+      expect((await c.call('landed.get', { id: doc.id })).reversedByNumber).not.toBeNull();
+      expect((await c.call('landed.list', { status: 'posted' })).total).toBe(2);
     });
 
     it('dashboard, search and reference data', async () => {

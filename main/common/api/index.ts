@@ -88,6 +88,103 @@ const poFields = {
     .max(2000, 'at most 2,000 lines'),
 };
 
+// The engine validates amounts, rates and splits itself (naming each JSON path); the schema only
+// bounds the shape and sizes.
+const dec = z.union([z.string().max(40), z.number()], { message: 'must be a number or a decimal string' });
+const splitMethod = z.enum(['value', 'quantity', 'weight', 'volume', 'equal'], { message: 'must be value, quantity, weight, volume, equal or manual' });
+const chargeKind = z.enum(['freight', 'insurance', 'brokerage', 'bank', 'duty', 'tax', 'other'], { message: 'must be freight, insurance, brokerage, bank, duty, tax or other' });
+const customsInput = z.object({
+  profile: z.string().max(40).optional(),
+  currency: z.string().max(3).optional(),
+  dutyBasis: z.enum(['FOB', 'CIF'], { message: 'must be FOB or CIF' }).optional(),
+  dutyFreeUpTo: z.string().max(40).nullish(),
+  vatFreeUpTo: z.string().max(40).nullish(),
+  lowValueDutyPerHs6: z.string().max(40).nullish(),
+  vatRate: dec.optional(),
+  taxFactor: dec.optional(),
+  vatRecoverable: z.boolean().optional(),
+  consignmentLimit: z.string().max(40).nullish(),
+  annualLimit: z.string().max(40).nullish(),
+  fees: z.array(z.object({ id: f.requiredText(40), name: f.text(100).optional(), rate: dec, min: z.string().max(40).nullish(), max: z.string().max(40).nullish(), optional: z.boolean().optional() })).max(10).optional(),
+  includeFees: z.array(z.string().max(40)).max(10).optional(),
+});
+const calcInput = z.object({
+  currency: z.string().max(3),
+  date: day.optional(),
+  rates: z.record(z.string().max(3), dec).optional(),
+  lines: z
+    .array(
+      z.object({
+        id: f.requiredText(40),
+        quantity: dec,
+        unitPrice: z.string().max(40),
+        currency: z.string().max(3),
+        unitWeightKg: dec.nullish(),
+        unitVolumeM3: dec.nullish(),
+        hsCode: z.string().max(14).nullish(),
+        dutyRate: dec.nullish(),
+        exciseRate: dec.nullish(),
+        rate: dec.nullish(),
+        productId: f.id.nullish(),
+        name: f.text(200).nullish(),
+      }),
+    )
+    .max(5000, 'at most 5,000 lines'),
+  charges: z
+    .array(
+      z.object({
+        id: f.requiredText(40),
+        amount: z.string().max(40),
+        currency: z.string().max(3),
+        split: z.union([splitMethod, z.object({ manual: z.record(z.string().max(40), z.string().max(40)) })]),
+        inCustomsValue: z.boolean().optional(),
+        inVatBase: z.boolean().optional(),
+        rate: dec.nullish(),
+        kind: chargeKind.optional(),
+        label: f.text(100).nullish(),
+      }),
+    )
+    .max(50, 'at most 50 charges')
+    .optional(),
+  customs: customsInput.nullish(),
+});
+const profileBody = z.object({
+  code: f.requiredText(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  name: f.requiredText(100),
+  country: f.countryCode,
+  currency: f.currencyCode,
+  validFrom: day,
+  validTo: day.nullable(),
+  customs: customsInput.omit({ profile: true, currency: true, includeFees: true }),
+  tariff: z.array(z.object({ hs: z.string().regex(/^\d{2,10}$/, 'an HS code or its first digits'), dutyRate: f.decimal, exciseRate: f.decimal.nullish() })).max(5000).optional(),
+  sources: z.array(z.object({ title: f.requiredText(300), url: f.text(500) })).max(20).default([]),
+  notes: f.text(4000).default(''),
+});
+const landedCharge = z.object({
+  kind: chargeKind,
+  label: f.optionalText(100),
+  amount: f.decimal,
+  currency: f.currencyCode,
+  /** base per unit of the charge's currency; omitted = the dated table on the document's date */
+  fxRate: f.decimal.optional(),
+  split: z.union([splitMethod, z.literal('manual')]),
+  /** receipt line id → amount in the charge's currency */
+  manual: z.record(f.id, f.decimal).optional(),
+  inCustomsValue: z.boolean().default(true),
+  /** part of the import VAT base; omitted = as inCustomsValue */
+  inVatBase: z.boolean().optional(),
+  supplierId: f.id.nullish().transform((v) => v ?? null),
+  reference: f.optionalText(100),
+});
+const landedDocFields = {
+  receiptIds: z.array(f.id).min(1, 'choose at least one receipt').max(200),
+  docDate: day,
+  customs: customsInput.nullable(),
+  notes: f.optionalText(2000),
+  charges: z.array(landedCharge).max(50, 'at most 50 charges'),
+  lines: z.array(z.object({ receiptLineId: f.id, hsCode: f.hsCode, dutyRate: f.decimal.nullish().transform((v) => v ?? null), exciseRate: f.decimal.nullish().transform((v) => v ?? null) })).max(5000),
+};
+
 export const adjustReasons = ['opening', 'found', 'received', 'damaged', 'lost', 'expired', 'sample', 'correction', 'other'] as const;
 
 const byId = z.object({ id: f.id });
@@ -194,6 +291,41 @@ export const api = {
   /** closing an order that is short needs a reason (kept in its notes) */
   'purchasing.close': write<T.PurchaseOrderDetail>()(z.object({ id: f.id, reason: f.optionalText(200) })),
 
+  /** the landed-cost engine on any input: what-if, no record kept */
+  'landed.calculate': read<T.CalcResult>()(z.object({ input: calcInput })),
+  'landed.calculations': read<T.CalculationSummary[]>()(empty),
+  'landed.calculation': read<T.Calculation>()(byId),
+  'landed.saveCalculation': write<T.Calculation>()(z.object({ id: f.id.optional(), name: f.requiredText(120), input: calcInput })),
+  'landed.deleteCalculation': write<{ id: string }>()(byId),
+  /** a draft purchase order from a saved calculation's lines (each must name a product) */
+  'landed.calculationToPo': write<T.PurchaseOrderDetail>()(z.object({ id: f.id, supplierId: f.id })),
+  /** shipped and user profiles, every version */
+  'landed.profiles': read<T.CustomsProfileRow[]>()(empty),
+  /** saves one version of a profile (a shipped one edited is kept as the user's) */
+  'landed.saveProfile': write<T.CustomsProfileRow>()(profileBody),
+  /** removes the user's version (an edited shipped version goes back to the shipped rules) */
+  'landed.deleteProfile': write<{ code: string; validFrom: string }>()(z.object({ code: f.requiredText(20), validFrom: day })),
+  'landed.productRates': read<T.ProductDutyRate[]>()(z.object({ productId: f.id })),
+  /** a product's duty (and excise) rate for a profile; a null duty rate removes it */
+  'landed.setProductRate': write<T.ProductDutyRate[]>()(
+    z.object({ productId: f.id, profileCode: f.requiredText(20), dutyRate: f.decimal.nullable(), exciseRate: f.decimal.nullish().transform((v) => v ?? null) }),
+  ),
+
+  'landed.list': read<T.Page<T.LandedDocRow>>()(z.object({ status: z.enum(['draft', 'posted', 'cancelled']).optional(), ...f.page })),
+  'landed.get': read<T.LandedDocDetail>()(byId),
+  /** receipts a landed-cost document can be attached to, newest first */
+  'landed.receiptChoices': read<T.ReceiptChoice[]>()(z.object({ q: f.text(100).optional(), limit: f.quantity.refine((n) => n >= 1 && n <= 200, 'must be between 1 and 200').default(50) })),
+  'landed.create': write<T.LandedDocDetail>()(
+    z.object({ ...landedDocFields, docDate: day.optional(), customs: landedDocFields.customs.optional(), charges: landedDocFields.charges.default([]), lines: landedDocFields.lines.default([]) }),
+  ),
+  /** a draft's receipts, date, customs, charges (replaced as a whole) or line rates */
+  'landed.update': write<T.LandedDocDetail>()(z.object({ id: f.id, ...landedDocFields }).partial().required({ id: true })),
+  /** revalues the received stock still on hand; the share already sold goes to cost of goods sold */
+  'landed.post': write<T.LandedDocDetail>()(byId),
+  /** a correcting document that takes a posted one back out */
+  'landed.reverse': write<T.LandedDocDetail>()(z.object({ id: f.id, note: f.optionalText(500) })),
+  'landed.cancel': write<T.LandedDocDetail>()(byId),
+
   'stock.adjust': write<T.PostResult>()(
     z.object({
       productId: f.id,
@@ -293,9 +425,10 @@ export interface Events {
   'fx.changed': Record<string, never>;
   'suppliers.changed': { ids: string[] };
   'purchasing.changed': { ids: string[] };
+  'landed.changed': { ids: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed'];
 
 export * from './types';
 export * from './errors';

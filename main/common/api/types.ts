@@ -1,5 +1,7 @@
 // Result types of the API. Money crosses the wire as integer minor units of the base currency
 // (or of the currency named beside it); dates as ISO strings.
+import type { LandedResult, LandedLineResult, CustomsInput, LandedInput, SplitMethod } from '../calc/landed';
+import type { CustomsProfile } from '../calc/customs';
 
 export type LocationKind = 'own' | 'overseas' | 'bonded' | '3pl' | 'in_transit';
 export type Status = 'active' | 'archived';
@@ -313,4 +315,143 @@ export interface Receipt {
   /** taken back out by a correcting entry */
   reversed: boolean;
   createdAt: string;
+}
+
+// ---- landed cost ------------------------------------------------------------------------------
+export type { LandedInput, LandedLineInput, LandedChargeInput, CustomsInput, LandedResult, LandedLineResult, LandedTotals, SplitMethod } from '../calc/landed';
+export type { CustomsProfile, CustomsRules, ProfileSource } from '../calc/customs';
+
+export type ChargeKind = 'freight' | 'insurance' | 'brokerage' | 'bank' | 'duty' | 'tax' | 'other';
+/** where a line's duty rate came from: typed on the line, the product's rate for the profile, the profile's tariff by HS code */
+export type RateSource = 'line' | 'product' | 'tariff' | null;
+
+/** A calculator line or charge may carry what the screen needs beyond the engine's fields. */
+export type CalcInput = Omit<LandedInput, 'lines' | 'charges'> & {
+  lines: (LandedInput['lines'][number] & { productId?: string | null; name?: string | null })[];
+  charges?: (NonNullable<LandedInput['charges']>[number] & { kind?: ChargeKind; label?: string | null })[];
+};
+
+export interface CalcLineResult extends LandedLineResult {
+  dutyRate: string | null;
+  exciseRate: string | null;
+  rateSource: RateSource;
+}
+
+export interface CalcResult extends Omit<LandedResult, 'lines'> {
+  lines: CalcLineResult[];
+  /** the exchange rate used for each foreign currency: typed, or from the dated table */
+  rates: Record<string, { rate: string; day: string; source: string }>;
+  /** the profile version applied, if any */
+  profile: Pick<CustomsProfile, 'code' | 'name' | 'currency' | 'validFrom' | 'validTo'> | null;
+}
+
+export interface CalculationSummary {
+  id: string;
+  name: string;
+  currency: string;
+  lines: number;
+  updatedAt: string;
+}
+
+export interface Calculation {
+  id: string;
+  name: string;
+  input: CalcInput;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomsProfileRow extends CustomsProfile {
+  /** shipped with the app, the user's own, or a shipped version the user edited */
+  origin: 'shipped' | 'user' | 'edited';
+}
+
+export interface ProductDutyRate {
+  productId: string;
+  profileCode: string;
+  dutyRate: string;
+  exciseRate: string | null;
+}
+
+export type LandedDocStatus = 'draft' | 'posted' | 'cancelled';
+
+export interface LandedDocRow {
+  id: string;
+  number: string;
+  status: LandedDocStatus;
+  docDate: string;
+  currency: string;
+  receiptNumbers: string[];
+  profile: string | null;
+  /** charges, duty and taxes added to the goods (base minor units), once posted */
+  extra: number | null;
+  capitalised: number | null;
+  expensed: number | null;
+  reversesNumber: string | null;
+  reversedByNumber: string | null;
+  postedAt: string | null;
+  createdAt: string;
+}
+
+export interface LandedCharge {
+  id: string;
+  kind: ChargeKind;
+  label: string | null;
+  /** minor units of its currency */
+  amount: number;
+  currency: string;
+  /** base per unit of the charge's currency */
+  fxRate: string;
+  fxDay: string;
+  fxSource: string;
+  split: SplitMethod | 'manual';
+  /** receipt line id → minor units of the charge's currency */
+  manual: Record<string, number> | null;
+  inCustomsValue: boolean;
+  inVatBase: boolean;
+  supplierId: string | null;
+  supplierName: string | null;
+  reference: string | null;
+}
+
+export interface LandedDocLine {
+  receiptLineId: string;
+  receiptNumber: string;
+  productId: string;
+  sku: string;
+  name: string;
+  locationCode: string;
+  /** units received, damaged included */
+  quantity: number;
+  hsCode: string | null;
+  dutyRate: string | null;
+  exciseRate: string | null;
+  rateSource: RateSource;
+  unitWeightKg: string | null;
+  unitVolumeM3: string | null;
+  result: LandedLineResult | null;
+  capitalised: number | null;
+  expensed: number | null;
+}
+
+export interface LandedDocDetail extends LandedDocRow {
+  customs: CustomsInput | null;
+  notes: string | null;
+  charges: LandedCharge[];
+  lines: LandedDocLine[];
+  result: LandedResult | null;
+  /** why the document cannot be computed yet (a missing rate, a charge that does not split…) */
+  issues: { field: string; message: string }[];
+}
+
+export interface ReceiptChoice {
+  id: string;
+  number: string;
+  poNumber: string;
+  supplierName: string;
+  receivedAt: string;
+  locationCode: string;
+  lines: number;
+  valueBase: number;
+  landedNumbers: string[];
 }

@@ -7,6 +7,7 @@ import type { Parsed } from '../../common/api';
 import type { Receipt } from '../../common/api/types';
 import { convert, formatRate, parseRate } from '../../common/calc/fx';
 import { allocate } from '../../common/money';
+import { postedDocsOnReceipt } from '../../db/repos/landed';
 import * as po from '../../db/repos/purchasing';
 import * as repo from '../../db/repos/receipts';
 import type { Ctx } from '../context';
@@ -107,6 +108,8 @@ export function reverseReceipt(ctx: Ctx, input: Parsed<'purchasing.reverseReceip
   if (order.status === 'closed' || order.status === 'cancelled') throw ApiError.field('id', `${order.number} is ${order.status}; reopen it first`, 'conflict');
   const receipt = repo.receiptsOf(ctx.db, poId).find((r) => r.id === input.id)!;
   if (receipt.reversed) throw ApiError.field('id', `${receipt.number} was reversed already`, 'conflict');
+  const landed = postedDocsOnReceipt(ctx.db, receipt.id);
+  if (landed.length) throw ApiError.field('id', `${receipt.number} carries landed cost ${landed.join(', ')}: reverse that first`, 'conflict');
   const where = repo.receiptLineLocations(ctx.db, receipt.id);
   const common = { occurredAt: ctx.now, reason: 'correction', docType: 'receipt_reversal', docId: receipt.id, fields: { qty: 'id', location: 'id', product: 'id' } };
   const note = [`reverses ${receipt.number} of ${order.number}`, input.note].filter(Boolean).join(': ');
