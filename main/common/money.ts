@@ -27,6 +27,8 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
  * allows is an error, not a silent rounding: the user typed something the currency cannot hold.
  */
 export function parseScaled(text: string, scale: number): bigint {
+  const quick = quickScaled(text, scale);
+  if (quick !== null) return BigInt(quick);
   const m = DECIMAL.exec(text.trim());
   if (!m) throw new RangeError(`"${text}" is not a decimal number`);
   const [, sign, whole, frac = ''] = m;
@@ -38,6 +40,33 @@ export function parseScaled(text: string, scale: number): bigint {
   const digits = w.length + scale <= 15 ? BigInt(Number(w) * 10 ** scale + (frac ? Number(frac) * 10 ** (scale - frac.length) : 0)) : BigInt(w + frac.padEnd(scale, '0'));
   return sign === '-' ? -digits : digits;
 }
+
+/**
+ * The common case without a regular expression: plain digits with an optional point and at most
+ * `scale` decimals, 15 significant digits at most (exact in a double). Anything else (a sign,
+ * spaces, too many decimals, junk) returns null and takes the full path with its messages.
+ */
+function quickScaled(text: string, scale: number): number | null {
+  const n = text.length;
+  if (n === 0 || n > 16) return null;
+  let value = 0;
+  let decimals = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (decimals >= 0 || i === 0 || i === n - 1) return null;
+      decimals = 0;
+    } else if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (decimals >= 0) decimals++;
+    } else return null;
+  }
+  const places = decimals < 0 ? 0 : decimals;
+  if (places > scale || n - (decimals < 0 ? 0 : 1) + scale - places > 15) return null;
+  return value * POW10[scale - places]!;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 export function formatScaled(value: bigint, scale: number): string {
   const neg = value < 0n;

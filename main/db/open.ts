@@ -74,4 +74,7 @@ function applyPragmas(db: Db, readonly: boolean): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): a posting that touches a thousand balances at a
+  // million movements otherwise reads most index pages back from the OS on every call.
+  db.pragma('cache_size = -65536');
 }

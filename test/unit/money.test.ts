@@ -88,4 +88,16 @@ describe('allocate splits by largest remainder', () => {
       expect(allocate(total, weights)).toEqual(allocate(total, weights.map(BigInt)));
     }
   });
+
+  it('parseScaled: the fast path for plain decimals agrees with digit-string parsing (50,000 random cases)', () => {
+    const rnd = seededRandom(5);
+    for (let k = 0; k < 50_000; k++) {
+      const whole = String(Math.floor(rnd() * 10 ** Math.floor(rnd() * 14)));
+      const text = rnd() < 0.5 ? whole : `${whole}.${String(Math.floor(rnd() * 10 ** (1 + Math.floor(rnd() * 8))))}`;
+      const scale = Math.floor(rnd() * 11);
+      const [w = '', f = ''] = text.split('.');
+      if (f.length > scale) expect(() => parseScaled(text, scale)).toThrow(/decimal place/);
+      else expect(parseScaled(text, scale)).toBe(BigInt(w + f.padEnd(scale, '0')));
+    }
+  });
 });

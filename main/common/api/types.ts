@@ -381,13 +381,16 @@ export interface LandedDocRow {
   status: LandedDocStatus;
   docDate: string;
   currency: string;
+  receiptIds: string[];
   receiptNumbers: string[];
   profile: string | null;
   /** charges, duty and taxes added to the goods (base minor units), once posted */
   extra: number | null;
   capitalised: number | null;
   expensed: number | null;
+  reversesId: string | null;
   reversesNumber: string | null;
+  reversedById: string | null;
   reversedByNumber: string | null;
   postedAt: string | null;
   createdAt: string;
@@ -427,6 +430,8 @@ export interface LandedDocLine {
   dutyRate: string | null;
   exciseRate: string | null;
   rateSource: RateSource;
+  /** what was typed on this document's line (null = taken from the product or profile) */
+  typed: { hsCode: string | null; dutyRate: string | null; exciseRate: string | null };
   unitWeightKg: string | null;
   unitVolumeM3: string | null;
   result: LandedLineResult | null;

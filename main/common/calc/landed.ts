@@ -228,6 +228,7 @@ class Reader {
   }
 
   positiveInteger(v: unknown, path: string): bigint | null {
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return BigInt(v);
     const text = typeof v === 'number' ? String(v) : v;
     if (typeof text !== 'string' || !/^\s*\d+\s*$/.test(text) || BigInt(text.trim()) === 0n) return this.fail(path, 'must be a positive integer');
     return BigInt(text.trim());

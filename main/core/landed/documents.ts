@@ -9,7 +9,7 @@
 // and the rest is reported as cost of goods sold. Units written off at receipt are expensed.
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
-import type { CustomsInput, LandedDocDetail, LandedDocLine, LandedDocRow, LandedResult, Page } from '../../common/api/types';
+import type { CustomsInput, LandedDocDetail, LandedDocLine, LandedDocRow, LandedResult, Page, RateSource } from '../../common/api/types';
 import { formatRate, parseRate } from '../../common/calc/fx';
 import type { LandedInput } from '../../common/calc/landed';
 import { allocate, divRound, formatMoney, formatScaled, parseMoney, toSafeNumber } from '../../common/money';
@@ -39,6 +39,8 @@ const customsOf = (doc: repo.DocRecord) => (doc.customs ? (JSON.parse(doc.custom
 
 // ---- building the engine's input -------------------------------------------------------------
 
+type PostedLine = LandedInput['lines'][number] & { rateSource?: RateSource };
+
 interface Built {
   input: LandedInput;
   sources: repo.DocSourceLine[];
@@ -65,6 +67,8 @@ function build(ctx: Ctx, doc: repo.DocRecord): Built {
       hsCode: s.hsCode ?? s.productHs,
       dutyRate: rates[i]!.dutyRate,
       exciseRate: rates[i]!.exciseRate,
+      // kept with the posted input (the engine ignores it) so the document can say later
+      rateSource: rates[i]!.rateSource,
     })),
     charges: charges.map((c) => ({
       id: c.id,
@@ -90,8 +94,11 @@ function compute(ctx: Ctx, b: Built): LandedResult {
 
 export function get(ctx: Ctx, id: string): LandedDocDetail {
   const doc = load(ctx, id);
-  const row = repo.docRow(ctx.db, id)!;
-  const b = build(ctx, doc);
+  return detail(ctx, doc, build(ctx, doc));
+}
+
+/** The document as the screens show it, from what build() loaded (posting passes its own). */
+function detail(ctx: Ctx, doc: repo.DocRecord, b: Built): LandedDocDetail {
   let result: LandedResult | null = doc.result ? (JSON.parse(doc.result) as LandedResult) : null;
   let issues: LandedDocDetail['issues'] = [];
   if (!result && doc.status === 'draft') {
@@ -102,9 +109,11 @@ export function get(ctx: Ctx, id: string): LandedDocDetail {
       issues = e.details?.issues ?? [{ field: e.details?.field ?? 'id', message: e.message }];
     }
   }
-  const posted = doc.input ? (JSON.parse(doc.input) as LandedInput) : null;
+  // a posted document shows the rates it was posted with, not what products and profiles say today
+  const posted = new Map((doc.input ? (JSON.parse(doc.input) as LandedInput).lines : []).map((l) => [l.id, l as PostedLine]));
+  const results = new Map(result?.lines.map((l) => [l.id, l]));
   const lines = b.sources.map((s, i): LandedDocLine => {
-    const used = posted?.lines.find((l) => l.id === s.receiptLineId);
+    const used = posted.get(s.receiptLineId);
     return {
       receiptLineId: s.receiptLineId,
       receiptNumber: s.receiptNumber,
@@ -113,18 +122,19 @@ export function get(ctx: Ctx, id: string): LandedDocDetail {
       name: s.name,
       locationCode: s.locationCode,
       quantity: s.qty + s.damagedQty,
-      hsCode: (used?.hsCode as string | null | undefined) ?? s.hsCode ?? s.productHs,
+      hsCode: used ? (used.hsCode ?? null) : (s.hsCode ?? s.productHs),
       dutyRate: used ? ((used.dutyRate as string | null) ?? null) : b.rates[i]!.dutyRate,
       exciseRate: used ? ((used.exciseRate as string | null) ?? null) : b.rates[i]!.exciseRate,
-      rateSource: b.rates[i]!.rateSource,
+      rateSource: used ? (used.rateSource ?? null) : b.rates[i]!.rateSource,
+      typed: { hsCode: s.hsCode, dutyRate: s.dutyRate, exciseRate: s.exciseRate },
       unitWeightKg: (b.input.lines[i]!.unitWeightKg as string | null) ?? null,
       unitVolumeM3: (b.input.lines[i]!.unitVolumeM3 as string | null) ?? null,
-      result: result?.lines.find((l) => l.id === s.receiptLineId) ?? null,
+      result: results.get(s.receiptLineId) ?? null,
       capitalised: s.capitalised,
       expensed: s.expensed,
     };
   });
-  return { ...row, customs: customsOf(doc), notes: doc.notes, charges: repo.docCharges(ctx.db, id), lines, result, issues };
+  return { ...repo.docRow(ctx.db, doc.id)!, customs: customsOf(doc), notes: doc.notes, charges: repo.docCharges(ctx.db, doc.id), lines, result, issues };
 }
 
 export function list(ctx: Ctx, input: Parsed<'landed.list'>): Page<LandedDocRow> {
@@ -284,7 +294,7 @@ function onHandShare(ctx: Ctx, g: Group, extra: number): number {
   return toSafeNumber(divRound(BigInt(extra) * BigInt(onHand), BigInt(g.units)));
 }
 
-function finish(ctx: Ctx, doc: repo.DocRecord, sources: repo.DocSourceLine[], outcome: { goods: number[]; extra: number[]; capitalised: number[] }, extra: Partial<repo.DocRecord>) {
+function finish(ctx: Ctx, doc: repo.DocRecord, sources: repo.DocSourceLine[], outcome: { goods: number[]; extra: number[]; capitalised: number[] }, extra: Partial<repo.DocRecord>): repo.DocRecord {
   const lines = sources.map((s, i) => ({
     receiptLineId: s.receiptLineId,
     goods: outcome.goods[i]!,
@@ -293,10 +303,12 @@ function finish(ctx: Ctx, doc: repo.DocRecord, sources: repo.DocSourceLine[], ou
     expensed: outcome.extra[i]! - outcome.capitalised[i]!,
   }));
   const sum = (k: 'extra' | 'capitalised' | 'expensed') => lines.reduce((a, l) => a + l[k], 0);
-  repo.saveDoc(ctx.db, { ...doc, ...extra, status: 'posted', extra: sum('extra'), capitalised: sum('capitalised'), expensed: sum('expensed'), postedAt: ctx.now, updatedAt: ctx.now });
+  const saved: repo.DocRecord = { ...doc, ...extra, status: 'posted', extra: sum('extra'), capitalised: sum('capitalised'), expensed: sum('expensed'), postedAt: ctx.now, updatedAt: ctx.now };
+  repo.saveDoc(ctx.db, saved);
   repo.saveLineOutcomes(ctx.db, doc.id, lines);
   ctx.emit('landed.changed', { ids: [doc.id, ...(doc.reversesId ? [doc.reversesId] : [])] });
   ctx.emit('stock.changed', { productIds: [...new Set(sources.map((s) => s.productId))], locationIds: [...new Set(sources.map((s) => s.locationId))] });
+  return saved;
 }
 
 export function post(ctx: Ctx, id: string): LandedDocDetail {
@@ -320,8 +332,9 @@ export function post(ctx: Ctx, id: string): LandedDocDetail {
     allocate(value, g.members.map((m) => m.extra)).forEach((v, k) => (capitalised[g.members[k]!.line]! += v));
   }
   const extra = result.lines.map((l) => l.landedTotal - l.goods);
-  finish(ctx, doc, b.sources, { goods: result.lines.map((l) => l.goods), extra, capitalised }, { input: JSON.stringify(b.input), result: JSON.stringify(result) });
-  return get(ctx, id);
+  const saved = finish(ctx, doc, b.sources, { goods: result.lines.map((l) => l.goods), extra, capitalised }, { input: JSON.stringify(b.input), result: JSON.stringify(result) });
+  // the reply from what is already loaded: reading a 1,000-line document back costs as much again
+  return detail(ctx, saved, { ...b, sources: b.sources.map((s, i) => ({ ...s, capitalised: capitalised[i]!, expensed: extra[i]! - capitalised[i]! })) });
 }
 
 /**

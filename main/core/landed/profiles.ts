@@ -41,6 +41,7 @@ export function saveProfile(ctx: Ctx, input: Parsed<'landed.saveProfile'>): Cust
   const overlap = overlapError([...others, p]);
   if (overlap) throw ApiError.field('validFrom', overlap, 'conflict');
   repo.saveUserProfile(ctx.db, p, ctx.now);
+  ctx.emit('landed.changed', { ids: [] });
   return allProfiles(ctx.db).find((x) => x.code === p.code && x.validFrom === p.validFrom)!;
 }
 
@@ -48,6 +49,7 @@ export function deleteProfile(ctx: Ctx, input: Parsed<'landed.deleteProfile'>): 
   if (!repo.deleteUserProfile(ctx.db, input.code.toUpperCase(), input.validFrom)) {
     throw ApiError.field('code', 'Only your own profiles and edits can be removed; shipped profiles stay', 'not_found');
   }
+  ctx.emit('landed.changed', { ids: [] });
   return { code: input.code.toUpperCase(), validFrom: input.validFrom };
 }
 
@@ -66,6 +68,7 @@ export function setProductRate(ctx: Ctx, input: Parsed<'landed.setProductRate'>)
       throw e;
     }
   }
+  ctx.emit('landed.changed', { ids: [input.productId] });
   return repo.productRates(ctx.db, input.productId);
 }
 

@@ -4,8 +4,8 @@ import { ApiError } from '../../common/api/errors';
 import type { MovementKind } from '../../common/api/types';
 import { inflow, inflowAtAverage, outflow, outflowAtValue, revalue, type CostState } from '../../common/calc/valuation';
 import * as ledger from '../../db/repos/ledger';
-import { getLocation } from '../../db/repos/locations';
-import { getProduct } from '../../db/repos/products';
+import { locationForPosting } from '../../db/repos/locations';
+import { productForPosting } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { movementHash } from './chain';
@@ -32,10 +32,10 @@ export interface PostLine {
 export function post(ctx: Ctx, line: PostLine): number {
   const { db } = ctx;
   const f = { product: 'productId', location: 'locationId', qty: 'qty', ...line.fields };
-  const product = getProduct(db, line.productId);
+  const product = productForPosting(db, line.productId);
   if (!product) throw ApiError.field(f.product, 'No such product', 'not_found');
   if (product.status !== 'active') throw ApiError.field(f.product, `${product.sku} is archived; restore it to move stock`, 'conflict');
-  const location = getLocation(db, line.locationId);
+  const location = locationForPosting(db, line.locationId);
   if (!location) throw ApiError.field(f.location, 'No such location', 'not_found');
   if (location.status !== 'active') throw ApiError.field(f.location, `${location.code} is archived`, 'conflict');
 

@@ -123,14 +123,18 @@ export function saveDoc(db: Db, d: DocRecord): void {
 
 const ROW_SELECT = `SELECT d.id, d.number, d.status, d.doc_date AS docDate, d.currency, json_extract(d.customs, '$.profile') AS profile,
     d.extra, d.capitalised, d.expensed, d.posted_at AS postedAt, d.created_at AS createdAt,
-    (SELECT number FROM landed_costs o WHERE o.id = d.reverses_id) AS reversesNumber,
+    d.reverses_id AS reversesId, (SELECT number FROM landed_costs o WHERE o.id = d.reverses_id) AS reversesNumber,
+    (SELECT id FROM landed_costs o WHERE o.reverses_id = d.id) AS reversedById,
     (SELECT number FROM landed_costs o WHERE o.reverses_id = d.id) AS reversedByNumber,
-    (SELECT json_group_array(number) FROM (SELECT r.number FROM landed_cost_receipts lr JOIN receipts r ON r.id = lr.receipt_id
-       WHERE lr.doc_id = d.id ORDER BY r.number)) AS receiptNumbers
+    (SELECT json_group_array(json_array(id, number)) FROM (SELECT r.id, r.number FROM landed_cost_receipts lr JOIN receipts r ON r.id = lr.receipt_id
+       WHERE lr.doc_id = d.id ORDER BY r.number)) AS receipts
   FROM landed_costs d`;
 
-type RawRow = Omit<LandedDocRow, 'receiptNumbers'> & { receiptNumbers: string };
-const toRow = (r: RawRow): LandedDocRow => ({ ...r, receiptNumbers: JSON.parse(r.receiptNumbers) as string[] });
+type RawRow = Omit<LandedDocRow, 'receiptIds' | 'receiptNumbers'> & { receipts: string };
+const toRow = ({ receipts, ...r }: RawRow): LandedDocRow => {
+  const pairs = JSON.parse(receipts) as [string, string][];
+  return { ...r, receiptIds: pairs.map((p) => p[0]), receiptNumbers: pairs.map((p) => p[1]) };
+};
 
 export function docRow(db: Db, id: string): LandedDocRow | null {
   const r = stmt(db, `${ROW_SELECT} WHERE d.id = ?`).get(id) as RawRow | undefined;

@@ -24,6 +24,12 @@ export function getLocation(db: Db, id: string): Location | null {
   return r ? toLocation(r) : null;
 }
 
+/** Just what posting a movement checks. */
+export function locationForPosting(db: Db, id: string): { code: string; status: string; allowNegative: boolean } | null {
+  const r = stmt(db, 'SELECT code, status, allow_negative AS allowNegative FROM locations WHERE id = ?').get(id) as { code: string; status: string; allowNegative: number } | undefined;
+  return r ? { ...r, allowNegative: r.allowNegative === 1 } : null;
+}
+
 export function findLocationByCode(db: Db, code: string): Location | null {
   const r = stmt(db, `SELECT ${COLS} FROM locations WHERE code = ? COLLATE NOCASE`).get(code) as Record<string, unknown> | undefined;
   return r ? toLocation(r) : null;

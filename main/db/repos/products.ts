@@ -53,6 +53,11 @@ export function getProduct(db: Db, id: string): Product | null {
   return r ? toProduct(r) : null;
 }
 
+/** Just what posting a movement checks and records (the full row costs more at scale). */
+export function productForPosting(db: Db, id: string): { sku: string; status: Product['status']; category: string | null } | null {
+  return (stmt(db, 'SELECT sku, status, category FROM products WHERE id = ?').get(id) as { sku: string; status: Product['status']; category: string | null } | undefined) ?? null;
+}
+
 export function findProductBy(db: Db, field: 'sku' | 'barcode', value: string): Product | null {
   const r = stmt(db, `SELECT ${COLS} FROM products p WHERE p.${field} = ?`).get(value) as Raw | undefined;
   return r ? toProduct(r) : null;
