@@ -27,6 +27,9 @@ export function eventsFor(method: Method): EventName[] {
       return ['suppliers.changed', 'products.changed'];
     case 'purchasing':
       return ['purchasing.changed', 'suppliers.changed', 'products.changed'];
+    case 'landed':
+      // documents follow the stock they revalue and the receipts they sit on
+      return ['landed.changed', 'stock.changed', 'purchasing.changed', 'fx.changed'];
     default:
       return [];
   }

@@ -8,6 +8,10 @@ import { PurchaseOrderDocument } from '../features/purchasing/PurchaseOrderDocum
 import { PurchaseOrderPage } from '../features/purchasing/PurchaseOrderPage';
 import { PurchasingPage } from '../features/purchasing/PurchasingPage';
 import { RatesPage } from '../features/rates/RatesPage';
+import { CalculatorPage } from '../features/calculator/CalculatorPage';
+import { ProfilesPage } from '../features/customs/ProfilesPage';
+import { LandedDocPage } from '../features/landed/LandedDocPage';
+import { LandedPage } from '../features/landed/LandedPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -46,6 +50,14 @@ function Page({ route }: { route: Route }) {
       return <PurchaseOrderDocument key={route.id} id={route.id} />;
     case 'rates':
       return <RatesPage />;
+    case 'calculator':
+      return <CalculatorPage key={route.id ?? 'new'} id={route.id} />;
+    case 'landed':
+      return <LandedPage />;
+    case 'landedDoc':
+      return <LandedDocPage key={route.id} id={route.id} />;
+    case 'customs':
+      return <ProfilesPage />;
     case 'settings':
       return <SettingsPage />;
     default:

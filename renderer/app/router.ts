@@ -14,10 +14,14 @@ export type Route =
   | { name: 'purchaseOrder'; id: string }
   | { name: 'purchaseOrderDocument'; id: string }
   | { name: 'rates' }
+  | { name: 'calculator'; id: string | null }
+  | { name: 'landed' }
+  | { name: 'landedDoc'; id: string }
+  | { name: 'customs' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -37,6 +41,10 @@ export function parseHash(hash: string): Route {
   if (head === 'purchasing' && id) return { name: 'purchaseOrder', id: decodeURIComponent(id) };
   if (head === 'purchasing') return { name: 'purchasing' };
   if (head === 'rates') return { name: 'rates' };
+  if (head === 'calculator') return { name: 'calculator', id: id ? decodeURIComponent(id) : null };
+  if (head === 'landed' && id) return { name: 'landedDoc', id: decodeURIComponent(id) };
+  if (head === 'landed') return { name: 'landed' };
+  if (head === 'customs') return { name: 'customs' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -50,6 +58,9 @@ export function sectionOf(route: Route): Section | null {
     case 'purchaseOrder':
     case 'purchaseOrderDocument':
       return 'purchasing';
+    case 'landedDoc':
+    case 'customs':
+      return 'landed';
     case 'not-found':
       return null;
     default:

@@ -2,7 +2,9 @@
 // screen paints without it.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useQuery } from '../api/hooks';
-import type { ChartProps } from './types';
+import type { BreakdownProps, ChartProps } from './types';
+
+export type { BreakdownPart } from './types';
 
 const ValueByCategory = lazy(() => import('./ValueByCategoryChart'));
 const ValueByLocation = lazy(() => import('./ValueByLocationChart'));
@@ -31,6 +33,19 @@ export function RateHistoryChart({ from, to, until }: { from: string; to: string
   return (
     <div data-testid="fx-chart" data-points={q.data?.length ?? 0}>
       <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>{q.data ? <RateHistory points={q.data} /> : <div className="chart-loading" aria-busy="true" />}</Suspense>
+    </div>
+  );
+}
+
+const LandedBreakdown = lazy(() => import('./LandedBreakdownChart'));
+
+/** Where a landed cost goes (goods, freight, duty, taxes, fees), drawn once recharts has loaded. */
+export function LandedBreakdownChart(props: BreakdownProps) {
+  return (
+    <div data-testid="chart-landed-breakdown">
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
+        <LandedBreakdown {...props} />
+      </Suspense>
     </div>
   );
 }

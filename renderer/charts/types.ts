@@ -5,3 +5,15 @@ export interface ChartProps {
   summary: DashboardSummary;
   t: T;
 }
+
+/** One part of a landed cost (goods, freight, duty, tax, other), in minor units of `currency`. */
+export interface BreakdownPart {
+  key: 'goods' | 'freight' | 'duty' | 'tax' | 'other';
+  label: string;
+  minor: number;
+}
+
+export interface BreakdownProps {
+  parts: BreakdownPart[];
+  currency: string;
+}

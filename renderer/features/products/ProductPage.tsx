@@ -12,6 +12,7 @@ import { useT } from '../../i18n';
 import { AdjustForm } from '../stock/AdjustForm';
 import { TransferForm } from '../stock/TransferForm';
 import { draftFrom, variantDraft } from './draft';
+import { DutyRates } from './DutyRates';
 import { ProductFacts } from './ProductFacts';
 import { ProductForm } from './ProductForm';
 import { ProductHistory } from './ProductHistory';
@@ -123,6 +124,15 @@ export function ProductPage({ id }: { id: string }) {
             <VariantsList variants={variants} />
           </section>
         ) : null}
+        <section className="card span-2">
+          <h2 className="card-title">
+            {t('customs.rate.title')}
+            <a className="card-link" href="#/customs">
+              {t('customs.title')} →
+            </a>
+          </h2>
+          <DutyRates productId={p.id} />
+        </section>
         <section className="card span-2">
           <h2 className="card-title">
             {t('product.history')}

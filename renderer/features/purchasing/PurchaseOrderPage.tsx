@@ -13,6 +13,7 @@ import { InlineError } from '../../components/EmptyState';
 import { Money } from '../../components/Numbers';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
+import { ReceiptLandedCost, useLandedByReceipt } from '../landed/ReceiptLandedCost';
 import { AddLine, linesInput } from './AddLine';
 import { OrderDetailsForm } from './OrderDetailsForm';
 import { PoStatusTag } from './PoStatusTag';
@@ -24,6 +25,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
   const q = useQuery('purchasing.get', { id });
   const [closeReason, setCloseReason] = useState('');
   const receipts = useQuery('purchasing.receipts', { poId: id }).data ?? [];
+  const landed = useLandedByReceipt(receipts.length > 0);
   if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
   if (!q.data) return <div className="page" aria-busy="true" />;
   const d: PurchaseOrderDetail = q.data;
@@ -167,6 +169,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
                 <th className="right">{t('po.col.units')}</th>
                 <th>{t('po.col.rate')}</th>
                 <th className="right">{t('po.col.value', { ccy: o.baseCurrency })}</th>
+                <th className="right">{t('landed.col.landedCost')}</th>
                 <th />
               </tr>
             </thead>
@@ -181,6 +184,9 @@ export function PurchaseOrderPage({ id }: { id: string }) {
                   </td>
                   <td className="right">
                     <Money minor={r.lines.reduce((n, l) => n + l.valueBase, 0)} currency={o.baseCurrency} />
+                  </td>
+                  <td className="right">
+                    <ReceiptLandedCost receiptId={r.id} reversed={r.reversed} docs={landed.get(r.number) ?? []} />
                   </td>
                   <td className="right">
                     {r.reversed ? (

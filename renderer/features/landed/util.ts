@@ -1,0 +1,105 @@
+// Small pure helpers of the landed-cost screens: paths, percent ⇄ fraction strings and sums of
+// typed amounts, all in integer (BigInt) arithmetic — never through a float.
+import type { CustomsProfileRow, LandedDocLine } from '../../../main/common/api';
+import { currencyExponent, divRound, formatScaled, isCurrency, parseScaled } from '../../../main/common/money';
+
+export const landedPaths = {
+  list: () => '/landed',
+  doc: (id: string) => `/landed/${encodeURIComponent(id)}`,
+};
+
+const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/** "0.125" (a fraction, as the API keeps rates) → "12.5" (as people type them). */
+export function fractionToPercent(fraction: string | null): string {
+  if (fraction === null) return '';
+  try {
+    return trimZeros(formatScaled(parseScaled(fraction, 10), 8));
+  } catch {
+    return fraction;
+  }
+}
+
+/** "12.5" → "0.125"; "" → null; text that is not a percentage → undefined (the form says so). */
+export function percentToFraction(percent: string): string | null | undefined {
+  const v = percent.trim();
+  if (v === '') return null;
+  try {
+    return trimZeros(formatScaled(parseScaled(v, 8), 10));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Minor units of a currency → a decimal string to edit ("12.50"). */
+export function minorToText(minor: number, currency: string): string {
+  return isCurrency(currency) ? formatScaled(BigInt(minor), currencyExponent(currency)) : String(minor);
+}
+
+/** The sum of typed amounts in a currency (what does not parse counts as nothing), as a decimal string. */
+export function sumTyped(values: string[], currency: string): { text: string; minor: bigint } | null {
+  if (!isCurrency(currency)) return null;
+  const exp = currencyExponent(currency);
+  let sum = 0n;
+  for (const v of values) {
+    if (!v.trim()) continue;
+    try {
+      sum += parseScaled(v, exp);
+    } catch {
+      /* the API names it */
+    }
+  }
+  return { text: formatScaled(sum, exp), minor: sum };
+}
+
+/** The typed amount in minor units, or null if it does not parse. */
+export function typedMinor(value: string, currency: string): bigint | null {
+  if (!isCurrency(currency)) return null;
+  try {
+    return parseScaled(value, currencyExponent(currency));
+  } catch {
+    return null;
+  }
+}
+
+/** A whole percentage of part in whole, rounded half away from zero. */
+export function percentOf(part: number, whole: number): number {
+  if (whole === 0) return 0;
+  return Number(divRound(BigInt(part) * 100n, BigInt(whole)));
+}
+
+export function profileCovers(p: Pick<CustomsProfileRow, 'validFrom' | 'validTo'>, day: string): boolean {
+  return p.validFrom <= day && (p.validTo === null || day <= p.validTo);
+}
+
+/**
+ * How many of the document's units were still on hand when it was posted, read back from what
+ * was capitalised: per product and location, units × capitalised / extra (the server's rule by
+ * count, see main/core/landed/documents.ts).
+ */
+export function unitsOnHand(lines: LandedDocLine[]): { units: number; onHand: number } {
+  const groups = new Map<string, { units: number; capitalised: number; extra: number }>();
+  for (const l of lines) {
+    const key = `${l.productId}|${l.locationCode}`;
+    const g = groups.get(key) ?? { units: 0, capitalised: 0, extra: 0 };
+    g.units += l.quantity;
+    g.capitalised += l.capitalised ?? 0;
+    g.extra += (l.capitalised ?? 0) + (l.expensed ?? 0);
+    groups.set(key, g);
+  }
+  let units = 0;
+  let onHand = 0;
+  for (const g of groups.values()) {
+    units += g.units;
+    onHand += g.extra === 0 ? g.units : Number(divRound(BigInt(g.units) * BigInt(g.capitalised), BigInt(g.extra)));
+  }
+  return { units, onHand };
+}
+
+/** Engine messages name lines by their id (a receipt line's UUID): show the SKU instead. */
+export function readableMessage(message: string, lines: LandedDocLine[]): string {
+  return message.replace(/line "([0-9a-f-]{36})"/g, (m, id: string) => {
+    const l = lines.find((x) => x.receiptLineId === id);
+    return l ? `${l.sku} (${l.receiptNumber})` : m;
+  });
+}
