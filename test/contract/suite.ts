@@ -153,6 +153,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('landed.cancel', { id: other.id })).status).toBe('cancelled');
       expect((await c.call('landed.get', { id: doc.id })).reversedByNumber).not.toBeNull();
       expect((await c.call('landed.list', { status: 'posted' })).total).toBe(2);
+      expect((await c.call('landed.list', { receiptId: ids.receipt! })).rows.map((r) => r.receiptIds)).toEqual([[ids.receipt], [ids.receipt], [ids.receipt]]);
     });
 
     it('dashboard, search and reference data', async () => {

@@ -311,7 +311,9 @@ export const api = {
     z.object({ productId: f.id, profileCode: f.requiredText(20), dutyRate: f.decimal.nullable(), exciseRate: f.decimal.nullish().transform((v) => v ?? null) }),
   ),
 
-  'landed.list': read<T.Page<T.LandedDocRow>>()(z.object({ status: z.enum(['draft', 'posted', 'cancelled']).optional(), ...f.page })),
+  'landed.list': read<T.Page<T.LandedDocRow>>()(
+    z.object({ status: z.enum(['draft', 'posted', 'cancelled']).optional(), /** only documents on this receipt */ receiptId: f.id.optional(), ...f.page }),
+  ),
   'landed.get': read<T.LandedDocDetail>()(byId),
   /** receipts a landed-cost document can be attached to, newest first */
   'landed.receiptChoices': read<T.ReceiptChoice[]>()(z.object({ q: f.text(100).optional(), limit: f.quantity.refine((n) => n >= 1 && n <= 200, 'must be between 1 and 200').default(50) })),

@@ -141,9 +141,18 @@ export function docRow(db: Db, id: string): LandedDocRow | null {
   return r ? toRow(r) : null;
 }
 
-export function listDocs(db: Db, q: { status?: LandedDocStatus; offset: number; limit: number }): { rows: LandedDocRow[]; total: number } {
-  const where = q.status ? 'WHERE d.status = ?' : '';
-  const params = q.status ? [q.status] : [];
+export function listDocs(db: Db, q: { status?: LandedDocStatus; receiptId?: string; offset: number; limit: number }): { rows: LandedDocRow[]; total: number } {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (q.status) {
+    conditions.push('d.status = ?');
+    params.push(q.status);
+  }
+  if (q.receiptId) {
+    conditions.push('d.id IN (SELECT doc_id FROM landed_cost_receipts WHERE receipt_id = ?)');
+    params.push(q.receiptId);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = stmt(db, `${ROW_SELECT} ${where} ORDER BY d.created_at DESC, d.number DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as RawRow[];
   const { n } = stmt(db, `SELECT count(*) AS n FROM landed_costs d ${where}`).get(...params) as { n: number };
   return { rows: rows.map(toRow), total: n };
