@@ -130,7 +130,46 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   const moving = skus[0]!;
   await c.call('stock.transfer', { productId: moving.id, fromLocationId: tokyo, toLocationId: transit, qty: 3, note: 'EMS parcel' }).catch(() => undefined);
   await seedSuppliers(c, skus);
+  await seedLandedCost(c, home, skus);
   return { products: skus.length, movements };
+}
+
+/**
+ * The last buying round from Osaka, received at home, with its air freight and the broker's
+ * fee folded into the unit costs (duty rates kept on the products for China), and a what-if
+ * for the next round.
+ */
+async function seedLandedCost(c: Client, home: string, skus: { id: string; sku: string }[]): Promise<void> {
+  const osaka = (await c.call('suppliers.list')).find((s) => s.currency === 'JPY')!;
+  const bought = ['JP-SUN-001', 'JP-LOT-010', 'JP-MSK-020'].map((sku) => skus.find((p) => p.sku === sku)!);
+  for (const p of bought) await c.call('landed.setProductRate', { productId: p.id, profileCode: 'CN', dutyRate: '0.01' });
+  const po = await c.call('purchasing.create', { supplierId: osaka.id, orderDate: day(21), lines: bought.map((p) => ({ productId: p.id, qty: 48 })) });
+  await c.call('purchasing.send', { id: po.order.id });
+  const receipt = await c.call('purchasing.receive', { poId: po.order.id, locationId: home, receivedAt: day(12), lines: po.lines.map((l) => ({ lineId: l.id, qty: l.qtyOrdered })) });
+  const doc = await c.call('landed.create', {
+    receiptIds: [receipt.id],
+    docDate: day(11),
+    customs: { profile: 'CN' },
+    notes: 'Air freight Kansai → Pudong, cleared by our broker',
+    charges: [
+      { kind: 'freight', label: 'Air freight KIX → PVG', amount: '38500', currency: 'JPY', split: 'weight', inCustomsValue: true, reference: 'AWB 205-1184 2291' },
+      { kind: 'insurance', label: 'Cargo insurance', amount: '1200', currency: 'JPY', split: 'value', inCustomsValue: true },
+      { kind: 'brokerage', label: 'Customs clearance', amount: '350.00', currency: 'CNY', split: 'equal', inCustomsValue: false, reference: 'SH-CB 11/0412' },
+    ],
+  });
+  await c.call('landed.post', { id: doc.id });
+  await c.call('landed.saveCalculation', {
+    name: 'Next Osaka round by sea',
+    input: {
+      currency: 'CNY',
+      lines: bought.map((p, i) => ({ id: `l${i + 1}`, productId: p.id, name: p.sku, quantity: 96, unitPrice: ['980', '1050', '1380'][i]!, currency: 'JPY', hsCode: '330499', unitWeightKg: ['0.07', '0.21', '0.42'][i]! })),
+      charges: [
+        { id: 'freight', kind: 'freight', label: 'Sea freight LCL', amount: '26000', currency: 'JPY', split: 'weight', inCustomsValue: true },
+        { id: 'broker', kind: 'brokerage', label: 'Customs clearance', amount: '350.00', currency: 'CNY', split: 'equal', inCustomsValue: false },
+      ],
+      customs: { profile: 'CN' },
+    },
+  });
 }
 
 /**
