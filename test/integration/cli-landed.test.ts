@@ -9,37 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
+import { ABF_INPUT, ABF_OUTPUT } from '../fixtures/abf-example';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-const abfInput = {
-  currency: 'AUD',
-  date: '2026-05-01',
-  rates: { USD: '1.0989011' },
-  // exactly the example input
-  lines: [{ id: 'amp', quantity: 1, unitPrice: '1274.00', currency: 'USD', unitWeightKg: '4.5', unitVolumeM3: '0.02', hsCode: '851840', dutyRate: '0.05', exciseRate: '0' }],
-  charges: [{ id: 'freight', amount: '118.30', currency: 'USD', split: 'value', inCustomsValue: true }],
-  customs: { dutyBasis: 'FOB', dutyFreeUpTo: null, lowValueDutyPerHs6: null, vatRate: '0.10', taxFactor: '1', vatRecoverable: false },
-};
-const abfOutput = {
-  currency: 'AUD',
-  lines: [
-    {
-      id: 'amp',
-      quantity: 1,
-      goods: '1400.00',
-      charges: { freight: '130.00' },
-      dutiableValue: '1400.00',
-      duty: '70.00',
-      excise: '0.00',
-      vatBase: '1600.00',
-      vat: '160.00',
-      landedTotal: '1760.00',
-      landedUnitCost: '1760.00',
-    },
-  ],
-  totals: { goods: '1400.00', charges: '130.00', duty: '70.00', excise: '0.00', vat: '160.00', landedTotal: '1760.00' },
-};
+const abfInput = { ...ABF_INPUT, date: '2026-05-01' };
+const abfOutput = ABF_OUTPUT;
 
 // three problems the parser finds together, and what the command prints for them
 const badInput = {

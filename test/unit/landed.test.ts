@@ -25,6 +25,7 @@ import { convert, parseRate } from '../../main/common/calc/fx';
 import { landedCost, LandedInputError, landedJson, type LandedInput, type LandedLineInput, type LandedResult } from '../../main/common/calc/landed';
 import { currencyExponent, formatScaled } from '../../main/common/money';
 import { seededRandom } from '../../main/common/random';
+import { ABF_INPUT, ABF_OUTPUT } from '../fixtures/abf-example';
 
 const DAY = '2026-05-01';
 const run = (input: LandedInput, profiles?: readonly CustomsProfile[]) => landedCost(input, { today: DAY, ...(profiles ? { profiles: profileLookup(profiles) } : {}) });
@@ -117,37 +118,9 @@ describe('splitting a charge over the lines', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('customs: duty, excise and VAT', () => {
-  // The ABF worked example as the CLI's input and output.
-  const abfInput: LandedInput = {
-    currency: 'AUD',
-    date: DAY,
-    rates: { USD: '1.0989011' }, // A$ per US$: 1 / 0.91
-    // exactly the example input
-    lines: [
-      { id: 'amp', quantity: 1, unitPrice: '1274.00', currency: 'USD', unitWeightKg: '4.5', unitVolumeM3: '0.02', hsCode: '851840', dutyRate: '0.05', exciseRate: '0' },
-    ],
-    charges: [{ id: 'freight', amount: '118.30', currency: 'USD', split: 'value', inCustomsValue: true }],
-    customs: { dutyBasis: 'FOB', dutyFreeUpTo: null, lowValueDutyPerHs6: null, vatRate: '0.10', taxFactor: '1', vatRecoverable: false },
-  };
-  const abfOutput = {
-    currency: 'AUD',
-    lines: [
-      {
-        id: 'amp',
-        quantity: 1,
-        goods: '1400.00',
-        charges: { freight: '130.00' },
-        dutiableValue: '1400.00',
-        duty: '70.00',
-        excise: '0.00',
-        vatBase: '1600.00',
-        vat: '160.00',
-        landedTotal: '1760.00',
-        landedUnitCost: '1760.00',
-      },
-    ],
-    totals: { goods: '1400.00', charges: '130.00', duty: '70.00', excise: '0.00', vat: '160.00', landedTotal: '1760.00' },
-  };
+  // The ABF worked example as the CLI's input and output (test/fixtures/abf-example.ts).
+  const abfInput: LandedInput = { ...ABF_INPUT, date: DAY };
+  const abfOutput = ABF_OUTPUT;
 
   it('Australia (ABF worked example): duty 70.00 on the FOB value, GST 160.00 on value + duty + T&I, landed 1,760.00', () => {
     expect(landedJson(run(abfInput))).toEqual(abfOutput);

@@ -4,6 +4,7 @@
 import type { CustomsProfileRow } from '../../../main/common/api';
 import { fractionToPercent } from '../../../main/common/calc/pricing';
 import { CheckboxField, SelectField } from '../../components/Field';
+import { SourcesList } from '../../components/SourcesList';
 import { useT } from '../../i18n';
 import type { CalcDraft } from './model';
 
@@ -106,21 +107,7 @@ export function DestinationCard({ draft, profiles, onChange, error }: Props) {
             <details className="profile-notes" data-testid="profile-notes">
               <summary>{t('calc.profile.notes')}</summary>
               {profile.notes ? <p className="small pre-wrap">{profile.notes}</p> : null}
-              {profile.sources.length ? (
-                <ul className="plain-list small">
-                  {profile.sources.map((s) => (
-                    <li key={s.url + s.title}>
-                      {/^https?:\/\//.test(s.url) ? (
-                        <a href={s.url} target="_blank" rel="noreferrer noopener">
-                          {s.title}
-                        </a>
-                      ) : (
-                        s.title
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <SourcesList sources={profile.sources} />
             </details>
           ) : null}
         </>

@@ -11,6 +11,7 @@ import { useQuery } from '../../api/hooks';
 import { useBaseCurrency } from '../../app/settings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState, InlineError } from '../../components/EmptyState';
+import { SourcesList } from '../../components/SourcesList';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
 import '../../styles/calculator.css';
@@ -139,21 +140,7 @@ export function ProfilesPage() {
                               </p>
                             ) : null}
                             {v.notes ? <p className="small pre-wrap">{v.notes}</p> : null}
-                            {v.sources.length ? (
-                              <ul className="plain-list small">
-                                {v.sources.map((s) => (
-                                  <li key={s.url + s.title}>
-                                    {/^https?:\/\//.test(s.url) ? (
-                                      <a href={s.url} target="_blank" rel="noreferrer noopener">
-                                        {s.title}
-                                      </a>
-                                    ) : (
-                                      s.title
-                                    )}
-                                  </li>
-                                ))}
-                              </ul>
-                            ) : null}
+                            <SourcesList sources={v.sources} />
                           </details>
                         </td>
                       </tr>
