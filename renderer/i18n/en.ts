@@ -201,7 +201,6 @@ export const en = {
   'landed.receipts': 'Receipts',
   'landed.addReceipts': 'Add receipts',
   'landed.removeReceipt': 'Remove',
-  'landed.receiptReversed': 'reversed — remove it',
   'landed.charges': 'Charges',
   'landed.charges.hint': 'Each bill in its own currency; an empty rate means the dated rate table on the document date',
   'landed.charges.empty': 'No charges yet. Add freight, insurance, brokerage, bank fees, or duty and taxes paid as bills.',

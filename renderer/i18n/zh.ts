@@ -203,7 +203,6 @@ export const zh: Record<MessageKey, string> = {
   'landed.receipts': '入库单',
   'landed.addReceipts': '添加入库单',
   'landed.removeReceipt': '移除',
-  'landed.receiptReversed': '已冲销 — 请移除',
   'landed.charges': '费用',
   'landed.charges.hint': '每张账单按其自身币种录入；汇率留空表示使用单据日期的汇率表',
   'landed.charges.empty': '还没有费用。请添加运费、保险费、报关费、银行手续费，或作为账单支付的关税和税款。',

@@ -226,4 +226,51 @@ describe('landed cost', () => {
     await e.page.getByTestId('landed-cancel-confirm').click();
     await expect.poll(() => doc().status()).toBe('Cancelled');
   });
+
+  it('leaves a rate taken from the product inherited when a draft is saved, and keeps an excise typed beside it', async () => {
+    const [receipt] = await e.api.call('purchasing.receipts', { poId });
+    await e.api.call('landed.setProductRate', { productId, profileCode: 'E2E-UK', dutyRate: '0.04', exciseRate: null });
+    const created = await e.api.call('landed.create', { receiptIds: [receipt!.id], customs: { profile: 'E2E-UK' } });
+    const typed = async () => (await e.api.call('landed.get', { id: created.id })).lines.map((l) => [l.receiptNumber, l.typed]);
+    await e.page.goto(`${e.host.bridge.url}/#/landed/${created.id}`);
+    const d = doc();
+    await d.waitFor(created.number);
+    await expect.poll(() => d.rate('LAMP-01', 'duty')).toEqual({ typed: '', placeholder: '4' });
+    expect(await d.line('LAMP-01').textContent()).toMatch(/product rate/);
+
+    // an excise rate typed on the line, its duty still the product's
+    await d.setExcise('LAMP-01', '2');
+    await d.save();
+    await expect.poll(typed).toEqual([['GR-000001', { hsCode: null, dutyRate: null, exciseRate: '0.02' }]]);
+    await expect.poll(() => e.page.getByTestId('landed-unsaved').count()).toBe(0);
+    expect(await d.rate('LAMP-01', 'duty')).toEqual({ typed: '', placeholder: '4' });
+    expect(await d.rate('LAMP-01', 'excise')).toEqual({ typed: '2', placeholder: '' });
+    expect(await d.line('LAMP-01').textContent()).toMatch(/product rate/);
+
+    // the product's rate changes: the draft follows it (duty 5% of £160.00), the typed excise stays
+    await e.api.call('landed.setProductRate', { productId, profileCode: 'E2E-UK', dutyRate: '0.05', exciseRate: null });
+    await expect.poll(() => d.rate('LAMP-01', 'duty')).toEqual({ typed: '', placeholder: '5' });
+    expect(await d.line('LAMP-01').locator('td').nth(8).textContent()).toBe('8.00');
+    expect(await d.rate('LAMP-01', 'excise')).toEqual({ typed: '2', placeholder: '' });
+
+    // a second receipt added and taken off again by the document's receipts; what was typed stays
+    const po = await e.api.call('purchasing.create', { supplierId: (await e.api.call('purchasing.get', { id: poId })).order.supplierId, lines: [{ productId, qty: 4, unitPrice: '10.00' }] });
+    await e.api.call('purchasing.send', { id: po.order.id });
+    const second = await e.api.call('purchasing.receive', { poId: po.order.id, locationId: receipt!.locationId, lines: [{ lineId: po.lines[0]!.id, qty: 4 }] });
+    await d.addReceipts(second.number);
+    await d.receipt(second.number).waitFor();
+    expect(await d.receipts().count()).toBe(2);
+    expect(await d.receipt(second.number).textContent()).toMatch(new RegExp(`${second.number}.*${po.order.number}.*Portland Lighting Co.*HOME.*1.*32\\.00`));
+    await expect.poll(() => d.rate('LAMP-01', 'duty', second.number)).toEqual({ typed: '', placeholder: '5' });
+    expect(await typed()).toEqual([
+      ['GR-000001', { hsCode: null, dutyRate: null, exciseRate: '0.02' }],
+      [second.number, { hsCode: null, dutyRate: null, exciseRate: null }],
+    ]);
+    await e.screenshot('48-landed-inherited-rates');
+    await d.removeReceipt(second.number);
+    await expect.poll(() => d.receipts().count()).toBe(1);
+    expect(await typed()).toEqual([['GR-000001', { hsCode: null, dutyRate: null, exciseRate: '0.02' }]]);
+    expect(await d.rate('LAMP-01', 'duty')).toEqual({ typed: '', placeholder: '5' });
+    expect(await d.rate('LAMP-01', 'excise')).toEqual({ typed: '2', placeholder: '' });
+  });
 });

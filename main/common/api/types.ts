@@ -440,6 +440,8 @@ export interface LandedDocLine {
 }
 
 export interface LandedDocDetail extends LandedDocRow {
+  /** the receipts it is attached to, with their order, supplier, date, location and value */
+  receipts: ReceiptChoice[];
   customs: CustomsInput | null;
   notes: string | null;
   charges: LandedCharge[];

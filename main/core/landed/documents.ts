@@ -134,7 +134,7 @@ function detail(ctx: Ctx, doc: repo.DocRecord, b: Built): LandedDocDetail {
       expensed: s.expensed,
     };
   });
-  return { ...repo.docRow(ctx.db, doc.id)!, customs: customsOf(doc), notes: doc.notes, charges: repo.docCharges(ctx.db, doc.id), lines, result, issues };
+  return { ...repo.docRow(ctx.db, doc.id)!, receipts: repo.docReceipts(ctx.db, doc.id), customs: customsOf(doc), notes: doc.notes, charges: repo.docCharges(ctx.db, doc.id), lines, result, issues };
 }
 
 export function list(ctx: Ctx, input: Parsed<'landed.list'>): Page<LandedDocRow> {

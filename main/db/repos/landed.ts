@@ -274,22 +274,32 @@ export function saveLineOutcomes(db: Db, docId: string, lines: LineOutcome[]): v
   for (const l of lines) upsert.run({ ...l, docId });
 }
 
+const RECEIPT_SELECT = `SELECT r.id, r.number, po.number AS poNumber, s.name AS supplierName, r.received_at AS receivedAt, loc.code AS locationCode,
+       (SELECT count(*) FROM receipt_lines rl WHERE rl.receipt_id = r.id) AS lines,
+       (SELECT coalesce(sum(value_base), 0) FROM receipt_lines rl WHERE rl.receipt_id = r.id) AS valueBase,
+       (SELECT json_group_array(d.number) FROM landed_cost_receipts lr JOIN landed_costs d ON d.id = lr.doc_id
+          WHERE lr.receipt_id = r.id AND d.status <> 'cancelled') AS landedNumbers
+     FROM receipts r JOIN purchase_orders po ON po.id = r.po_id JOIN suppliers s ON s.id = po.supplier_id JOIN locations loc ON loc.id = r.location_id`;
+
+type RawChoice = Omit<ReceiptChoice, 'landedNumbers'> & { landedNumbers: string };
+const toChoice = (r: RawChoice): ReceiptChoice => ({ ...r, landedNumbers: JSON.parse(r.landedNumbers) as string[] });
+
 /** Receipts not reversed, newest first, optionally matching a receipt, order or supplier. */
 export function receiptChoices(db: Db, q: string | undefined, limit: number): ReceiptChoice[] {
   const filter = q ? `AND (r.number LIKE @like ESCAPE '\\' OR po.number LIKE @like ESCAPE '\\' OR s.name LIKE @any ESCAPE '\\')` : '';
   const like = q ? likePrefix(q.toUpperCase()) : null;
   const rows = stmt(
     db,
-    `SELECT r.id, r.number, po.number AS poNumber, s.name AS supplierName, r.received_at AS receivedAt, loc.code AS locationCode,
-       (SELECT count(*) FROM receipt_lines rl WHERE rl.receipt_id = r.id) AS lines,
-       (SELECT coalesce(sum(value_base), 0) FROM receipt_lines rl WHERE rl.receipt_id = r.id) AS valueBase,
-       (SELECT json_group_array(d.number) FROM landed_cost_receipts lr JOIN landed_costs d ON d.id = lr.doc_id
-          WHERE lr.receipt_id = r.id AND d.status <> 'cancelled') AS landedNumbers
-     FROM receipts r JOIN purchase_orders po ON po.id = r.po_id JOIN suppliers s ON s.id = po.supplier_id JOIN locations loc ON loc.id = r.location_id
+    `${RECEIPT_SELECT}
      WHERE NOT EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id) ${filter}
      ORDER BY r.received_at DESC, r.number DESC LIMIT @limit`,
-  ).all({ like, any: q ? '%' + likePrefix(q) : null, limit }) as (Omit<ReceiptChoice, 'landedNumbers'> & { landedNumbers: string })[];
-  return rows.map((r) => ({ ...r, landedNumbers: JSON.parse(r.landedNumbers) as string[] }));
+  ).all({ like, any: q ? '%' + likePrefix(q) : null, limit }) as RawChoice[];
+  return rows.map(toChoice);
+}
+
+/** The receipts a document is attached to, by date. */
+export function docReceipts(db: Db, docId: string): ReceiptChoice[] {
+  return (stmt(db, `${RECEIPT_SELECT} WHERE r.id IN (SELECT receipt_id FROM landed_cost_receipts WHERE doc_id = ?) ORDER BY r.received_at, r.number`).all(docId) as RawChoice[]).map(toChoice);
 }
 
 export function receiptReversed(db: Db, receiptId: string): boolean | null {

@@ -2,12 +2,12 @@
 // and line rates — and previewed by the engine after each save (or shows what stops it); posting
 // folds the extra cost into the stock still on hand and reports the rest as cost of goods sold.
 // A posted document is taken back by a correcting one.
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
-import type { CustomsProfileRow, LandedDocDetail, ReceiptChoice } from '../../../main/common/api';
+import { useState, type MouseEvent } from 'react';
+import type { CustomsProfileRow, LandedDocDetail } from '../../../main/common/api';
 import { formatAmount } from '../../../main/common/format';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { useEvents, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CheckboxField, ErrorText, FormError, SelectField, TextField } from '../../components/Field';
@@ -43,28 +43,12 @@ export function LandedDocPage({ id }: { id: string }) {
   return <DocView key={signature(q.data)} doc={q.data} ui={{ saveErrors, setSaveErrors, general, setGeneral, busy, setBusy }} />;
 }
 
+/**
+ * What the editor edits, as saved. The rates a line inherits from its product or the profile are
+ * not part of it (they are placeholders): one changed elsewhere keeps what is being typed here.
+ */
 function signature(d: LandedDocDetail): string {
-  return JSON.stringify([d.status, d.docDate, d.customs, d.notes, d.receiptNumbers, d.charges, d.lines.map((l) => [l.receiptLineId, l.dutyRate, l.exciseRate, l.rateSource])]);
-}
-
-/** The receipts on the document, by number (the document names them; the picker knows their ids). */
-function useReceipts(numbers: string[]): { byNumber: Map<string, ReceiptChoice>; loaded: boolean } {
-  const key = numbers.join(',');
-  const [state, setState] = useState<{ key: string; byNumber: Map<string, ReceiptChoice> }>({ key: '', byNumber: new Map() });
-  const load = useCallback(() => {
-    const wanted = key ? key.split(',') : [];
-    void Promise.all(
-      wanted.map((n) =>
-        client.call('landed.receiptChoices', { q: n, limit: 5 }).then(
-          (rows) => rows.find((r) => r.number === n) ?? null,
-          () => null,
-        ),
-      ),
-    ).then((found) => setState({ key, byNumber: new Map(found.filter((r): r is ReceiptChoice => r !== null).map((r) => [r.number, r])) }));
-  }, [key]);
-  useEffect(load, [load]);
-  useEvents(['landed.changed', 'purchasing.changed'], load);
-  return { byNumber: state.byNumber, loaded: state.key === key };
+  return JSON.stringify([d.status, d.docDate, d.customs, d.notes, d.receiptIds, d.charges, d.lines.map((l) => [l.receiptLineId, l.typed])]);
 }
 
 /** Where an error of the API or the engine is shown on this screen; anything else goes on top. */
@@ -94,9 +78,6 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
 
   const profiles = useQuery('landed.profiles', {}).data ?? [];
   const suppliers = useQuery('suppliers.list', {}, { enabled: isDraft }).data ?? [];
-  const receipts = useReceipts(doc.receiptNumbers);
-  const linked = useQuery('landed.list', { limit: 1000 }, { enabled: !!(doc.reversesNumber || doc.reversedByNumber) }).data?.rows ?? [];
-  const idOf = (number: string) => linked.find((r) => r.number === number)?.id;
 
   // The document's own issues (why the draft cannot be computed) and what the last save refused.
   const errors: Record<string, string> = { ...(isDraft ? Object.fromEntries(doc.issues.map((i) => [i.field, i.message])) : {}), ...saveErrors };
@@ -131,8 +112,8 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
   };
 
   /** Saves the draft (with other receipts, if given); false when something was refused. */
-  const save = async (receiptIds?: string[], keepNumbers?: string[]): Promise<boolean> => {
-    const { input, errors: mine } = toInput(draft, doc, base, keepNumbers);
+  const save = async (receiptIds?: string[]): Promise<boolean> => {
+    const { input, errors: mine } = toInput(draft, doc, base, receiptIds);
     if (Object.keys(mine).length) {
       setSaveErrors(mine);
       setGeneral(t('landed.fixFields'));
@@ -196,16 +177,13 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
       }
     });
 
-  const idsOf = (numbers: string[]) => numbers.map((n) => receipts.byNumber.get(n)?.id).filter((x): x is string => !!x);
   const addReceipts = async (ids: string[]) => {
-    const before = idsOf(doc.receiptNumbers);
-    if (await save([...before, ...ids.filter((x) => !before.includes(x))])) setPicking(false);
+    if (await save([...doc.receiptIds, ...ids.filter((x) => !doc.receiptIds.includes(x))])) setPicking(false);
     else throw new Error(t('landed.fixFields'));
   };
-  const removeReceipt = (number: string) =>
+  const removeReceipt = (id: string) =>
     run(async () => {
-      const keep = doc.receiptNumbers.filter((n) => n !== number);
-      await save(idsOf(keep), keep);
+      await save(doc.receiptIds.filter((x) => x !== id));
     });
 
   const setCharge = (i: number, patch: Partial<ChargeDraft>) => setDraft((d) => ({ ...d, charges: d.charges.map((c, k) => (k === i ? { ...c, ...patch } : c)) }));
@@ -213,21 +191,14 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
   const setRate = (lineId: string, patch: Partial<LineRates>) => setDraft((d) => ({ ...d, rates: { ...d.rates, [lineId]: { ...(d.rates[lineId] ?? { duty: '', excise: '' }), ...patch } } }));
   const noCustoms = isDraft ? draft.profile === '' : doc.customs === null;
 
-  const reversalLink = (label: string, number: string) => {
-    const target = idOf(number);
-    return (
-      <span className="muted lc-link" data-testid="landed-link">
-        {label}{' '}
-        {target ? (
-          <a className="mono" href={'#' + landedPaths.doc(target)}>
-            {number}
-          </a>
-        ) : (
-          <span className="mono">{number}</span>
-        )}
-      </span>
-    );
-  };
+  const reversalLink = (label: string, id: string, number: string) => (
+    <span className="muted lc-link" data-testid="landed-link">
+      {label}{' '}
+      <a className="mono" href={'#' + landedPaths.doc(id)}>
+        {number}
+      </a>
+    </span>
+  );
 
   const profileLabel = (code: string) => {
     const p = profiles.find((x) => x.code === code && profileCovers(x, doc.docDate)) ?? profiles.find((x) => x.code === code);
@@ -244,8 +215,8 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
           {doc.number}
         </h1>
         <LandedStatusTag status={doc.status} testId="landed-status" />
-        {doc.reversesNumber ? reversalLink(t('landed.reverses'), doc.reversesNumber) : null}
-        {doc.reversedByNumber ? reversalLink(t('landed.reversedBy'), doc.reversedByNumber) : null}
+        {doc.reversesId && doc.reversesNumber ? reversalLink(t('landed.reverses'), doc.reversesId, doc.reversesNumber) : null}
+        {doc.reversedById && doc.reversedByNumber ? reversalLink(t('landed.reversedBy'), doc.reversedById, doc.reversedByNumber) : null}
         <span className="spacer" />
         {isDraft ? (
           <>
@@ -261,7 +232,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
             <ConfirmButton label={t('landed.post')} confirmLabel={t(dirty ? 'landed.post.confirmSave' : 'landed.post.confirm')} onConfirm={() => void onPost()} testId="landed-post" />
           </>
         ) : null}
-        {doc.status === 'posted' && !doc.reversesNumber && !doc.reversedByNumber ? (
+        {doc.status === 'posted' && !doc.reversesId && !doc.reversedById ? (
           <ConfirmButton label={t('landed.reverse')} confirmLabel={t('landed.reverse.confirm')} onConfirm={() => void onReverse()} testId="landed-reverse" />
         ) : null}
       </header>
@@ -378,7 +349,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
           <h2 className="card-title">{t('landed.receipts')}</h2>
           <span className="spacer" />
           {isDraft ? (
-            <button type="button" className="btn btn-small" data-testid="landed-add-receipts" disabled={!receipts.loaded || busy} onClick={() => setPicking(true)}>
+            <button type="button" className="btn btn-small" data-testid="landed-add-receipts" disabled={busy} onClick={() => setPicking(true)}>
               + {t('landed.addReceipts')}
             </button>
           ) : null}
@@ -402,21 +373,27 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
             </tr>
           </thead>
           <tbody>
-            {doc.receiptNumbers.map((n) => {
-              const r = receipts.byNumber.get(n);
+            {doc.receipts.map((r) => {
+              const { id, number: n } = r;
               return (
-                <tr key={n} data-testid="landed-receipt">
+                <tr key={id} data-testid="landed-receipt">
                   <td className="mono">{n}</td>
-                  <td className="mono">{r ? <a href="#/purchasing" onClick={(e) => openPo(e, r.poNumber)}>{r.poNumber}</a> : ''}</td>
-                  <td>{r?.supplierName ?? (receipts.loaded ? <span className="muted">{t('landed.receiptReversed')}</span> : '')}</td>
-                  <td className="nowrap">{r?.receivedAt.slice(0, 10) ?? ''}</td>
-                  <td className="mono">{r?.locationCode ?? ''}</td>
+                  <td className="mono">
+                    <a href="#/purchasing" onClick={(e) => openPo(e, r.poNumber)}>
+                      {r.poNumber}
+                    </a>
+                  </td>
+                  <td>{r.supplierName}</td>
+                  <td className="nowrap">{r.receivedAt.slice(0, 10)}</td>
+                  <td className="mono">{r.locationCode}</td>
                   <td className="right num">{doc.lines.filter((l) => l.receiptNumber === n).length}</td>
-                  <td className="right">{r ? <Money minor={r.valueBase} currency={base} /> : ''}</td>
+                  <td className="right">
+                    <Money minor={r.valueBase} currency={base} />
+                  </td>
                   {isDraft ? (
                     <td className="right">
-                      {doc.receiptNumbers.length > 1 ? (
-                        <button type="button" className="btn btn-small btn-quiet" data-testid="landed-remove-receipt" disabled={!receipts.loaded || busy} onClick={() => void removeReceipt(n)}>
+                      {doc.receiptIds.length > 1 ? (
+                        <button type="button" className="btn btn-small btn-quiet" data-testid="landed-remove-receipt" disabled={busy} onClick={() => void removeReceipt(id)}>
                           {t('landed.removeReceipt')}
                         </button>
                       ) : null}
@@ -483,7 +460,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
       ) : null}
 
       </form>
-      {picking ? <ReceiptPicker title={t('landed.addReceipts')} submitLabel={t('landed.addReceipts')} exclude={idsOf(doc.receiptNumbers)} onSubmit={addReceipts} onClose={() => setPicking(false)} /> : null}
+      {picking ? <ReceiptPicker title={t('landed.addReceipts')} submitLabel={t('landed.addReceipts')} exclude={doc.receiptIds} onSubmit={addReceipts} onClose={() => setPicking(false)} /> : null}
     </div>
   );
 }

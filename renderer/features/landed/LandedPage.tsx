@@ -22,7 +22,6 @@ export function LandedPage() {
   const [picking, setPicking] = useState(false);
   const q = useQuery('landed.list', { ...(status ? { status } : {}), limit: LIMIT });
   const rows = q.data?.rows ?? [];
-  const idOf = new Map(rows.map((r) => [r.number, r.id]));
 
   const create = async (receiptIds: string[]) => {
     const d = await client.call('landed.create', { receiptIds });
@@ -81,7 +80,7 @@ export function LandedPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <Row key={r.id} r={r} idOf={idOf} />
+                <Row key={r.id} r={r} />
               ))}
             </tbody>
           </table>
@@ -93,19 +92,14 @@ export function LandedPage() {
   );
 }
 
-function Row({ r, idOf }: { r: LandedDocRow; idOf: Map<string, string> }) {
+function Row({ r }: { r: LandedDocRow }) {
   const t = useT();
   const amount = (minor: number | null) => (minor === null ? <span className="muted">—</span> : <Money minor={minor} currency={r.currency} />);
-  const link = (number: string) => {
-    const id = idOf.get(number);
-    return id ? (
-      <a className="mono" href={'#' + landedPaths.doc(id)} onClick={(e) => e.stopPropagation()}>
-        {number}
-      </a>
-    ) : (
-      <span className="mono">{number}</span>
-    );
-  };
+  const link = (id: string, number: string) => (
+    <a className="mono" href={'#' + landedPaths.doc(id)} onClick={(e) => e.stopPropagation()}>
+      {number}
+    </a>
+  );
   return (
     <tr data-testid="landed-row" className={`clickable${r.status === 'cancelled' ? ' dim' : ''}`} onClick={() => navigate(landedPaths.doc(r.id))}>
       <td className="mono strong">
@@ -123,8 +117,8 @@ function Row({ r, idOf }: { r: LandedDocRow; idOf: Map<string, string> }) {
       <td className="right">{amount(r.capitalised)}</td>
       <td className="right">{amount(r.expensed)}</td>
       <td className="small">
-        {r.reversesNumber ? <span>{t('landed.reverses')} {link(r.reversesNumber)}</span> : null}
-        {r.reversedByNumber ? <span>{t('landed.reversedBy')} {link(r.reversedByNumber)}</span> : null}
+        {r.reversesId && r.reversesNumber ? <span>{t('landed.reverses')} {link(r.reversesId, r.reversesNumber)}</span> : null}
+        {r.reversedById && r.reversedByNumber ? <span>{t('landed.reversedBy')} {link(r.reversedById, r.reversedByNumber)}</span> : null}
       </td>
     </tr>
   );

@@ -9,7 +9,7 @@ import { fractionToPercent } from './util';
 
 interface Props {
   doc: LandedDocDetail;
-  /** set on a draft: the typed rates and their setter */
+  /** set on a draft: the typed rates and their setter (an inherited rate is the placeholder) */
   rates?: Record<string, LineRates>;
   onRate?(lineId: string, patch: Partial<LineRates>): void;
   /** no customs rules: duty and excise are not computed (they are entered as charges) */
@@ -95,7 +95,7 @@ export function LinesTable({ doc, rates, onRate, noCustoms, errorAt, rowErrors }
                     name={`lines.${i}.dutyRate`}
                     testId="line-duty"
                     value={typed.duty}
-                    placeholder={l.rateSource && l.rateSource !== 'line' ? fractionToPercent(l.dutyRate) : ''}
+                    placeholder={l.typed.dutyRate === null ? fractionToPercent(l.dutyRate) : ''}
                     disabled={noCustoms}
                     title={noCustoms ? t('landed.noCustomsRates') : undefined}
                     onChange={(v) => onRate!(l.receiptLineId, { duty: v })}
@@ -112,7 +112,7 @@ export function LinesTable({ doc, rates, onRate, noCustoms, errorAt, rowErrors }
                     name={`lines.${i}.exciseRate`}
                     testId="line-excise"
                     value={typed.excise}
-                    placeholder={l.rateSource && l.rateSource !== 'line' && l.exciseRate ? fractionToPercent(l.exciseRate) : ''}
+                    placeholder={l.typed.exciseRate === null ? fractionToPercent(l.exciseRate) : ''}
                     disabled={noCustoms}
                     title={noCustoms ? t('landed.noCustomsRates') : undefined}
                     onChange={(v) => onRate!(l.receiptLineId, { excise: v })}

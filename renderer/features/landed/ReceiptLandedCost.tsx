@@ -1,7 +1,6 @@
 // On a purchase order's receipts: the landed-cost documents on each receipt, and "Add landed
 // cost", which starts a draft for that receipt and opens it.
 import { useState } from 'react';
-import type { LandedDocRow } from '../../../main/common/api';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
@@ -11,21 +10,16 @@ import { useT } from '../../i18n';
 import { landedPaths } from './util';
 import './landed.css';
 
-/** The landed-cost documents (not cancelled) on each receipt, by receipt number. */
-export function useLandedByReceipt(enabled = true): Map<string, LandedDocRow[]> {
-  const rows = useQuery('landed.list', { limit: 1000 }, { enabled }).data?.rows ?? [];
-  const by = new Map<string, LandedDocRow[]>();
-  for (const d of rows) {
-    if (d.status === 'cancelled') continue;
-    for (const n of d.receiptNumbers) by.set(n, [...(by.get(n) ?? []), d]);
-  }
-  for (const list of by.values()) list.sort((a, b) => a.number.localeCompare(b.number));
-  return by;
+interface Props {
+  receiptId: string;
+  reversed: boolean;
 }
 
-export function ReceiptLandedCost({ receiptId, reversed, docs }: { receiptId: string; reversed: boolean; docs: LandedDocRow[] }) {
+export function ReceiptLandedCost({ receiptId, reversed }: Props) {
   const t = useT();
   const toast = useToast();
+  // the documents on this receipt, not cancelled, by number
+  const docs = (useQuery('landed.list', { receiptId }).data?.rows ?? []).filter((d) => d.status !== 'cancelled').sort((a, b) => a.number.localeCompare(b.number));
   const [busy, setBusy] = useState(false);
   const add = async () => {
     if (busy) return;

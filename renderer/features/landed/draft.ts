@@ -42,7 +42,7 @@ export interface Draft {
   includeFees: string[];
   notes: string;
   charges: ChargeDraft[];
-  /** by receipt line id, as percent */
+  /** by receipt line id, as percent: what is typed on the line ('' = from the product or profile) */
   rates: Record<string, LineRates>;
 }
 
@@ -78,16 +78,9 @@ export function fromDoc(doc: LandedDocDetail): Draft {
       reference: x.reference ?? '',
       saved: x,
     })),
-    rates: Object.fromEntries(
-      doc.lines.map((l) => [
-        l.receiptLineId,
-        {
-          // a rate from the product or the profile's tariff is shown as the placeholder, not typed in
-          duty: l.rateSource === 'line' ? fractionToPercent(l.dutyRate) : '',
-          excise: l.rateSource === 'line' || l.rateSource === null ? fractionToPercent(l.exciseRate) : '',
-        },
-      ]),
-    ),
+    // only what was typed on the line: a rate from the product or the profile's tariff is shown as
+    // the placeholder, and saving leaves it inherited
+    rates: Object.fromEntries(doc.lines.map((l) => [l.receiptLineId, { duty: fractionToPercent(l.typed.dutyRate), excise: fractionToPercent(l.typed.exciseRate) }])),
   };
 }
 
@@ -102,7 +95,7 @@ export type UpdateInput = Omit<Input<'landed.update'>, 'id'>;
  * The update for a draft, or the fields the UI refuses itself (a percentage that does not parse
  * would otherwise reach the API as a fraction a hundred times too large).
  */
-export function toInput(draft: Draft, doc: LandedDocDetail, base: string, receiptNumbers = doc.receiptNumbers): { input: UpdateInput; errors: Record<string, string> } {
+export function toInput(draft: Draft, doc: LandedDocDetail, base: string, receiptIds = doc.receiptIds): { input: UpdateInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   let customs: CustomsInput | null = null;
   if (draft.profile === CUSTOM_RULES) {
@@ -114,7 +107,9 @@ export function toInput(draft: Draft, doc: LandedDocDetail, base: string, receip
       ...(draft.includeFees.length ? { includeFees: draft.includeFees } : {}),
     };
   }
-  const lines = doc.lines.filter((l) => receiptNumbers.includes(l.receiptNumber));
+  // the lines of the receipts kept (those of receipts being added have nothing typed yet)
+  const kept = new Set(doc.receiptNumbers.filter((_, i) => receiptIds.includes(doc.receiptIds[i]!)));
+  const lines = doc.lines.filter((l) => kept.has(l.receiptNumber));
   const lineIds = new Set(lines.map((l) => l.receiptLineId));
   const charges = draft.charges.map((c) => ({
     kind: c.kind,
@@ -135,7 +130,8 @@ export function toInput(draft: Draft, doc: LandedDocDetail, base: string, receip
     const excise = percentToFraction(r.excise);
     if (duty === undefined) errors[`lines.${i}.dutyRate`] = 'percent';
     if (excise === undefined) errors[`lines.${i}.exciseRate`] = 'percent';
-    return { receiptLineId: l.receiptLineId, hsCode: l.hsCode, dutyRate: duty ?? null, exciseRate: excise ?? null };
+    // the HS code is not edited here: what was typed stays, an inherited one is not pinned
+    return { receiptLineId: l.receiptLineId, hsCode: l.typed.hsCode, dutyRate: duty ?? null, exciseRate: excise ?? null };
   });
   return { input: { docDate: draft.docDate, customs, notes: draft.notes.trim() || null, charges, lines: lineInput }, errors };
 }

@@ -1,6 +1,7 @@
 // Small pure helpers of the landed-cost screens: paths, percent ⇄ fraction strings and sums of
 // typed amounts, all in integer (BigInt) arithmetic — never through a float.
 import type { CustomsProfileRow, LandedDocLine } from '../../../main/common/api';
+import { shiftDecimal } from '../../../main/common/calc/pricing';
 import { currencyExponent, divRound, formatScaled, isCurrency, parseScaled } from '../../../main/common/money';
 
 export const landedPaths = {
@@ -8,27 +9,12 @@ export const landedPaths = {
   doc: (id: string) => `/landed/${encodeURIComponent(id)}`,
 };
 
-const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
-
-/** "0.125" (a fraction, as the API keeps rates) → "12.5" (as people type them). */
-export function fractionToPercent(fraction: string | null): string {
-  if (fraction === null) return '';
-  try {
-    return trimZeros(formatScaled(parseScaled(fraction, 10), 8));
-  } catch {
-    return fraction;
-  }
-}
+export { fractionToPercent } from '../../../main/common/calc/pricing';
 
 /** "12.5" → "0.125"; "" → null; text that is not a percentage → undefined (the form says so). */
 export function percentToFraction(percent: string): string | null | undefined {
   const v = percent.trim();
-  if (v === '') return null;
-  try {
-    return trimZeros(formatScaled(parseScaled(v, 8), 10));
-  } catch {
-    return undefined;
-  }
+  return v === '' ? null : (shiftDecimal(v, -2) ?? undefined);
 }
 
 /** Minor units of a currency → a decimal string to edit ("12.50"). */

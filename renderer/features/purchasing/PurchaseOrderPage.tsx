@@ -13,7 +13,7 @@ import { InlineError } from '../../components/EmptyState';
 import { Money } from '../../components/Numbers';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
-import { ReceiptLandedCost, useLandedByReceipt } from '../landed/ReceiptLandedCost';
+import { ReceiptLandedCost } from '../landed/ReceiptLandedCost';
 import { AddLine, linesInput } from './AddLine';
 import { OrderDetailsForm } from './OrderDetailsForm';
 import { PoStatusTag } from './PoStatusTag';
@@ -25,7 +25,6 @@ export function PurchaseOrderPage({ id }: { id: string }) {
   const q = useQuery('purchasing.get', { id });
   const [closeReason, setCloseReason] = useState('');
   const receipts = useQuery('purchasing.receipts', { poId: id }).data ?? [];
-  const landed = useLandedByReceipt(receipts.length > 0);
   if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
   if (!q.data) return <div className="page" aria-busy="true" />;
   const d: PurchaseOrderDetail = q.data;
@@ -186,7 +185,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
                     <Money minor={r.lines.reduce((n, l) => n + l.valueBase, 0)} currency={o.baseCurrency} />
                   </td>
                   <td className="right">
-                    <ReceiptLandedCost receiptId={r.id} reversed={r.reversed} docs={landed.get(r.number) ?? []} />
+                    <ReceiptLandedCost receiptId={r.id} reversed={r.reversed} />
                   </td>
                   <td className="right">
                     {r.reversed ? (

@@ -81,12 +81,48 @@ export class LandedDocPage {
     return this.page.getByTestId('landed-line');
   }
 
-  line(sku: string) {
-    return this.page.locator(`[data-testid="landed-line"][data-sku="${sku}"]`);
+  /** A line by its SKU (and its receipt, when the SKU came in on more than one). */
+  line(sku: string, receipt?: string) {
+    const l = this.page.locator(`[data-testid="landed-line"][data-sku="${sku}"]`);
+    return receipt ? l.filter({ hasText: receipt }) : l;
   }
 
   async setDuty(sku: string, percent: string): Promise<void> {
     await this.line(sku).getByTestId('line-duty').fill(percent);
+  }
+
+  async setExcise(sku: string, percent: string, receipt?: string): Promise<void> {
+    await this.line(sku, receipt).getByTestId('line-excise').fill(percent);
+  }
+
+  /** A line's rate input: what is typed on it, and the inherited rate it shows when nothing is. */
+  async rate(sku: string, which: 'duty' | 'excise', receipt?: string): Promise<{ typed: string; placeholder: string }> {
+    const input = this.line(sku, receipt).getByTestId(`line-${which}`);
+    return { typed: await input.inputValue(), placeholder: (await input.getAttribute('placeholder')) ?? '' };
+  }
+
+  receipts() {
+    return this.page.getByTestId('landed-receipt');
+  }
+
+  receipt(number: string) {
+    return this.receipts().filter({ has: this.page.locator('td:first-child', { hasText: number }) });
+  }
+
+  /** Adds receipts through the picker, found by their numbers. */
+  async addReceipts(...numbers: string[]): Promise<void> {
+    await this.page.getByTestId('landed-add-receipts').click();
+    const picker = this.page.getByTestId('receipt-picker');
+    for (const n of numbers) {
+      await picker.getByTestId('receipt-search').fill(n);
+      await picker.getByTestId('receipt-choice').filter({ hasText: n }).getByTestId('receipt-choice-check').check();
+    }
+    await picker.getByTestId('save').click();
+    await picker.waitFor({ state: 'detached' });
+  }
+
+  async removeReceipt(number: string): Promise<void> {
+    await this.receipt(number).getByTestId('landed-remove-receipt').click();
   }
 
   /** The message shown next to a field, by its API path (charges.0.amount, lines.0.dutyRate). */
