@@ -137,6 +137,7 @@ export class LandedInputError extends Error {
 export type ProfileLookup = (name: string, date: string) => { customs: CustomsInput; currency: string } | { error: string };
 
 const S = 10n ** BigInt(RATE_DECIMALS);
+const RATE_SCALE = Number(S);
 const PRICE_EXTRA = 4;
 const WEIGHT_DECIMALS = 6;
 const VOLUME_DECIMALS = 9;
@@ -496,6 +497,42 @@ function toResult(amountMinor: number, from: string, to: string, rate: bigint): 
   return from === to ? amountMinor : convert(amountMinor, from, to, rate);
 }
 
+const LIMIT = 2 ** 53;
+
+/** A sum that must stay an exact integer: beyond 2^53 the amounts are too large to hold. */
+function safe(x: number): number {
+  if (!(x < LIMIT)) throw new RangeError('an amount is too large');
+  return x;
+}
+
+function safeSum(xs: readonly number[]): number {
+  let total = 0;
+  for (const x of xs) total += x;
+  return safe(total);
+}
+
+/**
+ * round(a × b / d), half away from zero, for non-negative integers; d defaults to the rate
+ * scale (a rate times an amount). Plain numbers while every step is exact, BigInt beyond.
+ */
+function mulDiv(a: bigint | number, b: number, d: number = RATE_SCALE): number {
+  const x = typeof a === 'bigint' ? Number(a) : a;
+  const prod = x * b;
+  if (prod + d < LIMIT && x < LIMIT) {
+    let q = Math.floor(prod / d);
+    let r = prod - q * d;
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    return 2 * r >= d ? q + 1 : q;
+  }
+  return toSafeNumber(divRound(BigInt(a) * BigInt(b), BigInt(d)));
+}
+
 function compute(p: Parsed): LandedResult {
   const cur = p.currency;
   const expTo = BigInt(currencyExponent(cur));
@@ -523,27 +560,27 @@ function compute(p: Parsed): LandedResult {
     if (c.inCustomsValue && !c.inVatBase) parts.forEach((x, i) => (vatOnlyShare[i]! -= x));
   });
 
-  const goodsTotal = goods.reduce((a, b) => a + b, 0n);
+  const goodsTotal = safeSum(goodsN);
   const warnings: string[] = [];
-  const duty = Array<bigint>(n).fill(0n);
-  const excise = Array<bigint>(n).fill(0n);
-  const vatBase = Array<bigint>(n).fill(0n);
-  const vat = Array<bigint>(n).fill(0n);
-  const dutiable = goods.map((g, i) => g + BigInt(customsShare[i]!));
+  const duty = Array<number>(n).fill(0);
+  const excise = Array<number>(n).fill(0);
+  const vatBase = Array<number>(n).fill(0);
+  const vat = Array<number>(n).fill(0);
+  const dutiable = goodsN.map((g, i) => safe(g + customsShare[i]!));
   let lowValue = false;
   const c = p.customs;
   if (c) {
-    if (c.dutyBasis === 'FOB') goods.forEach((g, i) => (dutiable[i] = g));
-    const local = (v: number | null) => (v === null ? null : BigInt(toResult(v, c.currency, cur, c.rate)));
+    if (c.dutyBasis === 'FOB') goodsN.forEach((g, i) => (dutiable[i] = g));
+    const local = (v: number | null) => (v === null ? null : toResult(v, c.currency, cur, c.rate));
     const atOrUnder = (v: number | null) => v !== null && goodsTotal <= local(v)!;
     if (c.consignmentLimit !== null && !atOrUnder(c.consignmentLimit)) {
-      warnings.push(`the goods value ${fmt(goodsTotal, cur)} is over this regime's limit of ${fmt(BigInt(c.consignmentLimit), c.currency)} per consignment`);
+      warnings.push(`the goods value ${fmt(BigInt(goodsTotal), cur)} is over this regime's limit of ${fmt(BigInt(c.consignmentLimit), c.currency)} per consignment`);
     }
     lowValue = atOrUnder(c.dutyFreeUpTo);
     if (!lowValue) {
       p.lines.forEach((l, i) => {
         if (l.dutyRate === null) warnings.push(`line "${l.id}" has no duty rate: duty taken as 0`);
-        duty[i] = divRound((l.dutyRate ?? 0n) * dutiable[i]!, S);
+        duty[i] = l.dutyRate === null ? 0 : mulDiv(l.dutyRate, dutiable[i]!);
       });
     } else if (c.lowValueDutyPerHs6 !== null) {
       const flat = toResult(c.lowValueDutyPerHs6, c.currency, cur, c.rate);
@@ -554,57 +591,62 @@ function compute(p: Parsed): LandedResult {
       });
       for (const members of groups.values()) {
         const parts = allocate(flat, members.map((i) => goodsN[i]!));
-        members.forEach((i, k) => (duty[i] = BigInt(parts[k]!)));
+        members.forEach((i, k) => (duty[i] = parts[k]!));
       }
     }
     const noVat = atOrUnder(c.vatFreeUpTo);
+    const factorOne = c.taxFactor === S;
     p.lines.forEach((l, i) => {
       // the value for VAT before excise: customs value (CIF) + duty, adjusted for charges that
       // count for VAT but not for customs (or the other way round)
-      const before = goods[i]! + BigInt(customsShare[i]! + vatOnlyShare[i]!) + duty[i]!;
-      // ad valorem excise on a tax-inclusive base, as China's consumption tax: base × r / (1 − r)
-      const exciseFull = l.exciseRate === 0n ? 0n : divRound(before * l.exciseRate, S - l.exciseRate);
-      excise[i] = l.exciseRate === 0n ? 0n : divRound(before * l.exciseRate * c.taxFactor, (S - l.exciseRate) * S);
+      const before = safe(goodsN[i]! + customsShare[i]! + vatOnlyShare[i]! + duty[i]!);
+      let exciseFull = 0;
+      if (l.exciseRate !== 0n) {
+        // ad valorem excise on a tax-inclusive base, as China's consumption tax: base × r / (1 − r)
+        const b = BigInt(before);
+        exciseFull = toSafeNumber(divRound(b * l.exciseRate, S - l.exciseRate));
+        excise[i] = toSafeNumber(divRound(b * l.exciseRate * c.taxFactor, (S - l.exciseRate) * S));
+      }
       // the VAT base takes the statutory excise; the factor applies to each tax afterwards
-      vatBase[i] = before + exciseFull;
-      vat[i] = noVat ? 0n : divRound(c.vatRate * vatBase[i]! * c.taxFactor, S * S);
+      vatBase[i] = safe(before + exciseFull);
+      if (!noVat) vat[i] = factorOne ? mulDiv(c.vatRate, vatBase[i]!) : toSafeNumber(divRound(c.vatRate * BigInt(vatBase[i]!) * c.taxFactor, S * S));
     });
     for (const f of c.fees) {
-      const base = dutiable.reduce((a, b) => a + b, 0n);
-      let amount = divRound(f.rate * base, S);
+      let amount = mulDiv(f.rate, safeSum(dutiable));
       const min = local(f.min);
       const max = local(f.max);
       if (min !== null && amount < min) amount = min;
       if (max !== null && amount > max) amount = max;
-      const total = toSafeNumber(amount);
-      chargeShares.set(f.id, share(total, dutiable.map(weight), `customs.fees`, 'dutiable value'));
-      chargeTotals[f.id] = total;
+      chargeShares.set(f.id, share(amount, dutiable, `customs.fees`, 'dutiable value'));
+      chargeTotals[f.id] = amount;
     }
   } else {
-    goods.forEach((g, i) => (vatBase[i] = g + BigInt(customsShare[i]! + vatOnlyShare[i]!)));
+    goodsN.forEach((g, i) => (vatBase[i] = safe(g + customsShare[i]! + vatOnlyShare[i]!)));
   }
 
   const recoverable = c?.vatRecoverable === true;
+  const shares = [...chargeShares];
   const lines = p.lines.map((l, i): LandedLineResult => {
     const charges: Record<string, number> = {};
     let chargeSum = 0;
-    for (const [id, parts] of chargeShares) {
+    for (const [id, parts] of shares) {
       charges[id] = parts[i]!;
       chargeSum += parts[i]!;
     }
-    const landed = goods[i]! + BigInt(chargeSum) + duty[i]! + excise[i]! + (recoverable ? 0n : vat[i]!);
+    const landed = safe(goodsN[i]! + chargeSum + duty[i]! + excise[i]! + (recoverable ? 0 : vat[i]!));
+    const quantity = toSafeNumber(l.quantity);
     return {
       id: l.id,
-      quantity: toSafeNumber(l.quantity),
-      goods: toSafeNumber(goods[i]!),
+      quantity,
+      goods: goodsN[i]!,
       charges,
-      dutiableValue: toSafeNumber(dutiable[i]!),
-      duty: toSafeNumber(duty[i]!),
-      excise: toSafeNumber(excise[i]!),
-      vatBase: toSafeNumber(vatBase[i]!),
-      vat: toSafeNumber(vat[i]!),
-      landedTotal: toSafeNumber(landed),
-      landedUnitCost: toSafeNumber(divRound(landed, l.quantity)),
+      dutiableValue: dutiable[i]!,
+      duty: duty[i]!,
+      excise: excise[i]!,
+      vatBase: vatBase[i]!,
+      vat: vat[i]!,
+      landedTotal: landed,
+      landedUnitCost: mulDiv(landed, 1, quantity),
     };
   });
   const sum = (f: (l: LandedLineResult) => number) => lines.reduce((a, l) => a + f(l), 0);
