@@ -21,7 +21,7 @@ import { findRate } from '../fx/service';
 import { uuidv7 } from '../ids';
 import { nextNumber } from '../purchasing/service';
 import { baseCurrency } from '../settings/service';
-import { post as postMovement } from '../stock/post';
+import { post as postMovement, Totals } from '../stock/post';
 import { runEngine, withTableRates } from './calculator';
 import { rateResolver, type RateChoice } from './profiles';
 
@@ -324,13 +324,15 @@ export function post(ctx: Ctx, id: string): LandedDocDetail {
   }
   const groups = placements(b.sources, result);
   const capitalised = b.sources.map(() => 0);
+  const totals = new Totals();
   for (const g of groups) {
     const value = onHandShare(ctx, g, g.extra);
     if (value > 0) {
-      postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value, occurredAt: ctx.now, reason: 'landed cost', note: doc.number, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } });
+      postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value, occurredAt: ctx.now, reason: 'landed cost', note: doc.number, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } }, totals);
     }
     allocate(value, g.members.map((m) => m.extra)).forEach((v, k) => (capitalised[g.members[k]!.line]! += v));
   }
+  totals.flush(ctx);
   const extra = result.lines.map((l) => l.landedTotal - l.goods);
   const saved = finish(ctx, doc, b.sources, { goods: result.lines.map((l) => l.goods), extra, capitalised }, { input: JSON.stringify(b.input), result: JSON.stringify(result) });
   // the reply from what is already loaded: reading a 1,000-line document back costs as much again
@@ -362,16 +364,18 @@ export function reverse(ctx: Ctx, input: Parsed<'landed.reverse'>): LandedDocDet
   const sources = repo.docSourceLines(ctx.db, doc.id);
   const result = JSON.parse(original.result!) as LandedResult;
   const groups = placements(sources, result);
+  const totals = new Totals();
   const taken = new Map(ledger.movementsOfDoc(ctx.db, 'landed_cost', original.id).map((m) => [`${m.productId}|${m.locationId}`, m.value]));
   const capitalised = sources.map(() => 0);
   for (const g of groups) {
     const stock = ledger.getBalance(ctx.db, g.productId, g.locationId);
     const back = Math.min(taken.get(`${g.productId}|${g.locationId}`) ?? 0, onHandShare(ctx, g, g.extra), Math.max(stock?.value ?? 0, 0));
     if (back > 0) {
-      postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value: -back, occurredAt: ctx.now, reason: 'correction', note: `${doc.number} reverses ${original.number}`, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } });
+      postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value: -back, occurredAt: ctx.now, reason: 'correction', note: `${doc.number} reverses ${original.number}`, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } }, totals);
     }
     allocate(back, g.members.map((m) => m.extra)).forEach((v, k) => (capitalised[g.members[k]!.line]! -= v));
   }
+  totals.flush(ctx);
   const extra = result.lines.map((l) => l.goods - l.landedTotal);
   finish(ctx, doc, sources, { goods: result.lines.map((l) => -l.goods), extra, capitalised }, { input: original.input, result: original.result });
   return get(ctx, doc.id);

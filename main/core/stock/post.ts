@@ -29,7 +29,7 @@ export interface PostLine {
   fields?: { product?: string; location?: string; qty?: string };
 }
 
-export function post(ctx: Ctx, line: PostLine): number {
+export function post(ctx: Ctx, line: PostLine, batch?: Totals): number {
   const { db } = ctx;
   const f = { product: 'productId', location: 'locationId', qty: 'qty', ...line.fields };
   const product = productForPosting(db, line.productId);
@@ -98,9 +98,44 @@ export function post(ctx: Ctx, line: PostLine): number {
     { onHand: step.state.qty, reserved: stored?.reserved ?? 0, avgCostE4: step.state.avgCostE4, value: step.state.value },
     ctx.now,
   );
-  ledger.addToTotals(db, { productId: line.productId, locationId: line.locationId, category: product.category }, line.qty, step.value, ctx.now);
-  ledger.addToDay(db, line.occurredAt.slice(0, 10), line.locationId, line.kind, line.qty, step.value);
+  ledger.addToProduct(db, line.productId, line.qty, step.value, ctx.now);
+  const totals = batch ?? new Totals();
+  totals.add(line.locationId, product.category, line.occurredAt.slice(0, 10), line.kind, line.qty, step.value);
+  if (!batch) totals.flush(ctx);
   return seq;
+}
+
+/**
+ * The location, category and day totals of a call's movements, added once at the end. A
+ * document revaluing a thousand balances would otherwise rewrite the same few summary rows a
+ * thousand times (most of its time at scale). Flush inside the same transaction.
+ */
+export class Totals {
+  private readonly locations = new Map<string, [number, number]>();
+  private readonly categories = new Map<string | null, [number, number]>();
+  private readonly days = new Map<string, ledger.DayTotals>();
+
+  add(locationId: string, category: string | null, day: string, kind: MovementKind, qty: number, value: number): void {
+    const bump = <K>(m: Map<K, [number, number]>, k: K) => {
+      const t = m.get(k) ?? [0, 0];
+      m.set(k, [t[0] + qty, t[1] + value]);
+    };
+    bump(this.locations, locationId);
+    bump(this.categories, category);
+    const key = `${day}|${locationId}|${kind}`;
+    const d = this.days.get(key) ?? { day, locationId, kind, qtyIn: 0, qtyOut: 0, valueIn: 0, valueOut: 0, count: 0 };
+    const p = ledger.dayParts(qty, value);
+    this.days.set(key, { ...d, qtyIn: d.qtyIn + p.qtyIn, qtyOut: d.qtyOut + p.qtyOut, valueIn: d.valueIn + p.valueIn, valueOut: d.valueOut + p.valueOut, count: d.count + 1 });
+  }
+
+  flush(ctx: Ctx): void {
+    for (const [id, [qty, value]] of this.locations) ledger.addToLocation(ctx.db, id, qty, value);
+    for (const [category, [qty, value]] of this.categories) ledger.addToCategory(ctx.db, category, qty, value);
+    for (const d of this.days.values()) ledger.addDayTotals(ctx.db, d);
+    this.locations.clear();
+    this.categories.clear();
+    this.days.clear();
+  }
 }
 
 /**

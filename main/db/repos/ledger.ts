@@ -51,17 +51,19 @@ export function saveBalance(db: Db, key: { productId: string; locationId: string
 }
 
 /**
- * Adds a movement to the totals kept beside the balances: per product, per location and per
- * category (so lists and the dashboard never sum the balances at read time).
+ * The totals kept beside the balances, per product, per location and per category (so lists and
+ * the dashboard never sum the balances at read time), and per day. Posting adds to them.
  */
-export function addToTotals(db: Db, t: { productId: string; locationId: string; category: string | null }, qty: number, value: number, now: string): void {
-  stmt(db, 'UPDATE product_stock SET on_hand = on_hand + ?, value = value + ?, updated_at = ? WHERE product_id = ?').run(qty, value, now, t.productId);
+export function addToProduct(db: Db, productId: string, qty: number, value: number, now: string): void {
+  stmt(db, 'UPDATE product_stock SET on_hand = on_hand + ?, value = value + ?, updated_at = ? WHERE product_id = ?').run(qty, value, now, productId);
+}
+
+export function addToLocation(db: Db, locationId: string, qty: number, value: number): void {
   stmt(
     db,
     `INSERT INTO location_stock (location_id, on_hand, value) VALUES (?, ?, ?)
      ON CONFLICT (location_id) DO UPDATE SET on_hand = on_hand + excluded.on_hand, value = value + excluded.value`,
-  ).run(t.locationId, qty, value);
-  addToCategory(db, t.category, qty, value);
+  ).run(locationId, qty, value);
 }
 
 export function addToCategory(db: Db, category: string | null, qty: number, value: number): void {
@@ -72,17 +74,29 @@ export function addToCategory(db: Db, category: string | null, qty: number, valu
   ).run(category ?? '', qty, value);
 }
 
-export function addToDay(db: Db, day: string, locationId: string, kind: MovementKind, qty: number, value: number): void {
-  const inQ = qty > 0 ? qty : 0;
-  const outQ = qty < 0 ? -qty : 0;
-  const inV = qty > 0 ? value : 0;
-  const outV = qty < 0 ? -value : 0;
+export interface DayTotals {
+  day: string;
+  locationId: string;
+  kind: MovementKind;
+  qtyIn: number;
+  qtyOut: number;
+  valueIn: number;
+  valueOut: number;
+  count: number;
+}
+
+/** A movement's share of its day's row: quantity and value in or out, by the sign of the quantity. */
+export function dayParts(qty: number, value: number): Pick<DayTotals, 'qtyIn' | 'qtyOut' | 'valueIn' | 'valueOut'> {
+  return { qtyIn: qty > 0 ? qty : 0, qtyOut: qty < 0 ? -qty : 0, valueIn: qty > 0 ? value : 0, valueOut: qty < 0 ? -value : 0 };
+}
+
+export function addDayTotals(db: Db, t: DayTotals): void {
   stmt(
     db,
-    `INSERT INTO movement_days (day, location_id, kind, qty_in, qty_out, value_in, value_out, count) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+    `INSERT INTO movement_days (day, location_id, kind, qty_in, qty_out, value_in, value_out, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (day, location_id, kind) DO UPDATE SET qty_in = qty_in + excluded.qty_in, qty_out = qty_out + excluded.qty_out,
-       value_in = value_in + excluded.value_in, value_out = value_out + excluded.value_out, count = count + 1`,
-  ).run(day, locationId, kind, inQ, outQ, inV, outV);
+       value_in = value_in + excluded.value_in, value_out = value_out + excluded.value_out, count = count + excluded.count`,
+  ).run(t.day, t.locationId, t.kind, t.qtyIn, t.qtyOut, t.valueIn, t.valueOut, t.count);
 }
 
 /** Whether movements dated after `at` exist for this product and location (a back-dated post). */
