@@ -9,6 +9,7 @@ import { dbCheck } from './db-check';
 import { fxImport, fxRate } from './fx';
 import { landedCostCommand, readStream } from './landed-cost';
 import { poList, poShow } from './po';
+import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
 
 const HELP = `Crossdock command line
@@ -27,6 +28,11 @@ Commands:
                            purchase orders, newest first (S: open, draft, sent, partially_received,
                            received, closed, cancelled)
   po show NUMBER [--json]  one order with its lines and receipts
+  shipments list [--late] [--json]
+                           shipments in motion, late first (ETA passed, not delivered), then by ETA
+  tracking import FILE.csv tracking events from a CSV with the header
+                           tracking_number,time,status,place,text; duplicates are skipped, bad rows
+                           (unknown number, bad or future date, unknown status) are listed
   fx rate CUR [DATE] [--json]
                            what one CUR is worth in the base currency on DATE (default today):
                            the latest rate on or before it, direct or through EUR
@@ -63,8 +69,8 @@ export async function runCli(
   };
   const has = (name: string) => argv.includes(`--${name}`);
   const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `landed-cost FILE`
-  const head = words[0] === 'fx' || words[0] === 'po' ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `landed-cost FILE`
+  const head = ['fx', 'po', 'shipments', 'tracking'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
@@ -80,7 +86,7 @@ export async function runCli(
       return 1;
     }
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }
@@ -98,6 +104,8 @@ export async function runCli(
     if (command === 'fx rate') return await fxRate(client, io, rest[0]?.toUpperCase(), rest[1], has('json'));
     if (command === 'po list') return await poList(client, io, { status: opt('status'), json: has('json') });
     if (command === 'po show') return await poShow(client, io, rest[0], has('json'));
+    if (command === 'shipments list') return await shipmentsList(client, io, { late: has('late'), json: has('json') });
+    if (command === 'tracking import') return await trackingImport(client, io, rest[0]);
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {
     io.err(e instanceof ApiError ? `${e.message}` : `Failed: ${(e as Error).message}`);

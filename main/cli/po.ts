@@ -2,18 +2,14 @@ import type { Client } from '../common/api/client';
 import type { PoStatus } from '../common/api/types';
 import { formatMoney, groupDigits } from '../common/money';
 import type { CliIo } from './index';
+import { allRows } from './pages';
 import { table } from './table';
 
 const money = (minor: number | null, currency: string) => (minor === null ? '—' : `${groupDigits(formatMoney(minor, currency))} ${currency}`);
 
 /** `po list [--status S] [--json]`: orders newest first. */
 export async function poList(client: Client, io: CliIo, o: { status: string | undefined; json: boolean }): Promise<number> {
-  const rows = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await client.call('purchasing.list', { ...(o.status ? { status: o.status as PoStatus | 'open' } : {}), offset, limit: 500 });
-    rows.push(...page.rows);
-    if (rows.length >= page.total || !page.rows.length) break;
-  }
+  const rows = await allRows((page) => client.call('purchasing.list', { ...(o.status ? { status: o.status as PoStatus | 'open' } : {}), ...page }));
   if (o.json) {
     io.out(JSON.stringify(rows, null, 2));
     return 0;

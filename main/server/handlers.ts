@@ -11,6 +11,7 @@ import { purchasingHandlers } from '../core/purchasing/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
 import { searchHandlers } from '../core/search/handlers';
 import { settingsHandlers } from '../core/settings/handlers';
+import { shipmentHandlers } from '../core/shipments/handlers';
 import { stockHandlers } from '../core/stock/handlers';
 import { supplierHandlers } from '../core/suppliers/handlers';
 
@@ -23,6 +24,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...supplierHandlers,
   ...purchasingHandlers,
   ...landedHandlers,
+  ...shipmentHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

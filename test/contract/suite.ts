@@ -156,6 +156,25 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('landed.list', { receiptId: ids.receipt! })).rows.map((r) => r.receiptIds)).toEqual([[ids.receipt], [ids.receipt], [ids.receipt]]);
     });
 
+    it('shipments: create, update, events, tracking import, board', async () => {
+      const s = await c.call('suppliers.create', { name: 'Yiwu Freight Goods', currency: 'EUR' });
+      const po = await c.call('purchasing.create', { supplierId: s.id, lines: [{ productId: ids.product!, qty: 8, unitPrice: '2.00' }] });
+      await c.call('purchasing.send', { id: po.order.id });
+      const sh = await c.call('shipments.create', { direction: 'inbound', toLocationId: ids.home!, carrier: 'UPS', eta: '2000-01-10', trackingNumbers: ['1Z999AA10123456785'], lines: [{ poLineId: po.lines[0]!.id, qty: 8 }] });
+      expect(sh.shipment).toMatchObject({ number: 'SH-000001', supplierId: s.id, status: 'created', late: true });
+      expect(sh.trackingNumbers[0]!.checkError).toMatch(/mistyped/);
+      const over = await fails(c.call('shipments.update', { id: sh.shipment.id, lines: [{ poLineId: po.lines[0]!.id, qty: 9 }] }));
+      expect(over.details?.field).toBe('lines.0.qty');
+      const up = await c.call('shipments.update', { id: sh.shipment.id, parcels: [{ weightG: 1200, lengthMm: 300, widthMm: 200, heightMm: 100 }], legs: [{ from: 'Yiwu', to: 'Home', mode: 'sea' }] });
+      expect(up.parcels[0]).toMatchObject({ volumetricG: 1200, chargeableG: 1500 });
+      const ev = await c.call('shipments.addEvents', { shipmentId: sh.shipment.id, events: [{ at: '2000-01-02T10:00:00Z', status: 'in_transit', place: 'Ningbo' }] });
+      expect(ev).toMatchObject({ added: 1, duplicates: 0, shipment: { status: 'in_transit' } });
+      const imported = await c.call('shipments.importTracking', { text: 'tracking_number,time,status,place,text\n1Z999AA10123456785,2000-01-03,At customs,Hamburg,\nNOPE1,2000-01-03,delivered,,' });
+      expect(imported).toMatchObject({ added: 1, duplicates: 0, skipped: [{ row: 3 }] });
+      expect((await c.call('shipments.get', { id: sh.shipment.id })).events.map((e) => e.status)).toEqual(['in_transit', 'at_customs']);
+      expect((await c.call('shipments.list', { late: true })).rows.map((r) => r.number)).toEqual(['SH-000001']);
+    });
+
     it('dashboard, search and reference data', async () => {
       const d = await c.call('dashboard.summary', { days: 30 });
       // 10 adjusted in at 4.20, then 4 received on a purchase order

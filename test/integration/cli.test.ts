@@ -105,6 +105,33 @@ describe('crossdock CLI', () => {
     expect((await cli('po', 'show', 'PO-999999', '--data', t.file)).err).toMatch(/No purchase order PO-999999/);
   });
 
+  it('shipments list --json gives the board, and tracking import reports good and bad rows', async () => {
+    t.reopen();
+    const c = t.client;
+    const home = (await c.call('locations.list'))[0]!;
+    const product = (await c.call('products.list', {})).rows[0]!;
+    const late = await c.call('shipments.create', { direction: 'outbound', fromLocationId: home.id, customer: 'Ana Silva', carrier: 'Japan Post', eta: '2020-01-10', trackingNumbers: ['EE123456785JP'], lines: [{ productId: product.id, qty: 2 }] });
+    await c.call('shipments.create', { direction: 'outbound', fromLocationId: home.id, customer: 'Ben Ito', eta: '2999-01-01' });
+    t.app.close();
+    const list = await cli('shipments', 'list', '--json', '--data', t.file);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out).map((r: { number: string; late: boolean }) => [r.number, r.late])).toEqual([
+      ['SH-000001', true],
+      ['SH-000002', false],
+    ]);
+    const onlyLate = JSON.parse((await cli('shipments', 'list', '--late', '--json', '--data', t.file)).out) as { id: string; trackingNumbers: string[] }[];
+    expect(onlyLate.map((r) => [r.id, r.trackingNumbers])).toEqual([[late.shipment.id, ['EE123456785JP']]]);
+    expect((await cli('shipments', 'list', '--data', t.file)).out).toMatch(/SH-000001\s+outbound\s+HOME → Ana Silva\s+Japan Post\s+EE123456785JP\s+created\s+2020-01-10\s+LATE/);
+    const file = path.join(t.dir, 'tracking.csv');
+    fs.writeFileSync(file, 'tracking_number,time,status,place,text\nEE 123456785 JP,2020-01-05T03:00:00Z,In transit,Tokyo,Accepted\nEE123456785JP,2020-01-05T03:00:00Z,in transit,Tokyo,Accepted\nZZ1,2020-01-06,delivered,,\n');
+    const r = await cli('tracking', 'import', file, '--data', t.file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Added 1 tracking events to 1 shipments; 1 already known/);
+    expect(r.out).toMatch(/line 4: unknown tracking number ZZ1/);
+    expect((await cli('shipments', 'list', '--data', t.file)).out).toMatch(/SH-000001 .* in transit/);
+    expect((await cli('tracking', 'import', '--data', t.file)).err).toMatch(/Usage: tracking import/);
+  });
+
   it('unknown commands get a pointer to help', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(1);

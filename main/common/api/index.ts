@@ -185,6 +185,61 @@ const landedDocFields = {
   lines: z.array(z.object({ receiptLineId: f.id, hsCode: f.hsCode, dutyRate: f.decimal.nullish().transform((v) => v ?? null), exciseRate: f.decimal.nullish().transform((v) => v ?? null) })).max(5000),
 };
 
+export const shipmentStatuses = ['created', 'in_transit', 'at_customs', 'customs_held', 'out_for_delivery', 'delivered', 'exception', 'returned'] as const;
+const shipmentStatus = z.enum(shipmentStatuses, { message: `must be one of ${shipmentStatuses.join(', ')}` });
+const direction = z.enum(['inbound', 'transfer', 'outbound'], { message: 'must be inbound, transfer or outbound' });
+// No defaults here: update schemas are partial and a default would overwrite the stored value.
+const shipmentFields = {
+  /** inbound: the supplier (omitted = that of the PO lines carried) */
+  supplierId: f.id.nullish().transform((v) => v ?? null),
+  fromLocationId: f.id.nullish().transform((v) => v ?? null),
+  toLocationId: f.id.nullish().transform((v) => v ?? null),
+  customer: f.optionalText(200),
+  carrier: f.optionalText(60),
+  service: f.optionalText(60),
+  incoterm: z.enum(['EXW', 'FOB', 'CIF', 'DAP', 'DDP'], { message: 'must be EXW, FOB, CIF, DAP or DDP' }).nullish().transform((v) => v ?? null),
+  /** in `currency`, e.g. "1250.00" */
+  declaredValue: f.decimal.nullish().transform((v) => v ?? null),
+  currency: f.currencyCode.nullish().transform((v) => v ?? null),
+  volumetricDivisor: z.union([z.literal(5000), z.literal(6000)], { message: 'must be 5000 or 6000' }),
+  shippedOn: day.nullish().transform((v) => v ?? null),
+  eta: day.nullish().transform((v) => v ?? null),
+  notes: f.optionalText(2000),
+  trackingNumbers: z.array(f.requiredText(40)).max(50, 'at most 50 tracking numbers'),
+  parcels: z
+    .array(
+      z.object({
+        weightG: f.nonNegativeInt,
+        lengthMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+        widthMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+        heightMm: f.nonNegativeInt.nullish().transform((v) => v ?? null),
+        reference: f.optionalText(100),
+      }),
+    )
+    .max(500, 'at most 500 parcels'),
+  legs: z
+    .array(
+      z.object({
+        from: f.requiredText(120),
+        to: f.requiredText(120),
+        mode: z.enum(['air', 'sea', 'road', 'rail', 'courier', 'customs'], { message: 'must be air, sea, road, rail, courier or customs' }),
+        carrier: f.optionalText(60),
+        eta: day.nullish().transform((v) => v ?? null),
+      }),
+    )
+    .max(20, 'at most 20 legs'),
+  /** inbound: each line is (part of) a PO line; transfer and outbound: a product */
+  lines: z
+    .array(z.object({ poLineId: f.id.nullish().transform((v) => v ?? null), productId: f.id.nullish().transform((v) => v ?? null), qty: f.positiveQty }))
+    .max(2000, 'at most 2,000 lines'),
+};
+const trackingEvent = z.object({
+  at: f.occurredAt,
+  status: shipmentStatus,
+  place: f.optionalText(200),
+  text: f.optionalText(500),
+});
+
 export const adjustReasons = ['opening', 'found', 'received', 'damaged', 'lost', 'expired', 'sample', 'correction', 'other'] as const;
 
 const byId = z.object({ id: f.id });
@@ -328,6 +383,38 @@ export const api = {
   'landed.reverse': write<T.LandedDocDetail>()(z.object({ id: f.id, note: f.optionalText(500) })),
   'landed.cancel': write<T.LandedDocDetail>()(byId),
 
+  /** the board: late first, then by ETA */
+  'shipments.list': read<T.Page<T.ShipmentRow>>()(
+    z.object({
+      direction: direction.optional(),
+      status: shipmentStatus.optional(),
+      carrier: f.text(60).optional(),
+      /** ETA before today and not delivered or returned */
+      late: z.boolean().optional(),
+      /** a shipment number, tracking number or supplier name */
+      q: f.text(100).optional(),
+      ...f.page,
+    }),
+  ),
+  'shipments.get': read<T.ShipmentDetail>()(byId),
+  'shipments.create': write<T.ShipmentDetail>()(
+    z.object({
+      direction,
+      ...shipmentFields,
+      volumetricDivisor: shipmentFields.volumetricDivisor.default(5000),
+      trackingNumbers: shipmentFields.trackingNumbers.default([]),
+      parcels: shipmentFields.parcels.default([]),
+      legs: shipmentFields.legs.default([]),
+      lines: shipmentFields.lines.default([]),
+    }),
+  ),
+  /** fields, or tracking numbers, parcels, legs and lines (each replaced as a whole); not once delivered */
+  'shipments.update': write<T.ShipmentDetail>()(z.object({ id: f.id, ...shipmentFields }).partial().required({ id: true })),
+  /** tracking events entered by hand: a duplicate is skipped and counted, a future one refused */
+  'shipments.addEvents': write<T.ShipmentEventsResult>()(z.object({ shipmentId: f.id, events: z.array(trackingEvent).min(1, 'add at least one event').max(1000, 'at most 1,000 events') })),
+  /** a CSV of `tracking_number,time,status,place,text` rows; bad rows are reported, the good ones kept */
+  'shipments.importTracking': write<T.TrackingImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
+
   'stock.adjust': write<T.PostResult>()(
     z.object({
       productId: f.id,
@@ -428,9 +515,10 @@ export interface Events {
   'suppliers.changed': { ids: string[] };
   'purchasing.changed': { ids: string[] };
   'landed.changed': { ids: string[] };
+  'shipments.changed': { ids: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed'];
 
 export * from './types';
 export * from './errors';

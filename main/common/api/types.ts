@@ -2,6 +2,7 @@
 // (or of the currency named beside it); dates as ISO strings.
 import type { LandedResult, LandedLineResult, CustomsInput, LandedInput, SplitMethod } from '../calc/landed';
 import type { CustomsProfile } from '../calc/customs';
+import type { Carrier, TrackingStatus } from '../calc/shipping';
 
 export type LocationKind = 'own' | 'overseas' | 'bonded' | '3pl' | 'in_transit';
 export type Status = 'active' | 'archived';
@@ -461,4 +462,124 @@ export interface ReceiptChoice {
   lines: number;
   valueBase: number;
   landedNumbers: string[];
+}
+
+// ---- shipments --------------------------------------------------------------------------------
+
+export type ShipmentDirection = 'inbound' | 'transfer' | 'outbound';
+export type ShipmentStatus = TrackingStatus;
+export type Incoterm = 'EXW' | 'FOB' | 'CIF' | 'DAP' | 'DDP';
+export type LegMode = 'air' | 'sea' | 'road' | 'rail' | 'courier' | 'customs';
+
+export interface Shipment {
+  id: string;
+  number: string;
+  direction: ShipmentDirection;
+  /** that of the latest tracking event by time ('created' before any) */
+  status: ShipmentStatus;
+  supplierId: string | null;
+  supplierName: string | null;
+  fromLocationId: string | null;
+  fromLocationCode: string | null;
+  toLocationId: string | null;
+  toLocationCode: string | null;
+  /** outbound: who it goes to (free text for now) */
+  customer: string | null;
+  carrier: string | null;
+  service: string | null;
+  incoterm: Incoterm | null;
+  /** minor units of `currency` */
+  declaredValue: number | null;
+  currency: string | null;
+  volumetricDivisor: 5000 | 6000;
+  shippedOn: string | null;
+  eta: string | null;
+  /** the time of the delivered event, while that is the latest */
+  deliveredAt: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ShipmentRow extends Shipment {
+  trackingNumbers: string[];
+  /** ETA before today and not delivered or returned */
+  late: boolean;
+  lastEventAt: string | null;
+}
+
+export interface ShipmentTracking {
+  number: string;
+  format: Carrier | null;
+  /** why the number looks mistyped (kept, not refused), or null */
+  checkError: string | null;
+}
+
+export interface ShipmentParcel {
+  id: string;
+  weightG: number;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  reference: string | null;
+  /** from the dimensions and the shipment's divisor; null without all three dimensions */
+  volumetricG: number | null;
+  /** the greater of actual and volumetric weight, up to the next 500 g */
+  chargeableG: number;
+}
+
+export interface ShipmentLeg {
+  id: string;
+  from: string;
+  to: string;
+  mode: LegMode;
+  carrier: string | null;
+  eta: string | null;
+}
+
+export interface ShipmentLine {
+  id: string;
+  poLineId: string | null;
+  poId: string | null;
+  poNumber: string | null;
+  productId: string;
+  sku: string;
+  name: string;
+  qty: number;
+}
+
+export interface ShipmentEvent {
+  id: string;
+  at: string;
+  status: ShipmentStatus;
+  place: string | null;
+  text: string | null;
+  source: 'manual' | 'csv';
+  createdAt: string;
+}
+
+export interface ShipmentDetail {
+  shipment: ShipmentRow;
+  trackingNumbers: ShipmentTracking[];
+  parcels: ShipmentParcel[];
+  legs: ShipmentLeg[];
+  lines: ShipmentLine[];
+  /** oldest first, by when things happened */
+  events: ShipmentEvent[];
+  totals: { parcels: number; weightG: number; chargeableG: number };
+}
+
+export interface ShipmentEventsResult extends ShipmentDetail {
+  added: number;
+  /** events already on the timeline (or twice in the call), skipped */
+  duplicates: number;
+}
+
+export interface TrackingImportReport {
+  added: number;
+  duplicates: number;
+  /** rows (1-based line numbers in the file, the header is 1) not imported, and why */
+  skipped: { row: number; reason: string }[];
+  /** the shipments whose timeline changed */
+  shipmentIds: string[];
 }

@@ -84,7 +84,8 @@ export interface TrackingEvent {
   text: string | null;
 }
 
-const key = (e: TrackingEvent) => [e.at, e.status, (e.place ?? '').trim().toLowerCase(), (e.text ?? '').trim().toLowerCase()].join('\u0000');
+/** What makes two events the same one (time, status, place and text, trimmed and lower-cased). */
+export const eventKey = (e: TrackingEvent) => [e.at, e.status, (e.place ?? '').trim().toLowerCase(), (e.text ?? '').trim().toLowerCase()].join('\u0000');
 
 /**
  * Adds events to a timeline: the same event twice is kept once, and the timeline is ordered by
@@ -92,11 +93,11 @@ const key = (e: TrackingEvent) => [e.at, e.status, (e.place ?? '').trim().toLowe
  * of the incoming events were new.
  */
 export function mergeEvents(timeline: readonly TrackingEvent[], incoming: readonly TrackingEvent[]): { events: TrackingEvent[]; added: number } {
-  const seen = new Set(timeline.map(key));
+  const seen = new Set(timeline.map(eventKey));
   const events = [...timeline];
   let added = 0;
   for (const e of incoming) {
-    const k = key(e);
+    const k = eventKey(e);
     if (seen.has(k)) continue;
     seen.add(k);
     events.push(e);
