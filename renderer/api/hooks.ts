@@ -30,6 +30,9 @@ export function eventsFor(method: Method): EventName[] {
     case 'landed':
       // documents follow the stock they revalue and the receipts they sit on
       return ['landed.changed', 'stock.changed', 'purchasing.changed', 'fx.changed'];
+    case 'shipments':
+      // the board names suppliers and locations; lines follow their purchase orders
+      return ['shipments.changed', 'suppliers.changed', 'locations.changed', 'purchasing.changed'];
     default:
       return [];
   }

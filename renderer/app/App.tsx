@@ -12,6 +12,8 @@ import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { ProfilesPage } from '../features/customs/ProfilesPage';
 import { LandedDocPage } from '../features/landed/LandedDocPage';
 import { LandedPage } from '../features/landed/LandedPage';
+import { ShipmentPage } from '../features/shipments/ShipmentPage';
+import { ShipmentsBoard } from '../features/shipments/ShipmentsBoard';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -58,6 +60,10 @@ function Page({ route }: { route: Route }) {
       return <LandedDocPage key={route.id} id={route.id} />;
     case 'customs':
       return <ProfilesPage />;
+    case 'shipments':
+      return <ShipmentsBoard />;
+    case 'shipment':
+      return <ShipmentPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -15,6 +15,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'locations', href: '#/locations', icon: '⌂' },
   { section: 'suppliers', href: '#/suppliers', icon: '⊞' },
   { section: 'purchasing', href: '#/purchasing', icon: '⊕' },
+  { section: 'shipments', href: '#/shipments', icon: '⇄' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },

@@ -18,10 +18,12 @@ export type Route =
   | { name: 'landed' }
   | { name: 'landedDoc'; id: string }
   | { name: 'customs' }
+  | { name: 'shipments' }
+  | { name: 'shipment'; id: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -45,6 +47,8 @@ export function parseHash(hash: string): Route {
   if (head === 'landed' && id) return { name: 'landedDoc', id: decodeURIComponent(id) };
   if (head === 'landed') return { name: 'landed' };
   if (head === 'customs') return { name: 'customs' };
+  if (head === 'shipments' && id) return { name: 'shipment', id: decodeURIComponent(id) };
+  if (head === 'shipments') return { name: 'shipments' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -58,6 +62,8 @@ export function sectionOf(route: Route): Section | null {
     case 'purchaseOrder':
     case 'purchaseOrderDocument':
       return 'purchasing';
+    case 'shipment':
+      return 'shipments';
     case 'landedDoc':
     case 'customs':
       return 'landed';
@@ -107,5 +113,7 @@ export const paths = {
   supplier: (id: string) => `/suppliers/${encodeURIComponent(id)}`,
   purchasing: () => '/purchasing',
   purchaseOrder: (id: string) => `/purchasing/${encodeURIComponent(id)}`,
+  shipments: () => '/shipments',
+  shipment: (id: string) => `/shipments/${encodeURIComponent(id)}`,
   settings: () => '/settings',
 };
