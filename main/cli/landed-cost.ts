@@ -2,7 +2,8 @@
 // JSON in (a file, or stdin with `-`), the engine's JSON out. No database: the customs profiles
 // are the ones shipped with the app, so `"customs": {"profile": "AU"}` works anywhere.
 import fs from 'node:fs';
-import { profileLookup, SHIPPED_PROFILES } from '../common/calc/customs';
+import { profileLookup } from '../common/calc/customs';
+import { SHIPPED_PROFILES } from '../common/calc/shipped-profiles';
 import { landedCost, LandedInputError, landedJson } from '../common/calc/landed';
 import type { CliIo } from './index';
 

@@ -20,7 +20,8 @@
 //   limits: duty 0, VAT and consumption tax at 70% of the statutory amount (Caiguanshui [2016]
 //   No. 18), e.g. cosmetics at 15% consumption tax: (13% + 15%) ÷ (1 − 15%) × 70% = 23.06%.
 import { describe, expect, it } from 'vitest';
-import { overlapError, profileLookup, SHIPPED_PROFILES, type CustomsProfile } from '../../main/common/calc/customs';
+import { overlapError, profileLookup, type CustomsProfile } from '../../main/common/calc/customs';
+import { SHIPPED_PROFILES } from '../../main/common/calc/shipped-profiles';
 import { convert, parseRate } from '../../main/common/calc/fx';
 import { landedCost, LandedInputError, landedJson, type LandedInput, type LandedLineInput, type LandedResult } from '../../main/common/calc/landed';
 import { currencyExponent, formatScaled } from '../../main/common/money';

@@ -92,7 +92,8 @@ const poFields = {
 // bounds the shape and sizes.
 const dec = z.union([z.string().max(40), z.number()], { message: 'must be a number or a decimal string' });
 const splitMethod = z.enum(['value', 'quantity', 'weight', 'volume', 'equal'], { message: 'must be value, quantity, weight, volume, equal or manual' });
-const chargeKind = z.enum(['freight', 'insurance', 'brokerage', 'bank', 'duty', 'tax', 'other'], { message: 'must be freight, insurance, brokerage, bank, duty, tax or other' });
+export const CHARGE_KINDS = ['freight', 'insurance', 'brokerage', 'bank', 'duty', 'tax', 'other'] as const;
+const chargeKind = z.enum(CHARGE_KINDS, { message: `must be ${CHARGE_KINDS.join(', ')}` });
 const customsInput = z.object({
   profile: z.string().max(40).optional(),
   currency: z.string().max(3).optional(),

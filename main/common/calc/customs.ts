@@ -1,7 +1,6 @@
 // Customs profiles: a destination's rules as dated data (thresholds, VAT, flat duties, fees),
 // each version valid for a span of days and carrying its sources. A profile is applied only on
 // a day inside one of its versions' spans — never silently outside its dates.
-import shipped from '../data/customs-profiles.json';
 import type { CustomsInput, FeeInput, ProfileLookup } from './landed';
 
 export interface ProfileSource {
@@ -33,8 +32,6 @@ export interface CustomsProfile {
   sources: ProfileSource[];
   notes: string;
 }
-
-export const SHIPPED_PROFILES: readonly CustomsProfile[] = (shipped as { profiles: CustomsProfile[] }).profiles;
 
 export function coversDay(p: Pick<CustomsProfile, 'validFrom' | 'validTo'>, day: string): boolean {
   return p.validFrom <= day && (p.validTo === null || day <= p.validTo);

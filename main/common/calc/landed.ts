@@ -15,6 +15,9 @@ export type SplitMethod = 'value' | 'quantity' | 'weight' | 'volume' | 'equal';
 export type SplitInput = SplitMethod | { manual: Record<string, string> };
 export const SPLIT_METHODS: readonly SplitMethod[] = ['value', 'quantity', 'weight', 'volume', 'equal'];
 
+/** Freight and insurance to the border are usually part of the customs value; bank and broker fees are not. */
+export const inCustomsValueByDefault = (kind: string) => kind === 'freight' || kind === 'insurance';
+
 export interface LandedLineInput {
   id: string;
   quantity: Decimal;

@@ -3,7 +3,8 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { CustomsInput, CustomsProfile, CustomsProfileRow, RateSource } from '../../common/api/types';
-import { overlapError, profileOn, SHIPPED_PROFILES, tariffFor } from '../../common/calc/customs';
+import { overlapError, profileOn, tariffFor } from '../../common/calc/customs';
+import { SHIPPED_PROFILES } from '../../common/calc/shipped-profiles';
 import { landedCost, LandedInputError } from '../../common/calc/landed';
 import * as repo from '../../db/repos/landed';
 import type { Db } from '../../db/open';

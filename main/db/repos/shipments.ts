@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import type { Shipment, ShipmentDirection, ShipmentEvent, ShipmentLeg, ShipmentLine, ShipmentRow, ShipmentStatus, ShipmentTracking } from '../../common/api/types';
+import type { Shipment, ShipmentDirection, ShipmentEvent, ShipmentLeg, ShipmentLine, ShipmentParcel, ShipmentRow, ShipmentStatus, ShipmentTracking } from '../../common/api/types';
 import { likePrefix, stmt } from './statements';
 
 /** A shipment as stored: the API's Shipment without the names it is shown with. */
@@ -125,14 +125,8 @@ export function shipmentByTracking(db: Db, number: string): { id: string; number
 
 // ---- parcels, legs, lines ---------------------------------------------------------------------
 
-export interface ParcelRecord {
-  id: string;
-  weightG: number;
-  lengthMm: number | null;
-  widthMm: number | null;
-  heightMm: number | null;
-  reference: string | null;
-}
+/** A parcel as stored; its volumetric and chargeable weights are worked out when read. */
+export type ParcelRecord = Omit<ShipmentParcel, 'volumetricG' | 'chargeableG'>;
 
 export function parcels(db: Db, shipmentId: string): ParcelRecord[] {
   return stmt(

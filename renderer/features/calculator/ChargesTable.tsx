@@ -3,7 +3,9 @@
 import type { ChargeKind } from '../../../main/common/api';
 import { useT } from '../../i18n';
 import { CellError, CellInput, CellSelect } from './cells';
-import { CHARGE_KINDS, inCustomsByDefault, newCharge, SPLITS, type CalcErrors, type ChargeDraft, type LineDraft, type SplitChoice } from './model';
+import { CHARGE_KINDS } from '../../../main/common/api';
+import { inCustomsValueByDefault } from '../../../main/common/calc/landed';
+import { newCharge, SPLITS, type CalcErrors, type ChargeDraft, type LineDraft, type SplitChoice } from './model';
 
 interface Props {
   charges: ChargeDraft[];
@@ -51,7 +53,7 @@ export function ChargesTable({ charges, lines, onChange, currencies, defaultCurr
                       value={c.kind}
                       options={kinds}
                       // a new kind brings its usual customs treatment (freight in, bank fees out)
-                      onChange={(v) => set(j, { kind: v as ChargeKind, inCustomsValue: inCustomsByDefault(v as ChargeKind) })}
+                      onChange={(v) => set(j, { kind: v as ChargeKind, inCustomsValue: inCustomsValueByDefault(v as ChargeKind) })}
                       error={err(c, 'kind')}
                     />
                   </td>

@@ -2,13 +2,13 @@
 // taxes), whether the VAT is reclaimed, which optional fees apply, and the profile's notes and
 // sources.
 import type { CustomsProfileRow } from '../../../main/common/api';
+import { coversDay } from '../../../main/common/calc/customs';
 import { fractionToPercent } from '../../../main/common/calc/pricing';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { SourcesList } from '../../components/SourcesList';
 import { useT } from '../../i18n';
 import type { CalcDraft } from './model';
 
-export const coversDay = (p: Pick<CustomsProfileRow, 'validFrom' | 'validTo'>, day: string) => p.validFrom <= day && (p.validTo === null || day <= p.validTo);
 
 /** The version of a profile code in force on a day (profiles sorted by code, then first day). */
 export function versionOn(profiles: readonly CustomsProfileRow[], code: string, day: string): CustomsProfileRow | null {

@@ -4,12 +4,12 @@
 // input, so a fresh screen is not covered in "is required"; an error's index is mapped back to
 // the line or charge it names.
 import { ApiError, type CalcInput, type ChargeKind, type Product, type SplitMethod } from '../../../main/common/api';
+import { inCustomsValueByDefault, SPLIT_METHODS } from '../../../main/common/calc/landed';
 import { fractionToPercent, percentToFraction, shiftDecimal } from '../../../main/common/calc/pricing';
 import type { PickedProduct } from '../../components/ProductPicker';
 
 export type SplitChoice = SplitMethod | 'manual';
-export const SPLITS: readonly SplitChoice[] = ['value', 'quantity', 'weight', 'volume', 'equal', 'manual'];
-export const CHARGE_KINDS: readonly ChargeKind[] = ['freight', 'insurance', 'brokerage', 'bank', 'duty', 'tax', 'other'];
+export const SPLITS: readonly SplitChoice[] = [...SPLIT_METHODS, 'manual'];
 
 export interface LineDraft {
   /** the engine's line id: stable while the line lives (manual splits are keyed by it) */
@@ -61,11 +61,9 @@ export function newLine(currency: string): LineDraft {
   return { id: nextId('L'), product: null, name: '', quantity: '1', unitPrice: '', currency, hsCode: '', dutyPct: '', excisePct: '', weightKg: '', volumeM3: '' };
 }
 
-/** Freight and insurance to the border are usually part of the customs value; bank and broker fees are not. */
-export const inCustomsByDefault = (kind: ChargeKind) => kind === 'freight' || kind === 'insurance';
 
 export function newCharge(currency: string, kind: ChargeKind = 'freight'): ChargeDraft {
-  return { id: nextId('C'), kind, label: '', amount: '', currency, split: 'value', manual: {}, inCustomsValue: inCustomsByDefault(kind) };
+  return { id: nextId('C'), kind, label: '', amount: '', currency, split: 'value', manual: {}, inCustomsValue: inCustomsValueByDefault(kind) };
 }
 
 export function newDraft(currency: string, today: string): CalcDraft {

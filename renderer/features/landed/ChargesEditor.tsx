@@ -8,7 +8,9 @@ import { formatAmount } from '../../../main/common/format';
 import { ErrorText } from '../../components/Field';
 import { Money } from '../../components/Numbers';
 import { isMessageKey, useT } from '../../i18n';
-import { CHARGE_KINDS, inCustomsByDefault, SPLITS, type ChargeDraft } from './draft';
+import { CHARGE_KINDS } from '../../../main/common/api';
+import { inCustomsValueByDefault } from '../../../main/common/calc/landed';
+import { SPLITS, type ChargeDraft } from './draft';
 import { sumTyped, typedMinor } from './util';
 
 const CURRENCIES = currencyList()
@@ -84,7 +86,7 @@ export function ChargesEditor({ doc, charges, suppliers, onChange, onRemove, err
                     value={c.kind}
                     onChange={(e) => {
                       const kind = e.target.value as ChargeKind;
-                      onChange(i, { kind, inCustomsValue: inCustomsByDefault(kind) });
+                      onChange(i, { kind, inCustomsValue: inCustomsValueByDefault(kind) });
                     }}
                   >
                     {CHARGE_KINDS.map((k) => (

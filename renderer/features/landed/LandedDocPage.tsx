@@ -21,7 +21,8 @@ import { LandedStatusTag } from './LandedStatusTag';
 import { LinesTable } from './LinesTable';
 import { Outcome } from './Outcome';
 import { ReceiptPicker } from './ReceiptPicker';
-import { fractionToPercent, landedPaths, profileCovers, readableMessage } from './util';
+import { coversDay } from '../../../main/common/calc/customs';
+import { fractionToPercent, landedPaths, readableMessage } from './util';
 import './landed.css';
 
 export function LandedDocPage({ id }: { id: string }) {
@@ -98,7 +99,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
     .map(([, m]) => m)
     .join('; ');
 
-  const profileRows = profiles.filter((p) => profileCovers(p, draft.docDate));
+  const profileRows = profiles.filter((p) => coversDay(p, draft.docDate));
   const profile: CustomsProfileRow | undefined = profileRows.find((p) => p.code === draft.profile);
   const rules = draft.profile === CUSTOM_RULES ? doc.customs : (profile?.customs ?? null);
   const vatRecoverable = draft.vatRecoverable ?? rules?.vatRecoverable ?? false;
@@ -201,7 +202,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
   );
 
   const profileLabel = (code: string) => {
-    const p = profiles.find((x) => x.code === code && profileCovers(x, doc.docDate)) ?? profiles.find((x) => x.code === code);
+    const p = profiles.find((x) => x.code === code && coversDay(x, doc.docDate)) ?? profiles.find((x) => x.code === code);
     return p ? `${p.code} — ${p.name}` : code;
   };
 

@@ -2,10 +2,10 @@
 // of landed.update: amounts stay decimal strings, rates typed as percent become fraction strings.
 import type { ChargeKind, CustomsInput, Input, LandedCharge, LandedDocDetail, SplitMethod } from '../../../main/common/api';
 import { ApiError } from '../../../main/common/api/errors';
+import { SPLIT_METHODS } from '../../../main/common/calc/landed';
 import { fractionToPercent, minorToText, percentToFraction } from './util';
 
-export const CHARGE_KINDS: ChargeKind[] = ['freight', 'insurance', 'brokerage', 'bank', 'duty', 'tax', 'other'];
-export const SPLITS: (SplitMethod | 'manual')[] = ['value', 'quantity', 'weight', 'volume', 'equal', 'manual'];
+export const SPLITS: (SplitMethod | 'manual')[] = [...SPLIT_METHODS, 'manual'];
 /** the profile select's value for customs rules set without a profile (through the API or CLI) */
 export const CUSTOM_RULES = '*custom';
 
@@ -50,7 +50,6 @@ let seq = 0;
 const nextKey = () => `c${++seq}`;
 
 /** Freight and insurance to the border are usually part of the customs value; fees and taxes are not. */
-export const inCustomsByDefault = (kind: ChargeKind) => kind === 'freight' || kind === 'insurance';
 
 export function newCharge(currency: string): ChargeDraft {
   return { key: nextKey(), kind: 'freight', label: '', amount: '', currency, fxRate: '', split: 'value', manual: {}, inCustomsValue: true, supplierId: '', reference: '', saved: null };
