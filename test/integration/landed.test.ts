@@ -108,6 +108,8 @@ describe('landed-cost documents', () => {
     const doc = await draft();
     const posted = await t.client.call('landed.post', { id: doc.id });
     expect(posted).toMatchObject({ status: 'posted', extra: 95390, capitalised: 43475, expensed: 51915 });
+    // P1: 5 of its 20 units on hand, P2: all 20 — counted when posted, kept on the document
+    expect(posted).toMatchObject({ units: 40, unitsOnHand: 25 });
     expect(posted.lines.map((l) => [l.sku, l.capitalised, l.expensed])).toEqual([
       ['P1', 8448, 33790 - 8448],
       ['P2', 26170, 0],
@@ -154,6 +156,7 @@ describe('landed-cost documents', () => {
     const correction = await t.client.call('landed.reverse', { id: doc.id });
     // P2: 5 of 20 left → a quarter of its 261.70 comes back out of stock (65.43), the rest off COGS
     expect(correction.lines.map((l) => l.capitalised)).toEqual([-8448, -6543, -8857]);
+    expect(correction).toMatchObject({ units: 40, unitsOnHand: 10 });
     expect((await t.client.call('stock.check')).ok).toBe(true);
   });
 

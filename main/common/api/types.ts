@@ -389,6 +389,9 @@ export interface LandedDocRow {
   extra: number | null;
   capitalised: number | null;
   expensed: number | null;
+  /** units the document covered in stock (written-off ones aside), and how many were on hand when posted */
+  units: number | null;
+  unitsOnHand: number | null;
   reversesId: string | null;
   reversesNumber: string | null;
   reversedById: string | null;

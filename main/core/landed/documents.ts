@@ -220,6 +220,8 @@ export function create(ctx: Ctx, input: Parsed<'landed.create'>): LandedDocDetai
     extra: null,
     capitalised: null,
     expensed: null,
+    units: null,
+    unitsOnHand: null,
     postedAt: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -288,10 +290,9 @@ function placements(sources: repo.DocSourceLine[], result: LandedResult): Group[
 }
 
 /** The part of `extra` that the units still on hand carry: all of it, or their share by count. */
-function onHandShare(ctx: Ctx, g: Group, extra: number): number {
-  const onHand = Math.max(ledger.getBalance(ctx.db, g.productId, g.locationId)?.onHand ?? 0, 0);
-  if (onHand >= g.units) return extra;
-  return toSafeNumber(divRound(BigInt(extra) * BigInt(onHand), BigInt(g.units)));
+function onHandShare(ctx: Ctx, g: Group, extra: number): { value: number; onHand: number } {
+  const onHand = Math.min(Math.max(ledger.getBalance(ctx.db, g.productId, g.locationId)?.onHand ?? 0, 0), g.units);
+  return { value: onHand === g.units ? extra : toSafeNumber(divRound(BigInt(extra) * BigInt(onHand), BigInt(g.units))), onHand };
 }
 
 function finish(ctx: Ctx, doc: repo.DocRecord, sources: repo.DocSourceLine[], outcome: { goods: number[]; extra: number[]; capitalised: number[] }, extra: Partial<repo.DocRecord>): repo.DocRecord {
@@ -323,10 +324,14 @@ export function post(ctx: Ctx, id: string): LandedDocDetail {
     throw e instanceof ApiError ? new ApiError(e.code, `${doc.number} cannot be posted: ${e.message}`, e.details) : e;
   }
   const groups = placements(b.sources, result);
+  // the units covered in stock and how many were on hand, kept on the document
+  const counted = { units: 0, unitsOnHand: 0 };
   const capitalised = b.sources.map(() => 0);
   const totals = new Totals();
   for (const g of groups) {
-    const value = onHandShare(ctx, g, g.extra);
+    const { value, onHand } = onHandShare(ctx, g, g.extra);
+    counted.units += g.units;
+    counted.unitsOnHand += onHand;
     if (value > 0) {
       postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value, occurredAt: ctx.now, reason: 'landed cost', note: doc.number, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } }, totals);
     }
@@ -334,7 +339,7 @@ export function post(ctx: Ctx, id: string): LandedDocDetail {
   }
   totals.flush(ctx);
   const extra = result.lines.map((l) => l.landedTotal - l.goods);
-  const saved = finish(ctx, doc, b.sources, { goods: result.lines.map((l) => l.goods), extra, capitalised }, { input: JSON.stringify(b.input), result: JSON.stringify(result) });
+  const saved = finish(ctx, doc, b.sources, { goods: result.lines.map((l) => l.goods), extra, capitalised }, { ...counted, input: JSON.stringify(b.input), result: JSON.stringify(result) });
   // the reply from what is already loaded: reading a 1,000-line document back costs as much again
   return detail(ctx, saved, { ...b, sources: b.sources.map((s, i) => ({ ...s, capitalised: capitalised[i]!, expensed: extra[i]! - capitalised[i]! })) });
 }
@@ -364,12 +369,16 @@ export function reverse(ctx: Ctx, input: Parsed<'landed.reverse'>): LandedDocDet
   const sources = repo.docSourceLines(ctx.db, doc.id);
   const result = JSON.parse(original.result!) as LandedResult;
   const groups = placements(sources, result);
+  const counted = { units: 0, unitsOnHand: 0 };
   const totals = new Totals();
   const taken = new Map(ledger.movementsOfDoc(ctx.db, 'landed_cost', original.id).map((m) => [`${m.productId}|${m.locationId}`, m.value]));
   const capitalised = sources.map(() => 0);
   for (const g of groups) {
     const stock = ledger.getBalance(ctx.db, g.productId, g.locationId);
-    const back = Math.min(taken.get(`${g.productId}|${g.locationId}`) ?? 0, onHandShare(ctx, g, g.extra), Math.max(stock?.value ?? 0, 0));
+    const share = onHandShare(ctx, g, g.extra);
+    counted.units += g.units;
+    counted.unitsOnHand += share.onHand;
+    const back = Math.min(taken.get(`${g.productId}|${g.locationId}`) ?? 0, share.value, Math.max(stock?.value ?? 0, 0));
     if (back > 0) {
       postMovement(ctx, { productId: g.productId, locationId: g.locationId, kind: 'revaluation', qty: 0, value: -back, occurredAt: ctx.now, reason: 'correction', note: `${doc.number} reverses ${original.number}`, docType: 'landed_cost', docId: doc.id, fields: { product: 'id', location: 'id', qty: 'id' } }, totals);
     }
@@ -377,6 +386,6 @@ export function reverse(ctx: Ctx, input: Parsed<'landed.reverse'>): LandedDocDet
   }
   totals.flush(ctx);
   const extra = result.lines.map((l) => l.goods - l.landedTotal);
-  finish(ctx, doc, sources, { goods: result.lines.map((l) => -l.goods), extra, capitalised }, { input: original.input, result: original.result });
+  finish(ctx, doc, sources, { goods: result.lines.map((l) => -l.goods), extra, capitalised }, { ...counted, input: original.input, result: original.result });
   return get(ctx, doc.id);
 }

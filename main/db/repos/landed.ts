@@ -96,13 +96,15 @@ export interface DocRecord {
   extra: number | null;
   capitalised: number | null;
   expensed: number | null;
+  units: number | null;
+  unitsOnHand: number | null;
   postedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 const DOC_COLUMNS = `id, number, status, doc_date AS docDate, currency, customs, notes, reverses_id AS reversesId, input, result, extra,
-  capitalised, expensed, posted_at AS postedAt, created_at AS createdAt, updated_at AS updatedAt`;
+  capitalised, expensed, units, units_on_hand AS unitsOnHand, posted_at AS postedAt, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function getDoc(db: Db, id: string): DocRecord | null {
   return (stmt(db, `SELECT ${DOC_COLUMNS} FROM landed_costs WHERE id = ?`).get(id) as DocRecord | undefined) ?? null;
@@ -112,17 +114,17 @@ export function saveDoc(db: Db, d: DocRecord): void {
   stmt(
     db,
     `INSERT INTO landed_costs (id, number, status, doc_date, currency, customs, notes, reverses_id, input, result, extra, capitalised, expensed,
-       posted_at, created_at, updated_at)
+       units, units_on_hand, posted_at, created_at, updated_at)
      VALUES (@id, @number, @status, @docDate, @currency, @customs, @notes, @reversesId, @input, @result, @extra, @capitalised, @expensed,
-       @postedAt, @createdAt, @updatedAt)
+       @units, @unitsOnHand, @postedAt, @createdAt, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc_date = excluded.doc_date, customs = excluded.customs, notes = excluded.notes,
        input = excluded.input, result = excluded.result, extra = excluded.extra, capitalised = excluded.capitalised,
-       expensed = excluded.expensed, posted_at = excluded.posted_at, updated_at = excluded.updated_at`,
+       expensed = excluded.expensed, units = excluded.units, units_on_hand = excluded.units_on_hand, posted_at = excluded.posted_at, updated_at = excluded.updated_at`,
   ).run(d);
 }
 
 const ROW_SELECT = `SELECT d.id, d.number, d.status, d.doc_date AS docDate, d.currency, json_extract(d.customs, '$.profile') AS profile,
-    d.extra, d.capitalised, d.expensed, d.posted_at AS postedAt, d.created_at AS createdAt,
+    d.extra, d.capitalised, d.expensed, d.units, d.units_on_hand AS unitsOnHand, d.posted_at AS postedAt, d.created_at AS createdAt,
     d.reverses_id AS reversesId, (SELECT number FROM landed_costs o WHERE o.id = d.reverses_id) AS reversesNumber,
     (SELECT id FROM landed_costs o WHERE o.reverses_id = d.id) AS reversedById,
     (SELECT number FROM landed_costs o WHERE o.reverses_id = d.id) AS reversedByNumber,

@@ -4,7 +4,7 @@ import type { LandedDocDetail } from '../../../main/common/api';
 import { formatAmount, formatDateTime } from '../../../main/common/format';
 import { Money } from '../../components/Numbers';
 import { useT } from '../../i18n';
-import { percentOf, unitsOnHand } from './util';
+import { percentOf } from './util';
 
 export function Outcome({ doc }: { doc: LandedDocDetail }) {
   const t = useT();
@@ -19,12 +19,13 @@ export function Outcome({ doc }: { doc: LandedDocDetail }) {
   } else if (extra === 0) {
     sentence = t('landed.outcome.nothing');
   } else {
-    const { units, onHand } = unitsOnHand(doc.lines);
+    const units = doc.units ?? 0;
+    const onHand = doc.unitsOnHand ?? 0;
     if (expensed === 0) sentence = t('landed.outcome.all', { units, extra: money(extra) });
     else if (capitalised === 0) sentence = t('landed.outcome.none', { units, extra: money(extra) });
     else {
       const pct = percentOf(capitalised, extra);
-      sentence = t('landed.outcome.some', { onHand: Math.min(Math.max(onHand, 1), units - 1), units, stockPct: pct, cogsPct: 100 - pct });
+      sentence = t('landed.outcome.some', { onHand, units, stockPct: pct, cogsPct: 100 - pct });
     }
   }
   return (

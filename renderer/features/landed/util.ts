@@ -1,6 +1,6 @@
 // Small pure helpers of the landed-cost screens: paths, percent ⇄ fraction strings and sums of
 // typed amounts, all in integer (BigInt) arithmetic — never through a float.
-import type { CustomsProfileRow, LandedDocLine } from '../../../main/common/api';
+import type { LandedDocLine } from '../../../main/common/api';
 import { shiftDecimal } from '../../../main/common/calc/pricing';
 import { currencyExponent, divRound, formatScaled, isCurrency, parseScaled } from '../../../main/common/money';
 
@@ -52,34 +52,6 @@ export function typedMinor(value: string, currency: string): bigint | null {
 export function percentOf(part: number, whole: number): number {
   if (whole === 0) return 0;
   return Number(divRound(BigInt(part) * 100n, BigInt(whole)));
-}
-
-export function profileCovers(p: Pick<CustomsProfileRow, 'validFrom' | 'validTo'>, day: string): boolean {
-  return p.validFrom <= day && (p.validTo === null || day <= p.validTo);
-}
-
-/**
- * How many of the document's units were still on hand when it was posted, read back from what
- * was capitalised: per product and location, units × capitalised / extra (the server's rule by
- * count, see main/core/landed/documents.ts).
- */
-export function unitsOnHand(lines: LandedDocLine[]): { units: number; onHand: number } {
-  const groups = new Map<string, { units: number; capitalised: number; extra: number }>();
-  for (const l of lines) {
-    const key = `${l.productId}|${l.locationCode}`;
-    const g = groups.get(key) ?? { units: 0, capitalised: 0, extra: 0 };
-    g.units += l.quantity;
-    g.capitalised += l.capitalised ?? 0;
-    g.extra += (l.capitalised ?? 0) + (l.expensed ?? 0);
-    groups.set(key, g);
-  }
-  let units = 0;
-  let onHand = 0;
-  for (const g of groups.values()) {
-    units += g.units;
-    onHand += g.extra === 0 ? g.units : Number(divRound(BigInt(g.units) * BigInt(g.capitalised), BigInt(g.extra)));
-  }
-  return { units, onHand };
 }
 
 /** Engine messages name lines by their id (a receipt line's UUID): show the SKU instead. */
