@@ -9,6 +9,7 @@ import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
 import { purchasingHandlers } from '../core/purchasing/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
+import { returnHandlers } from '../core/returns/handlers';
 import { searchHandlers } from '../core/search/handlers';
 import { settingsHandlers } from '../core/settings/handlers';
 import { shipmentHandlers } from '../core/shipments/handlers';
@@ -25,6 +26,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...purchasingHandlers,
   ...landedHandlers,
   ...shipmentHandlers,
+  ...returnHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

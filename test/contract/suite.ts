@@ -173,6 +173,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(imported).toMatchObject({ added: 1, duplicates: 0, skipped: [{ row: 3 }] });
       expect((await c.call('shipments.get', { id: sh.shipment.id })).events.map((e) => e.status)).toEqual(['in_transit', 'at_customs']);
       expect((await c.call('shipments.list', { late: true })).rows.map((r) => r.number)).toEqual(['SH-000001']);
+      ids.shipment = sh.shipment.id;
     });
 
     it('dashboard, search and reference data', async () => {
@@ -183,6 +184,20 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(d.valueByLocation.map((l) => l.code).sort()).toEqual(['HOME', 'TYO']);
       expect((await c.call('search.global', { q: '4006381333931' }))[0]).toMatchObject({ kind: 'product', id: ids.product, match: 'barcode' });
       expect((await c.call('reference.hs', { q: '0902' }))[0]).toMatchObject({ code: '0902' });
+    });
+
+    it('shipments: customs, costs, receiving, landed cost, a transfer through in-transit, papers', async () => {
+      const id = ids.shipment!;
+      expect((await c.call('shipments.setCustoms', { id, status: 'cleared', broker: 'Kwik Customs', entryNumber: 'MRN 1', clearedOn: '2000-01-05' })).shipment.customsStatus).toBe('cleared');
+      expect((await c.call('shipments.setCosts', { id, costs: [{ kind: 'freight', amount: '4.00', currency: 'EUR' }] })).costs[0]).toMatchObject({ amount: 400, split: 'value', inCustomsValue: true });
+      const received = await c.call('shipments.receive', { id, receivedAt: '2000-01-06' });
+      expect(received.receipts).toHaveLength(1);
+      expect((await c.call('shipments.landCost', { id, post: true })).landedCost).toMatchObject({ status: 'posted' });
+      const tr = await c.call('shipments.create', { direction: 'transfer', fromLocationId: ids.home!, toLocationId: ids.tyo!, lines: [{ productId: ids.product!, qty: 2 }] });
+      expect((await c.call('shipments.dispatch', { id: tr.shipment.id })).transitLocationCode).toBe('TRANSIT');
+      expect((await c.call('shipments.receive', { id: tr.shipment.id })).lines[0]!.qtyArrived).toBe(2);
+      const pdf = await c.call('shipments.papers', { id, kind: 'invoice' });
+      expect([pdf.mimeType, atob(pdf.base64).slice(0, 5)]).toEqual(['application/pdf', '%PDF-']);
     });
 
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {

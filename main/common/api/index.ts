@@ -196,6 +196,9 @@ const shipmentFields = {
   fromLocationId: f.id.nullish().transform((v) => v ?? null),
   toLocationId: f.id.nullish().transform((v) => v ?? null),
   customer: f.optionalText(200),
+  /** outbound: the address it goes to (lines), for the papers */
+  shipTo: f.optionalText(500),
+  shipToCountry: f.countryCode.nullish().transform((v) => v ?? null),
   carrier: f.optionalText(60),
   service: f.optionalText(60),
   incoterm: z.enum(['EXW', 'FOB', 'CIF', 'DAP', 'DDP'], { message: 'must be EXW, FOB, CIF, DAP or DDP' }).nullish().transform((v) => v ?? null),
@@ -234,6 +237,66 @@ const shipmentFields = {
     .array(z.object({ poLineId: f.id.nullish().transform((v) => v ?? null), productId: f.id.nullish().transform((v) => v ?? null), qty: f.positiveQty }))
     .max(2000, 'at most 2,000 lines'),
 };
+const arrivalLines = z
+  .array(
+    z
+      .object({
+        /** a line of the shipment */
+        lineId: f.id,
+        /** arrived in good order (the rest of the line, if any, did not arrive) */
+        qty: f.nonNegativeInt,
+        damagedQty: f.nonNegativeInt.default(0),
+        damagedAction: z.enum(['quarantine', 'write_off'], { message: 'must be quarantine or write_off' }).optional(),
+        quarantineLocationId: f.id.optional(),
+        reason: f.optionalText(200),
+      })
+      .refine((l) => l.damagedQty === 0 || l.damagedAction !== undefined, { message: 'say what happens to the damaged units', path: ['damagedAction'] })
+      .refine((l) => l.damagedAction !== 'quarantine' || l.quarantineLocationId !== undefined, { message: 'choose the quarantine location', path: ['quarantineLocationId'] }),
+  )
+  .max(2000);
+const shipmentCost = z.object({
+  kind: chargeKind,
+  label: f.optionalText(100),
+  amount: f.decimal,
+  currency: f.currencyCode,
+  split: splitMethod.default('value'),
+  /** part of the customs value (freight and insurance usually are) */
+  inCustomsValue: z.boolean().optional(),
+  /** paid but reclaimed (e.g. import VAT of a registered business): kept out of the goods' cost */
+  recoverable: z.boolean().default(false),
+  /** who was paid (a forwarder, a broker, the supplier) */
+  supplierId: f.id.nullish().transform((v) => v ?? null),
+  reference: f.optionalText(100),
+});
+export const customsStatuses = ['not_started', 'submitted', 'held', 'cleared'] as const;
+export const returnReasons = ['damaged', 'defective', 'wrong_item', 'not_as_described', 'unwanted', 'undeliverable', 'other'] as const;
+export const returnCostKinds = ['shipping', 'duty', 'fees', 'refund', 'other'] as const;
+const returnFields = {
+  customer: f.optionalText(200),
+  /** from_customer: the outbound shipment the goods left on, if known */
+  shipmentId: f.id.nullish().transform((v) => v ?? null),
+  /** to_supplier: where the goods leave from */
+  locationId: f.id.nullish().transform((v) => v ?? null),
+  carrier: f.optionalText(60),
+  tracking: f.optionalText(40),
+  notes: f.optionalText(2000),
+  lines: z
+    .array(
+      z.object({
+        productId: f.id,
+        qty: f.positiveQty,
+        reason: z.enum(returnReasons, { message: `must be one of ${returnReasons.join(', ')}` }),
+        reasonNote: f.optionalText(200),
+        /** per unit in the base currency; omitted = what it left with, else the average cost */
+        unitCost: f.decimal.nullish().transform((v) => v ?? null),
+      }),
+    )
+    .min(1, 'add at least one line')
+    .max(500),
+  costs: z
+    .array(z.object({ kind: z.enum(returnCostKinds, { message: `must be one of ${returnCostKinds.join(', ')}` }), label: f.optionalText(100), amount: f.decimal, currency: f.currencyCode }))
+    .max(50),
+};
 const trackingEvent = z.object({
   at: f.occurredAt,
   status: shipmentStatus,
@@ -249,7 +312,16 @@ const empty = z.object({}).default({});
 export const api = {
   'settings.get': read<T.Settings>()(empty),
   'settings.update': write<T.Settings>()(
-    z.object({ baseCurrency: f.currencyCode.optional(), userName: f.requiredText(80).optional(), locale: z.enum(['en', 'zh']).optional() }),
+    z.object({
+      baseCurrency: f.currencyCode.optional(),
+      userName: f.requiredText(80).optional(),
+      locale: z.enum(['en', 'zh']).optional(),
+      /** who the merchant is, as printed on shipping papers (null clears a field) */
+      business: z
+        .object({ name: f.optionalText(200), address: f.optionalText(500), country: f.countryCode.nullish().transform((v) => v ?? null), taxId: f.optionalText(60) })
+        .partial()
+        .optional(),
+    }),
   ),
 
   'products.list': read<T.Page<T.ProductRow>>()(
@@ -392,6 +464,10 @@ export const api = {
       carrier: f.text(60).optional(),
       /** ETA before today and not delivered or returned */
       late: z.boolean().optional(),
+      /** expected arrivals: inbound and transfer shipments not received yet */
+      arriving: z.boolean().optional(),
+      /** ETA on or before this day (with `arriving`: what is due by then, overdue included) */
+      etaTo: day.optional(),
       /** a shipment number, tracking number or supplier name */
       q: f.text(100).optional(),
       ...f.page,
@@ -415,6 +491,79 @@ export const api = {
   'shipments.addEvents': write<T.ShipmentEventsResult>()(z.object({ shipmentId: f.id, events: z.array(trackingEvent).min(1, 'add at least one event').max(1000, 'at most 1,000 events') })),
   /** a CSV of `tracking_number,time,status,place,text` rows; bad rows are reported, the good ones kept */
   'shipments.importTracking': write<T.TrackingImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
+
+  /** transfer and outbound: the stock leaves (a transfer's waits in an in-transit location); more than on hand is refused */
+  'shipments.dispatch': write<T.ShipmentDetail>()(z.object({ id: f.id, at: f.occurredAt.optional() })),
+  /**
+   * inbound: posts a receipt of its PO lines (one per order) into its location; transfer: moves
+   * the stock out of in-transit. Lines omitted = everything arrived in good order.
+   */
+  'shipments.receive': write<T.ShipmentDetail>()(
+    z.object({
+      id: f.id,
+      receivedAt: f.occurredAt.optional(),
+      /** inbound: the order currency's rate to base per currency (omitted = the dated table) */
+      fxRates: z.record(f.currencyCode, f.decimal).optional(),
+      lines: arrivalLines.optional(),
+    }),
+  ),
+  /** inbound: customs clearance */
+  'shipments.setCustoms': write<T.ShipmentDetail>()(
+    z.object({
+      id: f.id,
+      status: z.enum(customsStatuses, { message: `must be one of ${customsStatuses.join(', ')}` }),
+      broker: f.optionalText(120),
+      entryNumber: f.optionalText(60),
+      clearedOn: day.nullish().transform((v) => v ?? null),
+    }),
+  ),
+  /** what the shipment cost (freight, insurance, duty and taxes paid...), replaced as a whole */
+  'shipments.setCosts': write<T.ShipmentDetail>()(z.object({ id: f.id, costs: z.array(shipmentCost).max(50, 'at most 50 costs') })),
+  /**
+   * inbound, received: its costs as one landed-cost document over its receipts (the draft is
+   * brought up to date if there is one), posted at once when `post`
+   */
+  'shipments.landCost': write<T.ShipmentDetail>()(z.object({ id: f.id, post: z.boolean().default(false) })),
+  /** the commercial invoice or packing list as a PDF (base64), in English, optionally with Chinese descriptions */
+  'shipments.papers': read<T.ShipmentPapers>()(z.object({ id: f.id, kind: z.enum(['invoice', 'packing_list'], { message: 'must be invoice or packing_list' }), chinese: z.boolean().default(false) })),
+
+  'returns.list': read<T.Page<T.ReturnRow>>()(
+    z.object({ direction: z.enum(['from_customer', 'to_supplier']).optional(), status: z.enum(['open', 'shipped', 'received', 'closed', 'cancelled']).optional(), ...f.page }),
+  ),
+  'returns.get': read<T.ReturnDetail>()(byId),
+  'returns.create': write<T.ReturnDetail>()(
+    z.object({
+      direction: z.enum(['from_customer', 'to_supplier'], { message: 'must be from_customer or to_supplier' }),
+      supplierId: f.id.nullish().transform((v) => v ?? null),
+      ...returnFields,
+      costs: returnFields.costs.default([]),
+    }),
+  ),
+  /** an open return's details, lines or costs (costs may change until it is closed) */
+  'returns.update': write<T.ReturnDetail>()(z.object({ id: f.id, ...returnFields }).partial().required({ id: true })),
+  /** to_supplier: the goods leave their location (at the cost they carry) */
+  'returns.ship': write<T.ReturnDetail>()(z.object({ id: f.id, at: f.occurredAt.optional() })),
+  /** from_customer: each line's units restocked, quarantined or written off; together they make the line's quantity */
+  'returns.receive': write<T.ReturnDetail>()(
+    z.object({
+      id: f.id,
+      receivedAt: f.occurredAt.optional(),
+      lines: z
+        .array(
+          z.object({
+            lineId: f.id,
+            restockQty: f.nonNegativeInt.default(0),
+            restockLocationId: f.id.optional(),
+            quarantineQty: f.nonNegativeInt.default(0),
+            quarantineLocationId: f.id.optional(),
+            writeOffQty: f.nonNegativeInt.default(0),
+          }),
+        )
+        .min(1, 'say what became of the returned units'),
+    }),
+  ),
+  'returns.close': write<T.ReturnDetail>()(z.object({ id: f.id, note: f.optionalText(500) })),
+  'returns.cancel': write<T.ReturnDetail>()(byId),
 
   'stock.adjust': write<T.PostResult>()(
     z.object({
@@ -517,9 +666,10 @@ export interface Events {
   'purchasing.changed': { ids: string[] };
   'landed.changed': { ids: string[] };
   'shipments.changed': { ids: string[] };
+  'returns.changed': { ids: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed'];
 
 export * from './types';
 export * from './errors';

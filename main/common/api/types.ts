@@ -133,6 +133,8 @@ export interface Settings {
   userName: string;
   locale: 'en' | 'zh';
   ledgerStarted: boolean;
+  /** who the merchant is, as printed on shipping papers */
+  business: { name: string | null; address: string | null; country: string | null; taxId: string | null };
 }
 
 export interface DashboardSummary {
@@ -488,6 +490,9 @@ export interface Shipment {
   toLocationCode: string | null;
   /** outbound: who it goes to (free text for now) */
   customer: string | null;
+  /** outbound: the address (lines) and country it goes to */
+  shipTo: string | null;
+  shipToCountry: string | null;
   carrier: string | null;
   service: string | null;
   incoterm: Incoterm | null;
@@ -500,9 +505,24 @@ export interface Shipment {
   /** the time of the delivered event, while that is the latest */
   deliveredAt: string | null;
   notes: string | null;
+  /** inbound: customs clearance (null until it is recorded) */
+  customsStatus: CustomsStatus | null;
+  customsBroker: string | null;
+  customsEntry: string | null;
+  customsClearedOn: string | null;
+  /** transfer: the in-transit location the stock waits in */
+  transitLocationId: string | null;
+  /** when the stock left (transfer, outbound) */
+  dispatchedAt: string | null;
+  /** when it was received (inbound, transfer) */
+  receivedAt: string | null;
+  /** the landed-cost document made from its costs */
+  landedCostId: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+export type CustomsStatus = 'not_started' | 'submitted' | 'held' | 'cleared';
 
 export interface ShipmentRow extends Shipment {
   trackingNumbers: string[];
@@ -549,6 +569,23 @@ export interface ShipmentLine {
   sku: string;
   name: string;
   qty: number;
+  /** what arrived in good order, once received */
+  qtyArrived: number | null;
+}
+
+export interface ShipmentCost {
+  id: string;
+  kind: ChargeKind;
+  label: string | null;
+  /** minor units of `currency` */
+  amount: number;
+  currency: string;
+  split: SplitMethod;
+  inCustomsValue: boolean;
+  recoverable: boolean;
+  supplierId: string | null;
+  supplierName: string | null;
+  reference: string | null;
 }
 
 export interface ShipmentEvent {
@@ -570,6 +607,84 @@ export interface ShipmentDetail {
   /** oldest first, by when things happened */
   events: ShipmentEvent[];
   totals: { parcels: number; weightG: number; chargeableG: number };
+  costs: ShipmentCost[];
+  /** inbound: the receipts it posted */
+  receipts: { id: string; number: string; poId: string; poNumber: string; receivedAt: string; reversed: boolean }[];
+  landedCost: { id: string; number: string; status: 'draft' | 'posted' | 'cancelled' } | null;
+  transitLocationCode: string | null;
+  /** what can be done next */
+  can: { dispatch: boolean; receive: boolean; landCost: boolean };
+}
+
+export interface ShipmentPapers {
+  fileName: string;
+  mimeType: 'application/pdf';
+  base64: string;
+}
+
+// ---- returns ----------------------------------------------------------------------------------
+
+export type ReturnDirection = 'from_customer' | 'to_supplier';
+export type ReturnStatus = 'open' | 'shipped' | 'received' | 'closed' | 'cancelled';
+export type ReturnReason = 'damaged' | 'defective' | 'wrong_item' | 'not_as_described' | 'unwanted' | 'undeliverable' | 'other';
+
+export interface ReturnRow {
+  id: string;
+  number: string;
+  direction: ReturnDirection;
+  status: ReturnStatus;
+  customer: string | null;
+  supplierId: string | null;
+  supplierName: string | null;
+  shipmentId: string | null;
+  shipmentNumber: string | null;
+  locationId: string | null;
+  locationCode: string | null;
+  carrier: string | null;
+  tracking: string | null;
+  notes: string | null;
+  units: number;
+  shippedAt: string | null;
+  receivedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReturnLine {
+  id: string;
+  productId: string;
+  sku: string;
+  name: string;
+  qty: number;
+  reason: ReturnReason;
+  reasonNote: string | null;
+  /** per unit, base currency, e.g. "12.5000"; null = what it left with or the average */
+  unitCost: string | null;
+  restockQty: number | null;
+  restockLocationId: string | null;
+  quarantineQty: number | null;
+  quarantineLocationId: string | null;
+  writeOffQty: number | null;
+}
+
+export interface ReturnCost {
+  id: string;
+  kind: 'shipping' | 'duty' | 'fees' | 'refund' | 'other';
+  label: string | null;
+  amount: number;
+  currency: string;
+}
+
+export interface ReturnDetail {
+  return: ReturnRow;
+  lines: ReturnLine[];
+  costs: ReturnCost[];
+  /** the costs added up per currency (minor units) */
+  costTotals: { currency: string; amount: number }[];
+  /** stock value that came back in (restocked or quarantined) and that was written off, base minor units */
+  valueRestocked: number;
+  valueWrittenOff: number;
 }
 
 export interface ShipmentEventsResult extends ShipmentDetail {

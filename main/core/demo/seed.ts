@@ -3,6 +3,7 @@
 // (so it obeys every rule a user would) and deterministic (same data on every machine).
 import type { Client } from '../../common/api/client';
 import { convert, parseRate } from '../../common/calc/fx';
+import { s10CheckDigit } from '../../common/calc/shipping';
 import { gs1CheckDigit } from '../../common/codes';
 import { divRound, formatMoney, parseMoney, toSafeNumber } from '../../common/money';
 import { seededRandom } from '../../common/random';
@@ -131,6 +132,7 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   await c.call('stock.transfer', { productId: moving.id, fromLocationId: tokyo, toLocationId: transit, qty: 3, note: 'EMS parcel' }).catch(() => undefined);
   await seedSuppliers(c, skus);
   await seedLandedCost(c, home, skus);
+  await seedShipments(c, { home, tokyo }, skus);
   return { products: skus.length, movements };
 }
 
@@ -170,6 +172,117 @@ async function seedLandedCost(c: Client, home: string, skus: { id: string; sku: 
       customs: { profile: 'CN' },
     },
   });
+}
+
+/** A UPU S10 number (two letters, eight digits, its check digit, the country). */
+function s10(prefix: string, serial: string, country: string): string {
+  return `${prefix}${serial}${s10CheckDigit(serial)}${country}`;
+}
+
+/**
+ * What is on the move: a Korean order flying in and waiting at customs, a US order held by
+ * customs and overdue, a box on its way home from the Tokyo warehouse, and a parcel out to a
+ * customer in Hong Kong.
+ */
+async function seedShipments(c: Client, at: { home: string; tokyo: string }, skus: { id: string; sku: string; origin: string }[]): Promise<void> {
+  await c.call('settings.update', {
+    business: { name: 'Lin Global Picks', address: 'Room 1203, 88 Changshou Road\nPutuo District, Shanghai 200060', country: 'CN', taxId: '91310107MA1G8XXX0K' },
+  });
+  const suppliers = await c.call('suppliers.list');
+  const sentPo = async (currency: string, origin: string, qty: number) => {
+    const supplier = suppliers.find((s) => s.currency === currency)!;
+    const lines = skus.filter((p) => p.origin === origin).slice(0, 3);
+    const po = await c.call('purchasing.create', { supplierId: supplier.id, orderDate: day(9), lines: lines.map((p) => ({ productId: p.id, qty })) });
+    await c.call('purchasing.send', { id: po.order.id });
+    return po;
+  };
+  const seoul = await sentPo('KRW', 'KR', 24);
+  const korean = await c.call('shipments.create', {
+    direction: 'inbound',
+    toLocationId: at.home,
+    carrier: 'Korea Post EMS',
+    service: 'EMS Premium',
+    incoterm: 'FOB',
+    eta: day(-3),
+    shippedOn: day(4),
+    trackingNumbers: [s10('EG', '40213377', 'KR')],
+    parcels: [{ weightG: 9800, lengthMm: 500, widthMm: 400, heightMm: 350, reference: 'CTN 1/1' }],
+    legs: [
+      { from: 'Seoul', to: 'Incheon (ICN)', mode: 'road' },
+      { from: 'Incheon (ICN)', to: 'Pudong (PVG)', mode: 'air', carrier: 'Korean Air Cargo', eta: day(1) },
+      { from: 'Pudong (PVG)', to: 'Pudong customs', mode: 'customs' },
+      { from: 'Pudong customs', to: 'Home stockroom', mode: 'courier', eta: day(-3) },
+    ],
+    lines: seoul.lines.map((l) => ({ poLineId: l.id, qty: l.qtyOrdered })),
+  });
+  await c.call('shipments.addEvents', {
+    shipmentId: korean.shipment.id,
+    events: [
+      { at: `${day(4)}T09:10:00Z`, status: 'in_transit', place: 'Seoul', text: 'Posted' },
+      { at: `${day(2)}T22:40:00Z`, status: 'in_transit', place: 'Incheon', text: 'Departed from the office of exchange' },
+      { at: `${day(1)}T06:05:00Z`, status: 'at_customs', place: 'Shanghai Pudong', text: 'Arrived at the office of exchange; handed to customs' },
+    ],
+  });
+  await c.call('shipments.setCustoms', { id: korean.shipment.id, status: 'submitted', broker: 'Pudong Swift Customs Brokerage', entryNumber: null, clearedOn: null });
+  await c.call('shipments.setCosts', {
+    id: korean.shipment.id,
+    costs: [
+      { kind: 'freight', label: 'EMS postage', amount: '86500', currency: 'KRW', split: 'weight', reference: 'EMS receipt 0412' },
+      { kind: 'insurance', label: 'Declared-value cover', amount: '9000', currency: 'KRW', split: 'value' },
+    ],
+  });
+
+  const portland = await sentPo('USD', 'US', 12);
+  const held = await c.call('shipments.create', {
+    direction: 'inbound',
+    toLocationId: at.home,
+    carrier: 'UPS',
+    service: 'Worldwide Expedited',
+    incoterm: 'DAP',
+    eta: day(2),
+    shippedOn: day(8),
+    trackingNumbers: ['1Z999AA10123456784'],
+    parcels: [{ weightG: 14200, lengthMm: 600, widthMm: 400, heightMm: 400 }],
+    lines: portland.lines.map((l) => ({ poLineId: l.id, qty: l.qtyOrdered })),
+  });
+  await c.call('shipments.addEvents', {
+    shipmentId: held.shipment.id,
+    events: [
+      { at: `${day(8)}T17:00:00Z`, status: 'in_transit', place: 'Portland, OR', text: 'Picked up' },
+      { at: `${day(5)}T03:20:00Z`, status: 'at_customs', place: 'Shanghai', text: 'Clearance in progress' },
+      { at: `${day(3)}T08:45:00Z`, status: 'customs_held', place: 'Shanghai', text: 'Customs requests the commercial invoice and the importer’s ID' },
+    ],
+  });
+  await c.call('shipments.setCustoms', { id: held.shipment.id, status: 'held', broker: 'UPS Brokerage', entryNumber: '2203 2026 1187 4410', clearedOn: null });
+
+  const tokyoItems = skus.filter((p) => p.origin === 'JP').slice(3, 5);
+  const box = await c.call('shipments.create', {
+    direction: 'transfer',
+    fromLocationId: at.tokyo,
+    toLocationId: at.home,
+    carrier: 'Japan Post EMS',
+    eta: day(-2),
+    trackingNumbers: [s10('EJ', '71550382', 'JP')],
+    parcels: [{ weightG: 4300, lengthMm: 400, widthMm: 300, heightMm: 250 }],
+    lines: tokyoItems.map((p) => ({ productId: p.id, qty: 2 })),
+  });
+  await c.call('shipments.dispatch', { id: box.shipment.id, at: day(2) }).catch(() => undefined);
+
+  const parcel = await c.call('shipments.create', {
+    direction: 'outbound',
+    fromLocationId: at.home,
+    customer: 'Chan Mei Ling',
+    shipTo: 'Flat 5B, 23 Hennessy Road\nWan Chai, Hong Kong',
+    shipToCountry: 'HK',
+    carrier: 'SF Express',
+    declaredValue: '420.00',
+    currency: 'CNY',
+    trackingNumbers: ['SF1402876633951'],
+    parcels: [{ weightG: 950, lengthMm: 250, widthMm: 200, heightMm: 100 }],
+    lines: [{ productId: skus.find((p) => p.origin === 'JP')!.id, qty: 1 }],
+  });
+  await c.call('shipments.dispatch', { id: parcel.shipment.id, at: day(3) }).catch(() => undefined);
+  await c.call('shipments.addEvents', { shipmentId: parcel.shipment.id, events: [{ at: `${day(1)}T10:30:00Z`, status: 'delivered', place: 'Wan Chai', text: 'Signed for' }] });
 }
 
 /**

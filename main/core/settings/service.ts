@@ -2,7 +2,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { Settings } from '../../common/api/types';
 import { countMovements } from '../../db/repos/ledger';
-import { getSettings, putSetting } from '../../db/repos/settings';
+import { deleteSetting, getSettings, putSetting } from '../../db/repos/settings';
 import type { Ctx } from '../context';
 
 export const DEFAULT_BASE_CURRENCY = 'USD';
@@ -18,6 +18,7 @@ export function readSettings(ctx: Ctx): Settings {
     userName: s.user_name ?? ctx.actor,
     locale: s.locale === 'zh' ? 'zh' : 'en',
     ledgerStarted: countMovements(ctx.db) > 0,
+    business: { name: s.business_name ?? null, address: s.business_address ?? null, country: s.business_country ?? null, taxId: s.business_tax_id ?? null },
   };
 }
 
@@ -32,6 +33,11 @@ export function updateSettings(ctx: Ctx, input: Parsed<'settings.update'>): Sett
   }
   if (input.userName) putSetting(ctx.db, 'user_name', input.userName, ctx.now);
   if (input.locale) putSetting(ctx.db, 'locale', input.locale, ctx.now);
+  for (const [k, v] of Object.entries(input.business ?? {})) {
+    const key = `business_${k === 'taxId' ? 'tax_id' : k}`;
+    if (v === null) deleteSetting(ctx.db, key);
+    else if (v !== undefined) putSetting(ctx.db, key, v, ctx.now);
+  }
   ctx.emit('settings.changed', {});
   return readSettings(ctx);
 }

@@ -86,6 +86,12 @@ function refresh(ctx: Ctx, shipmentId: string): void {
   repo.setStatus(ctx.db, shipmentId, status, status === 'delivered' && latest ? latest.at : null, ctx.now);
 }
 
+/** An event the app writes itself (dispatched, received), on the timeline like any other. */
+export function logEvent(ctx: Ctx, shipmentId: string, e: TrackingEvent): void {
+  record(ctx, shipmentId, [e], 'manual');
+  refresh(ctx, shipmentId);
+}
+
 export function addEvents(ctx: Ctx, input: Parsed<'shipments.addEvents'>): ShipmentEventsResult {
   const s = load(ctx, input.shipmentId, 'shipmentId');
   const events = input.events.map((e, i): TrackingEvent => {

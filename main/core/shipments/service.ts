@@ -39,6 +39,24 @@ export function get(ctx: Ctx, id: string): ShipmentDetail {
     lines: repo.lines(ctx.db, id),
     events: repo.events(ctx.db, id),
     totals: { parcels: parcels.length, weightG: parcels.reduce((a, p) => a + p.weightG, 0), chargeableG: parcels.reduce((a, p) => a + p.chargeableG, 0) },
+    costs: repo.costs(ctx.db, id),
+    receipts: repo.receipts(ctx.db, id),
+    landedCost: s.landedCostId ? repo.landedCostRef(ctx.db, s.landedCostId) : null,
+    transitLocationCode: s.transitLocationId ? (getLocation(ctx.db, s.transitLocationId)?.code ?? null) : null,
+    can: nextSteps(ctx, s),
+  };
+}
+
+/** What can be done next with a shipment (the actions check the same and say why not). */
+function nextSteps(ctx: Ctx, s: repo.ShipmentRecord): ShipmentDetail['can'] {
+  const hasLines = repo.lines(ctx.db, s.id).length > 0;
+  const moves = s.direction !== 'inbound';
+  const receives = s.direction !== 'outbound';
+  const landed = s.landedCostId ? repo.landedCostRef(ctx.db, s.landedCostId) : null;
+  return {
+    dispatch: moves && hasLines && !s.dispatchedAt,
+    receive: receives && hasLines && !s.receivedAt && (s.direction === 'inbound' || s.dispatchedAt !== null),
+    landCost: s.direction === 'inbound' && s.receivedAt !== null && landed?.status !== 'posted',
   };
 }
 
@@ -106,6 +124,7 @@ function checkParties(ctx: Ctx, s: repo.ShipmentRecord): void {
   if (!inbound && s.supplierId) throw ApiError.field('supplierId', 'only an inbound shipment comes from a supplier');
   if (s.supplierId && !getSupplier(ctx.db, s.supplierId)) throw ApiError.field('supplierId', 'No such supplier', 'not_found');
   if (s.direction !== 'outbound' && s.customer) throw ApiError.field('customer', 'only an outbound shipment goes to a customer');
+  if (s.direction !== 'outbound' && (s.shipTo || s.shipToCountry)) throw ApiError.field(s.shipTo ? 'shipTo' : 'shipToCountry', 'only an outbound shipment goes to an address of its own');
   checkLocation(ctx, 'fromLocationId', s.fromLocationId, inbound ? null : 'choose the location it leaves from', inbound ? 'an inbound shipment comes from its supplier' : null);
   checkLocation(ctx, 'toLocationId', s.toLocationId, s.direction === 'outbound' ? null : 'choose the location it arrives at', s.direction === 'outbound' ? 'an outbound shipment goes to a customer, not a location' : null);
   if (s.direction === 'transfer' && s.fromLocationId === s.toLocationId) throw ApiError.field('toLocationId', 'must differ from the location it leaves from');
@@ -167,6 +186,16 @@ export function create(ctx: Ctx, input: Parsed<'shipments.create'>): ShipmentDet
     eta: input.eta,
     deliveredAt: null,
     notes: input.notes,
+    shipTo: input.shipTo,
+    shipToCountry: input.shipToCountry,
+    customsStatus: null,
+    customsBroker: null,
+    customsEntry: null,
+    customsClearedOn: null,
+    transitLocationId: null,
+    dispatchedAt: null,
+    receivedAt: null,
+    landedCostId: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -182,7 +211,14 @@ export function create(ctx: Ctx, input: Parsed<'shipments.create'>): ShipmentDet
 
 export function update(ctx: Ctx, input: Parsed<'shipments.update'>): ShipmentDetail {
   const cur = load(ctx, input.id);
+  if (cur.receivedAt) throw ApiError.field('id', `${cur.number} was received: it can no longer be changed`, 'conflict');
   if (cur.status === 'delivered') throw ApiError.field('id', `${cur.number} was delivered: it can no longer be changed`, 'conflict');
+  if (cur.dispatchedAt) {
+    // the stock has left: what and where from are settled
+    for (const k of ['lines', 'fromLocationId', 'toLocationId'] as const) {
+      if (input[k] !== undefined) throw ApiError.field(k, `${cur.number} was dispatched: its ${k === 'lines' ? 'lines' : 'locations'} can no longer change`, 'conflict');
+    }
+  }
   const pick = <K extends keyof repo.ShipmentRecord & keyof Fields>(k: K) => (input[k] === undefined ? cur[k] : input[k]) as repo.ShipmentRecord[K];
   const currency = pick('currency');
   let declaredValue: number | null;
@@ -201,6 +237,8 @@ export function update(ctx: Ctx, input: Parsed<'shipments.update'>): ShipmentDet
     fromLocationId: pick('fromLocationId'),
     toLocationId: pick('toLocationId'),
     customer: pick('customer'),
+    shipTo: pick('shipTo'),
+    shipToCountry: pick('shipToCountry'),
     carrier: pick('carrier'),
     service: pick('service'),
     incoterm: pick('incoterm'),

@@ -13,3 +13,7 @@ export function putSetting(db: Db, key: string, value: string, now: string): voi
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, value, now, now);
 }
+
+export function deleteSetting(db: Db, key: string): void {
+  stmt(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}

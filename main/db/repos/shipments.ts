@@ -1,5 +1,17 @@
 import type { Db } from '../open';
-import type { Shipment, ShipmentDirection, ShipmentEvent, ShipmentLeg, ShipmentLine, ShipmentParcel, ShipmentRow, ShipmentStatus, ShipmentTracking } from '../../common/api/types';
+import type {
+  Shipment,
+  ShipmentCost,
+  ShipmentDetail,
+  ShipmentDirection,
+  ShipmentEvent,
+  ShipmentLeg,
+  ShipmentLine,
+  ShipmentParcel,
+  ShipmentRow,
+  ShipmentStatus,
+  ShipmentTracking,
+} from '../../common/api/types';
 import { likePrefix, stmt } from './statements';
 
 /** A shipment as stored: the API's Shipment without the names it is shown with. */
@@ -8,6 +20,9 @@ export type ShipmentRecord = Omit<Shipment, 'supplierName' | 'fromLocationCode' 
 const COLS = `s.id, s.number, s.direction, s.status, s.supplier_id AS supplierId, s.from_location_id AS fromLocationId,
   s.to_location_id AS toLocationId, s.customer, s.carrier, s.service, s.incoterm, s.declared_value AS declaredValue, s.currency,
   s.volumetric_divisor AS volumetricDivisor, s.shipped_on AS shippedOn, s.eta, s.delivered_at AS deliveredAt, s.notes,
+  s.ship_to AS shipTo, s.ship_to_country AS shipToCountry, s.customs_status AS customsStatus, s.customs_broker AS customsBroker,
+  s.customs_entry AS customsEntry, s.customs_cleared_on AS customsClearedOn, s.transit_location_id AS transitLocationId,
+  s.dispatched_at AS dispatchedAt, s.received_at AS receivedAt, s.landed_cost_id AS landedCostId,
   s.created_at AS createdAt, s.updated_at AS updatedAt`;
 
 export function getShipment(db: Db, id: string): ShipmentRecord | null {
@@ -18,14 +33,19 @@ export function saveShipment(db: Db, s: ShipmentRecord): void {
   stmt(
     db,
     `INSERT INTO shipments (id, number, direction, status, supplier_id, from_location_id, to_location_id, customer, carrier, service, incoterm,
-       declared_value, currency, volumetric_divisor, shipped_on, eta, delivered_at, notes, created_at, updated_at)
+       declared_value, currency, volumetric_divisor, shipped_on, eta, delivered_at, notes, ship_to, ship_to_country, customs_status, customs_broker,
+       customs_entry, customs_cleared_on, transit_location_id, dispatched_at, received_at, landed_cost_id, created_at, updated_at)
      VALUES (@id, @number, @direction, @status, @supplierId, @fromLocationId, @toLocationId, @customer, @carrier, @service, @incoterm,
-       @declaredValue, @currency, @volumetricDivisor, @shippedOn, @eta, @deliveredAt, @notes, @createdAt, @updatedAt)
+       @declaredValue, @currency, @volumetricDivisor, @shippedOn, @eta, @deliveredAt, @notes, @shipTo, @shipToCountry, @customsStatus, @customsBroker,
+       @customsEntry, @customsClearedOn, @transitLocationId, @dispatchedAt, @receivedAt, @landedCostId, @createdAt, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, supplier_id = excluded.supplier_id, from_location_id = excluded.from_location_id,
        to_location_id = excluded.to_location_id, customer = excluded.customer, carrier = excluded.carrier, service = excluded.service,
        incoterm = excluded.incoterm, declared_value = excluded.declared_value, currency = excluded.currency,
        volumetric_divisor = excluded.volumetric_divisor, shipped_on = excluded.shipped_on, eta = excluded.eta,
-       delivered_at = excluded.delivered_at, notes = excluded.notes, updated_at = excluded.updated_at`,
+       delivered_at = excluded.delivered_at, notes = excluded.notes, ship_to = excluded.ship_to, ship_to_country = excluded.ship_to_country,
+       customs_status = excluded.customs_status, customs_broker = excluded.customs_broker, customs_entry = excluded.customs_entry,
+       customs_cleared_on = excluded.customs_cleared_on, transit_location_id = excluded.transit_location_id, dispatched_at = excluded.dispatched_at,
+       received_at = excluded.received_at, landed_cost_id = excluded.landed_cost_id, updated_at = excluded.updated_at`,
   ).run(s);
 }
 
@@ -58,6 +78,8 @@ export interface ShipmentQuery {
   status?: ShipmentStatus | undefined;
   carrier?: string | undefined;
   late?: boolean | undefined;
+  arriving?: boolean | undefined;
+  etaTo?: string | undefined;
   q?: string | undefined;
   offset: number;
   limit: number;
@@ -82,6 +104,11 @@ export function listShipments(db: Db, q: ShipmentQuery): { rows: ShipmentRow[]; 
   if (q.late !== undefined) {
     const late = `(s.eta IS NOT NULL AND s.eta < @today AND s.status NOT IN ('delivered', 'returned'))`;
     conditions.push(q.late ? late : `NOT ${late}`);
+  }
+  if (q.arriving) conditions.push(`s.direction IN ('inbound', 'transfer') AND s.received_at IS NULL AND s.status <> 'returned'`);
+  if (q.etaTo) {
+    conditions.push('s.eta <= @etaTo');
+    params.etaTo = q.etaTo;
   }
   if (q.q) {
     // numbers are stored upper case without spaces or dashes; a supplier matches anywhere in its name
@@ -159,12 +186,15 @@ export function replaceLegs(db: Db, shipmentId: string, list: ShipmentLeg[]): vo
 export function lines(db: Db, shipmentId: string): ShipmentLine[] {
   return stmt(
     db,
-    `SELECT l.id, l.po_line_id AS poLineId, pol.po_id AS poId, po.number AS poNumber, l.product_id AS productId, p.sku, p.name, l.qty
+    `SELECT l.id, l.po_line_id AS poLineId, pol.po_id AS poId, po.number AS poNumber, l.product_id AS productId, p.sku, p.name, l.qty,
+       l.qty_arrived AS qtyArrived
      FROM shipment_lines l JOIN products p ON p.id = l.product_id
      LEFT JOIN purchase_order_lines pol ON pol.id = l.po_line_id LEFT JOIN purchase_orders po ON po.id = pol.po_id
      WHERE l.shipment_id = ? ORDER BY l.position`,
   ).all(shipmentId) as ShipmentLine[];
 }
+
+export type LineView = ShipmentLine;
 
 export interface LineRecord {
   id: string;
@@ -189,7 +219,7 @@ export interface PoLineToShip {
   productId: string;
   qtyOrdered: number;
   qtyReceived: number;
-  /** on inbound shipments other than `exceptShipmentId` that are not delivered or returned */
+  /** on inbound shipments other than `exceptShipmentId` not received yet (nor returned to the sender) */
   onOtherShipments: number;
 }
 
@@ -200,7 +230,7 @@ export function poLineToShip(db: Db, poLineId: string, exceptShipmentId: string)
       `SELECT l.id, l.po_id AS poId, po.number AS poNumber, po.status AS poStatus, po.supplier_id AS supplierId, l.product_id AS productId,
          l.qty_ordered AS qtyOrdered, l.qty_received AS qtyReceived,
          (SELECT coalesce(sum(sl.qty), 0) FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id
-           WHERE sl.po_line_id = l.id AND s.id <> @except AND s.direction = 'inbound' AND s.status NOT IN ('delivered', 'returned')) AS onOtherShipments
+           WHERE sl.po_line_id = l.id AND s.id <> @except AND s.direction = 'inbound' AND s.received_at IS NULL AND s.status <> 'returned') AS onOtherShipments
        FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.id = @id`,
     ).get({ id: poLineId, except: exceptShipmentId }) as PoLineToShip | undefined) ?? null
   );
@@ -238,4 +268,69 @@ export function insertEvent(db: Db, e: EventRecord): boolean {
        ON CONFLICT (shipment_id, dedupe_key) DO NOTHING`,
     ).run(e).changes > 0
   );
+}
+
+export function setArrived(db: Db, lineId: string, qty: number): void {
+  stmt(db, 'UPDATE shipment_lines SET qty_arrived = ? WHERE id = ?').run(qty, lineId);
+}
+
+// ---- costs, receipts, landed cost -------------------------------------------------------------
+
+export type CostRecord = Omit<ShipmentCost, 'supplierName'>;
+
+export function costs(db: Db, shipmentId: string): ShipmentCost[] {
+  const rows = stmt(
+    db,
+    `SELECT c.id, c.kind, c.label, c.amount, c.currency, c.split, c.in_customs_value AS inCustomsValue, c.recoverable,
+       c.supplier_id AS supplierId, sup.name AS supplierName, c.reference
+     FROM shipment_costs c LEFT JOIN suppliers sup ON sup.id = c.supplier_id WHERE c.shipment_id = ? ORDER BY c.position`,
+  ).all(shipmentId) as (Omit<ShipmentCost, 'inCustomsValue' | 'recoverable'> & { inCustomsValue: number; recoverable: number })[];
+  return rows.map((r) => ({ ...r, inCustomsValue: r.inCustomsValue === 1, recoverable: r.recoverable === 1 }));
+}
+
+export function replaceCosts(db: Db, shipmentId: string, list: CostRecord[]): void {
+  stmt(db, 'DELETE FROM shipment_costs WHERE shipment_id = ?').run(shipmentId);
+  const insert = stmt(
+    db,
+    `INSERT INTO shipment_costs (id, shipment_id, position, kind, label, amount, currency, split, in_customs_value, recoverable, supplier_id, reference)
+     VALUES (@id, @shipmentId, @position, @kind, @label, @amount, @currency, @split, @inCustomsValue, @recoverable, @supplierId, @reference)`,
+  );
+  list.forEach((c, position) => insert.run({ ...c, shipmentId, position, inCustomsValue: c.inCustomsValue ? 1 : 0, recoverable: c.recoverable ? 1 : 0 }));
+}
+
+export function linkReceipt(db: Db, shipmentId: string, receiptId: string): void {
+  stmt(db, 'INSERT INTO shipment_receipts (shipment_id, receipt_id) VALUES (?, ?)').run(shipmentId, receiptId);
+}
+
+export function receipts(db: Db, shipmentId: string): ShipmentDetail['receipts'] {
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.number, r.po_id AS poId, po.number AS poNumber, r.received_at AS receivedAt,
+       EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id) AS reversed
+     FROM shipment_receipts sr JOIN receipts r ON r.id = sr.receipt_id JOIN purchase_orders po ON po.id = r.po_id
+     WHERE sr.shipment_id = ? ORDER BY r.number`,
+  ).all(shipmentId) as (Omit<ShipmentDetail['receipts'][number], 'reversed'> & { reversed: number })[];
+  return rows.map((r) => ({ ...r, reversed: r.reversed === 1 }));
+}
+
+export function landedCostRef(db: Db, id: string): ShipmentDetail['landedCost'] {
+  return (stmt(db, 'SELECT id, number, status FROM landed_costs WHERE id = ?').get(id) as ShipmentDetail['landedCost'] | undefined) ?? null;
+}
+
+/** The in-transit location stock waits in while moving between my locations: the first active one. */
+export function transitLocation(db: Db): { id: string; code: string } | null {
+  return (stmt(db, `SELECT id, code FROM locations WHERE kind = 'in_transit' AND status = 'active' ORDER BY created_at, code LIMIT 1`).get() as { id: string; code: string } | undefined) ?? null;
+}
+
+/** The value (base minor units, positive) a shipment's dispatch took out per product, and units. */
+export function dispatchedValue(db: Db, shipmentId: string, productId: string): { qty: number; value: number } {
+  return stmt(
+    db,
+    `SELECT coalesce(-sum(qty), 0) AS qty, coalesce(-sum(value), 0) AS value FROM movements
+     WHERE doc_type = 'shipment' AND doc_id = ? AND product_id = ? AND kind IN ('sale', 'transfer_out') AND qty < 0`,
+  ).get(shipmentId, productId) as { qty: number; value: number };
+}
+
+export function poCurrency(db: Db, poId: string): string {
+  return (stmt(db, 'SELECT currency FROM purchase_orders WHERE id = ?').get(poId) as { currency: string }).currency;
 }
