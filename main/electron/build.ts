@@ -3,7 +3,7 @@
 //   preload/index.ts      → dist/electron/preload.cjs (one CommonJS file: sandboxed preloads
 //                                                      cannot load modules other than 'electron')
 // and copies the files the backend reads next to the bundle (it resolves them with
-// new URL('./migrations' | './data/hs2022.csv' | './data/eurofxref-hist.zip', import.meta.url)).
+// new URL('./migrations' | './data/hs2022.csv' | './data/eurofxref-hist.zip' | './data/DroidSansFallbackFull.ttf', import.meta.url)).
 // It fails if a bundle would import anything it may not (a stray node_modules path, a package
 // that should have been bundled, or a Node module in the preload).
 import { builtinModules } from 'node:module';
@@ -17,7 +17,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_OUT = path.join(root, 'dist/electron');
 const at = (p: string) => path.join(root, p);
 
-const MAIN_EXTERNAL = ['electron', 'better-sqlite3'];
+// pdfkit reads its standard-font metrics from files next to its own code: it stays a package.
+const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit'];
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function strayImports(meta: Metafile, allowed: (spec: string) => boolean): string[] {
@@ -96,6 +97,8 @@ export async function buildElectron(out: string = DEFAULT_OUT): Promise<void> {
   for (const f of ['hs2022.csv', 'SOURCE.md']) fs.copyFileSync(at(`main/core/reference/data/${f}`), path.join(out, 'data', f));
   fs.copyFileSync(at('main/core/fx/data/eurofxref-hist.zip'), path.join(out, 'data', 'eurofxref-hist.zip'));
   fs.copyFileSync(at('main/core/fx/data/SOURCE.md'), path.join(out, 'data', 'SOURCE-ecb.md'));
+  fs.copyFileSync(at('main/core/papers/data/DroidSansFallbackFull.ttf'), path.join(out, 'data', 'DroidSansFallbackFull.ttf'));
+  fs.copyFileSync(at('main/core/papers/data/SOURCE.md'), path.join(out, 'data', 'SOURCE-font.md'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

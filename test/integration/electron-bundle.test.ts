@@ -26,7 +26,7 @@ interface Report {
   shown: boolean;
   menu: { label: string; submenu?: { label: string }[] }[] | null;
   protocol: Record<string, { status: number; type: string | null; csp: string | null; body: string }>;
-  ipc: Record<string, { ok: boolean; result?: { total?: number; rows?: { sku: string }[] }; error?: { code: string; details?: { field?: string } } }>;
+  ipc: Record<string, { ok: boolean; result?: { total?: number; rows?: { sku: string }[]; head?: string }; error?: { code: string; details?: { field?: string } } }>;
   events: unknown[][];
   guards: Record<string, unknown>;
   permissions: Record<string, unknown>;
@@ -117,7 +117,10 @@ describe('the built Electron main bundle', () => {
     expect(r.ipc.invalid).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'sku' } } });
     expect(r.ipc.create).toMatchObject({ ok: true });
     expect(r.ipc.list!.result!.rows!.map((p) => p.sku)).toEqual(['SMOKE-1']);
-    expect(r.events).toEqual([['crossdock:event', 'products.changed', { ids: [expect.any(String)] }]]);
+    // a PDF with Chinese in it, made by the bundle: pdfkit and the embedded font were found
+    expect(r.ipc.papers).toMatchObject({ ok: true, result: { head: '%PDF-' } });
+    expect(r.events.map((e) => e[1])).toEqual(['products.changed', 'locations.changed', 'products.changed', 'shipments.changed']);
+    expect(r.events[0]).toEqual(['crossdock:event', 'products.changed', { ids: [expect.any(String)] }]);
   });
 
   it('guards navigation, new windows, webviews and permissions', () => {

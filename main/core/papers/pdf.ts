@@ -1,0 +1,178 @@
+// A small layer over pdfkit for the business papers Crossdock prints (commercial invoices,
+// packing lists): A4 pages, a table whose header repeats on every page, "Page 1 of 3" footers,
+// and text in two fonts — Helvetica for Latin text, and an embedded CJK font (Droid Sans
+// Fallback, Apache-2.0, see ./data/SOURCE.md) for Chinese, which the standard PDF fonts cannot
+// show. Only the glyphs used are embedded, so a paper with a few Chinese names stays small.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+
+const CJK = 'cjk';
+const A4 = { width: 595.28, height: 841.89 };
+export const MARGIN = 40;
+export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
+const FOOTER = 28;
+
+let cjkFont: Buffer | null = null;
+function cjkFontBytes(): Buffer {
+  cjkFont ??= fs.readFileSync(process.env.CROSSDOCK_CJK_FONT ?? fileURLToPath(new URL('./data/DroidSansFallbackFull.ttf', import.meta.url)));
+  return cjkFont;
+}
+
+// Windows-1252 beyond Latin-1: what the standard fonts can show besides U+0020–U+00FF
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const latin = (ch: string) => {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch);
+};
+
+/** Splits text into runs for Helvetica and for the CJK font. */
+function runs(text: string): { text: string; cjk: boolean }[] {
+  const out: { text: string; cjk: boolean }[] = [];
+  for (const ch of text.replace(/[\t\r]/g, ' ')) {
+    const cjk = !latin(ch);
+    const last = out[out.length - 1];
+    if (last && last.cjk === cjk) last.text += ch;
+    else out.push({ text: ch, cjk });
+  }
+  return out;
+}
+
+export interface Column {
+  title: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  color?: string;
+  align?: 'left' | 'right';
+}
+
+export class Paper {
+  private readonly doc: PDFKit.PDFDocument;
+  y = MARGIN;
+
+  constructor(
+    title: string,
+    private readonly footerText: string,
+  ) {
+    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: title, Producer: 'Crossdock', Creator: 'Crossdock' } });
+  }
+
+  private font(cjk: boolean, bold: boolean, size: number): void {
+    if (cjk) {
+      this.doc.registerFont(CJK, cjkFontBytes());
+      this.doc.font(CJK);
+    } else this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    this.doc.fontSize(size);
+  }
+
+  /** The width of one line of text in the given style. */
+  width(text: string, style: TextStyle = {}): number {
+    let w = 0;
+    for (const r of runs(text)) {
+      this.font(r.cjk, style.bold ?? false, style.size ?? 9);
+      w += this.doc.widthOfString(r.text);
+    }
+    return w;
+  }
+
+  /** One line of text at (x, y), cut with … to fit `width`; Chinese in the CJK font. */
+  line(text: string, x: number, y: number, width: number, style: TextStyle = {}): void {
+    let t = text;
+    if (this.width(t, style) > width) {
+      while (t.length > 1 && this.width(`${t}…`, style) > width) t = t.slice(0, -1);
+      t = `${t}…`;
+    }
+    let cx = style.align === 'right' ? x + width - this.width(t, style) : x;
+    this.doc.fillColor(style.color ?? '#111111');
+    for (const r of runs(t)) {
+      this.font(r.cjk, style.bold ?? false, style.size ?? 9);
+      this.doc.text(r.text, cx, y, { lineBreak: false });
+      cx += this.doc.widthOfString(r.text);
+    }
+  }
+
+  /** Lines of text (already split by the caller on \n), each cut to fit; returns the height used. */
+  lines(texts: string[], x: number, y: number, width: number, style: TextStyle = {}): number {
+    const lh = (style.size ?? 9) * 1.3;
+    texts.forEach((t, i) => this.line(t, x, y + i * lh, width, style));
+    return texts.length * lh;
+  }
+
+  rule(y: number, color = '#999999'): void {
+    this.doc.moveTo(MARGIN, y).lineTo(MARGIN + CONTENT_WIDTH, y).lineWidth(0.5).strokeColor(color).stroke();
+  }
+
+  box(x: number, y: number, w: number, h: number): void {
+    this.doc.rect(x, y, w, h).lineWidth(0.5).strokeColor('#999999').stroke();
+  }
+
+  /** Room left on this page above the footer. */
+  private room(): number {
+    return A4.height - MARGIN - FOOTER - this.y;
+  }
+
+  /** A new page when fewer than `h` points are left. */
+  ensure(h: number): boolean {
+    if (this.room() >= h) return false;
+    this.doc.addPage();
+    this.y = MARGIN;
+    return true;
+  }
+
+  /**
+   * A table from the current position; the header row repeats at the top of each new page.
+   * A row is one or more lines per cell (the second line of a description: its Chinese name).
+   */
+  table(columns: Column[], rows: string[][][], style: { size?: number } = {}): void {
+    const size = style.size ?? 8;
+    const lh = size * 1.35;
+    const header = () => {
+      this.doc.rect(MARGIN, this.y, CONTENT_WIDTH, lh + 6).fillColor('#eeeeee').fill();
+      let x = MARGIN;
+      for (const c of columns) {
+        this.line(c.title, x + 3, this.y + 3, c.width - 6, { size, bold: true, align: c.align });
+        x += c.width;
+      }
+      this.y += lh + 6;
+    };
+    header();
+    for (const row of rows) {
+      const height = Math.max(...row.map((cell) => cell.length)) * lh + 5;
+      if (this.ensure(height)) header();
+      let x = MARGIN;
+      row.forEach((cell, i) => {
+        const c = columns[i]!;
+        cell.forEach((t, j) => this.line(t, x + 3, this.y + 3 + j * lh, c.width - 6, { size, align: c.align, color: j > 0 ? '#444444' : undefined }));
+        x += c.width;
+      });
+      this.y += height;
+      this.rule(this.y, '#dddddd');
+    }
+  }
+
+  /**
+   * Page footers ("Page 1 of 2"), then the PDF's bytes. pdfkit writes into its stream as it
+   * goes; with no reader attached everything stays buffered, so the bytes are read back at once
+   * (the API's handlers are synchronous: they run inside the database transaction).
+   */
+  finish(): Buffer {
+    const range = this.doc.bufferedPageRange();
+    for (let i = 0; i < range.count; i++) {
+      this.doc.switchToPage(range.start + i);
+      const y = A4.height - MARGIN - 12;
+      // writing below the bottom margin would add a page: lift the margin while we write there
+      this.doc.page.margins.bottom = 0;
+      this.line(this.footerText, MARGIN, y, CONTENT_WIDTH - 80, { size: 7, color: '#666666' });
+      this.line(`Page ${i + 1} of ${range.count}`, MARGIN + CONTENT_WIDTH - 80, y, 80, { size: 7, color: '#666666', align: 'right' });
+    }
+    this.doc.end();
+    const parts: Buffer[] = [];
+    for (let chunk = this.doc.read() as Buffer | null; chunk !== null; chunk = this.doc.read() as Buffer | null) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+}
