@@ -200,6 +200,22 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect([pdf.mimeType, atob(pdf.base64).slice(0, 5)]).toEqual(['application/pdf', '%PDF-']);
     });
 
+    it('returns: from a customer restocked and written off, to a supplier shipped, closed and cancelled', async () => {
+      const back = await c.call('returns.create', { direction: 'from_customer', customer: 'Mei Lin', lines: [{ productId: ids.product!, qty: 2, reason: 'damaged', unitCost: '4.20' }] });
+      expect(back.return).toMatchObject({ number: 'RMA-000001', status: 'open', units: 2 });
+      expect((await c.call('returns.update', { id: back.return.id, costs: [{ kind: 'shipping', amount: '7.50', currency: 'EUR' }] })).costTotals).toEqual([{ currency: 'EUR', amount: 750 }]);
+      const got = await c.call('returns.receive', { id: back.return.id, lines: [{ lineId: back.lines[0]!.id, restockQty: 1, restockLocationId: ids.home!, writeOffQty: 1 }] });
+      expect([got.valueRestocked, got.valueWrittenOff]).toEqual([420, 420]);
+      expect((await c.call('returns.close', { id: back.return.id })).return.status).toBe('closed');
+      const s = (await c.call('suppliers.list'))[0]!;
+      const out = await c.call('returns.create', { direction: 'to_supplier', supplierId: s.id, locationId: ids.home!, lines: [{ productId: ids.product!, qty: 1, reason: 'defective' }] });
+      expect((await c.call('returns.ship', { id: out.return.id })).return.status).toBe('shipped');
+      const other = await c.call('returns.create', { direction: 'to_supplier', supplierId: s.id, locationId: ids.home!, lines: [{ productId: ids.product!, qty: 1, reason: 'other' }] });
+      expect((await c.call('returns.cancel', { id: other.return.id })).return.status).toBe('cancelled');
+      expect((await c.call('returns.get', { id: out.return.id })).valueSentBack).toBeGreaterThan(0);
+      expect((await c.call('returns.list', { status: 'closed' })).rows.map((r) => r.number)).toEqual(['RMA-000001']);
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

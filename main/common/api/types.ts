@@ -685,6 +685,8 @@ export interface ReturnDetail {
   /** stock value that came back in (restocked or quarantined) and that was written off, base minor units */
   valueRestocked: number;
   valueWrittenOff: number;
+  /** to a supplier: the stock value that left */
+  valueSentBack: number;
 }
 
 export interface ShipmentEventsResult extends ShipmentDetail {

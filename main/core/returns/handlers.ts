@@ -1,17 +1,13 @@
-// PLACEHOLDER (being written now): replaced by the returns feature.
-import { ApiError } from '../../common/api/errors';
 import type { Handlers } from '../context';
+import { cancel, close, create, get, list, receive, ship, update } from './service';
 
-const todo = () => {
-  throw new ApiError('internal', 'returns: not written yet');
-};
 export const returnHandlers = {
-  'returns.list': todo,
-  'returns.get': todo,
-  'returns.create': todo,
-  'returns.update': todo,
-  'returns.ship': todo,
-  'returns.receive': todo,
-  'returns.close': todo,
-  'returns.cancel': todo,
+  'returns.list': (input, ctx) => list(ctx, input),
+  'returns.get': (input, ctx) => get(ctx, input.id),
+  'returns.create': (input, ctx) => create(ctx, input),
+  'returns.update': (input, ctx) => update(ctx, input),
+  'returns.ship': (input, ctx) => ship(ctx, input),
+  'returns.receive': (input, ctx) => receive(ctx, input),
+  'returns.close': (input, ctx) => close(ctx, input),
+  'returns.cancel': (input, ctx) => cancel(ctx, input.id),
 } satisfies Handlers<'returns'>;
