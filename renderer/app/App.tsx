@@ -14,6 +14,8 @@ import { LandedDocPage } from '../features/landed/LandedDocPage';
 import { LandedPage } from '../features/landed/LandedPage';
 import { ShipmentPage } from '../features/shipments/ShipmentPage';
 import { ShipmentsBoard } from '../features/shipments/ShipmentsBoard';
+import { ReturnPage } from '../features/returns/ReturnPage';
+import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -64,6 +66,10 @@ function Page({ route }: { route: Route }) {
       return <ShipmentsBoard />;
     case 'shipment':
       return <ShipmentPage key={route.id} id={route.id} />;
+    case 'returns':
+      return <ReturnsPage />;
+    case 'return':
+      return <ReturnPage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -16,6 +16,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'suppliers', href: '#/suppliers', icon: '⊞' },
   { section: 'purchasing', href: '#/purchasing', icon: '⊕' },
   { section: 'shipments', href: '#/shipments', icon: '⇄' },
+  { section: 'returns', href: '#/returns', icon: '↩' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },

@@ -20,10 +20,12 @@ export type Route =
   | { name: 'customs' }
   | { name: 'shipments' }
   | { name: 'shipment'; id: string }
+  | { name: 'returns' }
+  | { name: 'return'; id: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -49,6 +51,8 @@ export function parseHash(hash: string): Route {
   if (head === 'customs') return { name: 'customs' };
   if (head === 'shipments' && id) return { name: 'shipment', id: decodeURIComponent(id) };
   if (head === 'shipments') return { name: 'shipments' };
+  if (head === 'returns' && id) return { name: 'return', id: decodeURIComponent(id) };
+  if (head === 'returns') return { name: 'returns' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -64,6 +68,8 @@ export function sectionOf(route: Route): Section | null {
       return 'purchasing';
     case 'shipment':
       return 'shipments';
+    case 'return':
+      return 'returns';
     case 'landedDoc':
     case 'customs':
       return 'landed';
@@ -115,5 +121,7 @@ export const paths = {
   purchaseOrder: (id: string) => `/purchasing/${encodeURIComponent(id)}`,
   shipments: () => '/shipments',
   shipment: (id: string) => `/shipments/${encodeURIComponent(id)}`,
+  returns: () => '/returns',
+  return: (id: string) => `/returns/${encodeURIComponent(id)}`,
   settings: () => '/settings',
 };

@@ -69,7 +69,7 @@ describe('a return from a customer', () => {
     const line = made.lines[0]!;
     const got = await c.call('returns.receive', { id: made.return.id, receivedAt: '2026-11-20', lines: [{ lineId: line.id, restockQty: 1, restockLocationId: home, writeOffQty: 2 }] });
     expect(got.return.status).toBe('received');
-    expect(got.lines[0]).toMatchObject({ restockQty: 1, restockLocationId: home, quarantineQty: 0, writeOffQty: 2, unitCost: '12.000000' });
+    expect(got.lines[0]).toMatchObject({ restockQty: 1, restockLocationId: home, quarantineQty: 0, writeOffQty: 2, unitCost: '12.00' });
     expect(got.valueRestocked).toBe(1200);
     expect(got.valueWrittenOff).toBe(2400);
     // one unit back at 12.00: 15 on hand; the two written off came in and went out at 12.00
@@ -164,5 +164,72 @@ describe('a return to a supplier', () => {
     expect((await reject(c.call('returns.ship', { id: made.return.id }))).code).toBe('conflict');
     expect((await reject(c.call('returns.update', { id: made.return.id, costs: [] }))).code).toBe('conflict');
     expect((await reject(c.call('returns.create', { direction: 'to_supplier', supplierId: supplier, lines: [{ productId: p1, qty: 1, reason: 'other' }] }))).details?.field).toBe('locationId');
+  });
+});
+
+describe('returns, more rules', () => {
+  it('lists newest first, filters by direction and status, and pages', async () => {
+    const c = t.client;
+    for (let i = 0; i < 3; i++) await c.call('returns.create', { direction: 'from_customer', customer: `Customer ${i}`, lines: [{ productId: p1, qty: i + 1, reason: 'unwanted' }] });
+    await c.call('returns.create', { direction: 'to_supplier', supplierId: supplier, locationId: home, lines: [{ productId: p2, qty: 1, reason: 'defective' }, { productId: p1, qty: 2, reason: 'defective' }] });
+    const all = await c.call('returns.list', {});
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => [r.number, r.units])).toEqual([
+      ['RMA-000004', 3],
+      ['RMA-000003', 3],
+      ['RMA-000002', 2],
+      ['RMA-000001', 1],
+    ]);
+    const page = await c.call('returns.list', { direction: 'from_customer', limit: 2, offset: 1 });
+    expect([page.total, page.rows.map((r) => r.customer)]).toEqual([3, ['Customer 1', 'Customer 0']]);
+    expect((await c.call('returns.list', { direction: 'to_supplier', status: 'open' })).rows.map((r) => r.supplierName)).toEqual(['Seoul Beauty Trading']);
+    expect((await c.call('returns.list', { status: 'received' })).total).toBe(0);
+  });
+
+  it('refuses an archived supplier or location, and a receipt that leaves a line unsaid', async () => {
+    const c = t.client;
+    const gone = (await c.call('suppliers.create', { name: 'Closed Trading Co', currency: 'USD' })).id;
+    await c.call('suppliers.archive', { id: gone });
+    const bySupplier = await reject(c.call('returns.create', { direction: 'to_supplier', supplierId: gone, locationId: home, lines: [{ productId: p1, qty: 1, reason: 'other' }] }));
+    expect([bySupplier.code, bySupplier.details?.field]).toEqual(['conflict', 'supplierId']);
+    const shelf = (await c.call('locations.create', { code: 'OLD', name: 'Old shelf', kind: 'own' })).id;
+    await c.call('locations.archive', { id: shelf });
+    const byLocation = await reject(c.call('returns.create', { direction: 'to_supplier', supplierId: supplier, locationId: shelf, lines: [{ productId: p1, qty: 1, reason: 'other' }] }));
+    expect(byLocation.details?.field).toBe('locationId');
+
+    const made = await c.call('returns.create', { direction: 'from_customer', customer: 'Ana', lines: [{ productId: p1, qty: 1, reason: 'unwanted' }, { productId: p2, qty: 1, reason: 'unwanted' }] });
+    const partial = await reject(c.call('returns.receive', { id: made.return.id, lines: [{ lineId: made.lines[0]!.id, restockQty: 1, restockLocationId: home }] }));
+    expect(partial.details?.field).toBe('lines');
+    expect(partial.message).toMatch(/P2/);
+    const twice = await reject(c.call('returns.receive', { id: made.return.id, lines: [{ lineId: made.lines[0]!.id, restockQty: 1, restockLocationId: home }, { lineId: made.lines[0]!.id, restockQty: 1, restockLocationId: home }] }));
+    expect(twice.details?.field).toBe('lines.1.lineId');
+    expect(await balance(p1, home)).toEqual({ onHand: 10, value: 12000 });
+    // a supplier's return is shipped, not received, and the other way round
+    expect((await reject(c.call('returns.ship', { id: made.return.id }))).code).toBe('conflict');
+
+    // once shipped, its supplier may be archived and a late cost still recorded
+    const back = await c.call('returns.create', { direction: 'to_supplier', supplierId: supplier, locationId: home, lines: [{ productId: p1, qty: 1, reason: 'defective' }] });
+    await c.call('returns.ship', { id: back.return.id });
+    await c.call('suppliers.archive', { id: supplier });
+    const late = await c.call('returns.update', { id: back.return.id, costs: [{ kind: 'refund', label: 'credit note', amount: '12000', currency: 'KRW' }] });
+    expect(late.costTotals).toEqual([{ currency: 'KRW', amount: 12000 }]);
+  });
+
+  it('a product no longer held anywhere comes back at the average it last had, written off at that value', async () => {
+    const c = t.client;
+    await c.call('stock.adjust', { productId: p2, locationId: home, qty: -4, reason: 'other' });
+    expect(await balance(p2, home)).toEqual({ onHand: 0, value: 0 });
+    const made = await c.call('returns.create', { direction: 'from_customer', customer: 'Ana', lines: [{ productId: p2, qty: 3, reason: 'damaged' }] });
+    const got = await c.call('returns.receive', { id: made.return.id, lines: [{ lineId: made.lines[0]!.id, quarantineQty: 1, quarantineLocationId: quarantine, writeOffQty: 2 }] });
+    // written-off units pass through the quarantine location when no restock location is given
+    expect([got.valueRestocked, got.valueWrittenOff, got.lines[0]!.unitCost]).toEqual([500, 1000, '5.00']);
+    expect(await balance(p2, quarantine)).toEqual({ onHand: 1, value: 500 });
+    const moves = (await c.call('stock.movements', { productId: p2, locationId: quarantine })).rows;
+    expect(moves.map((m) => [m.kind, m.qty, m.value, m.docType]).sort()).toEqual([
+      ['return', 1, 500, 'return'],
+      ['return', 2, 1000, 'return'],
+      ['write_off', -2, -1000, 'return'],
+    ]);
+    expect((await c.call('stock.check')).ok).toBe(true);
   });
 });

@@ -12,7 +12,6 @@ import { currencyExponent, divRound, formatScaled, parseMoney, parseScaled, toSa
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/returns';
-import { dispatchedValue, getShipment } from '../../db/repos/shipments';
 import { getSupplier } from '../../db/repos/suppliers';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
@@ -31,6 +30,14 @@ const record = (r: ReturnRow): repo.ReturnRecord => {
   return rest;
 };
 
+/** Per unit × 10^4 of the minor unit, as a decimal with the currency's own places and only the extra ones it needs: 12.000000 → "12.00", 12.345600 → "12.3456". */
+function formatUnitCost(e4: number, exp: number): string {
+  const full = formatScaled(BigInt(e4), exp + 4);
+  const cut = full.replace(/0+$/, '');
+  const places = cut.includes('.') ? cut.length - cut.indexOf('.') - 1 : 0;
+  return places >= exp ? cut.replace(/\.$/, '') : full.slice(0, full.length - 4 + (exp === 0 ? -1 : 0));
+}
+
 export function get(ctx: Ctx, id: string): ReturnDetail {
   const r = load(ctx, id);
   const exp = currencyExponent(baseCurrency(ctx));
@@ -40,7 +47,7 @@ export function get(ctx: Ctx, id: string): ReturnDetail {
   const v = repo.ledgerValues(ctx.db, id);
   return {
     return: r,
-    lines: repo.lineRecords(ctx.db, id).map(({ unitCostE4, ...l }) => ({ ...l, unitCost: unitCostE4 === null ? null : formatScaled(BigInt(unitCostE4), exp + 4) })),
+    lines: repo.lineRecords(ctx.db, id).map(({ unitCostE4, ...l }) => ({ ...l, unitCost: unitCostE4 === null ? null : formatUnitCost(unitCostE4, exp) })),
     costs,
     costTotals: [...totals].map(([currency, amount]) => ({ currency, amount })),
     valueRestocked: v.valueIn - v.writtenOff,
@@ -94,6 +101,7 @@ function checkParties(ctx: Ctx, r: repo.ReturnRecord): void {
     if (!r.supplierId) throw ApiError.field('supplierId', 'choose the supplier the goods go back to');
     const s = getSupplier(ctx.db, r.supplierId);
     if (!s) throw ApiError.field('supplierId', 'No such supplier', 'not_found');
+    if (s.status !== 'active') throw ApiError.field('supplierId', `${s.name} is archived`, 'conflict');
     if (!r.locationId) throw ApiError.field('locationId', 'choose the location the goods leave from');
     const loc = getLocation(ctx.db, r.locationId);
     if (!loc) throw ApiError.field('locationId', 'No such location', 'not_found');
@@ -104,7 +112,7 @@ function checkParties(ctx: Ctx, r: repo.ReturnRecord): void {
   if (r.supplierId) throw ApiError.field('supplierId', 'only a return to a supplier names one');
   if (r.locationId) throw ApiError.field('locationId', 'a customer return is put away line by line when it arrives');
   if (r.shipmentId) {
-    const sh = getShipment(ctx.db, r.shipmentId);
+    const sh = repo.shipmentRef(ctx.db, r.shipmentId);
     if (!sh) throw ApiError.field('shipmentId', 'No such shipment', 'not_found');
     if (sh.direction !== 'outbound') throw ApiError.field('shipmentId', `${sh.number} is not an outbound shipment`);
     if (!r.customer) r.customer = sh.customer;
@@ -160,7 +168,8 @@ export function update(ctx: Ctx, input: Parsed<'returns.update'>): ReturnDetail 
     notes: pick('notes'),
     updatedAt: ctx.now,
   };
-  checkParties(ctx, next);
+  // who and where only change while open; an archived supplier must not block recording a late cost
+  if (cur.status === 'open') checkParties(ctx, next);
   const lines = input.lines ? checkLines(ctx, input.lines) : null;
   const costs = input.costs ? checkCosts(input.costs) : null;
   repo.saveReturn(ctx.db, next);
@@ -204,11 +213,13 @@ export function ship(ctx: Ctx, input: Parsed<'returns.ship'>): ReturnDetail {
 function returnCostE4(ctx: Ctx, r: ReturnRow, l: repo.LineRecord): number {
   if (l.unitCostE4 !== null) return l.unitCostE4;
   if (r.shipmentId) {
-    const left = dispatchedValue(ctx.db, r.shipmentId, l.productId);
+    const left = repo.shippedValue(ctx.db, r.shipmentId, l.productId);
     if (left.qty > 0) return toSafeNumber(divRound(BigInt(left.value) * COST_SCALE, BigInt(left.qty)));
   }
   const held = repo.stockValue(ctx.db, l.productId);
-  return held ? toSafeNumber(divRound(BigInt(held.value) * COST_SCALE, BigInt(held.qty))) : 0;
+  if (held) return toSafeNumber(divRound(BigInt(held.value) * COST_SCALE, BigInt(held.qty)));
+  // none left anywhere: the average it last had, rather than coming back worth nothing
+  return repo.lastAvgCostE4(ctx.db, l.productId) ?? 0;
 }
 
 /** From a customer: each line's units restocked, quarantined or written off, together its quantity. */

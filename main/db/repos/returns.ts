@@ -110,26 +110,9 @@ export function stockValue(db: Db, productId: string): { value: number; qty: num
   return r.qty ? { value: r.value ?? 0, qty: r.qty } : null;
 }
 
-/** What became of a returned line's units (from_customer, on arrival). */
-export function setDisposition(
-  db: Db,
-  lineId: string,
-  d: Pick<LineRecord, 'restockQty' | 'restockLocationId' | 'quarantineQty' | 'quarantineLocationId' | 'writeOffQty'>,
-): void {
-  stmt(
-    db,
-    `UPDATE return_lines SET restock_qty = @restockQty, restock_location_id = @restockLocationId, quarantine_qty = @quarantineQty,
-       quarantine_location_id = @quarantineLocationId, write_off_qty = @writeOffQty WHERE id = @lineId`,
-  ).run({ ...d, lineId });
-}
-
-/** The shipment a customer's return refers to: enough to check it and to know where the goods left from. */
-export function shipmentRef(db: Db, id: string): { id: string; number: string; direction: string; fromLocationId: string | null } | null {
-  return (
-    (stmt(db, 'SELECT id, number, direction, from_location_id AS fromLocationId FROM shipments WHERE id = ?').get(id) as
-      | { id: string; number: string; direction: string; fromLocationId: string | null }
-      | undefined) ?? null
-  );
+/** The shipment a customer's return refers to: enough to check it and to name its customer. */
+export function shipmentRef(db: Db, id: string): { id: string; number: string; direction: string; customer: string | null } | null {
+  return (stmt(db, 'SELECT id, number, direction, customer FROM shipments WHERE id = ?').get(id) as { id: string; number: string; direction: string; customer: string | null } | undefined) ?? null;
 }
 
 /** Units of a product a shipment took out of stock and their value (base minor units, positive). */
