@@ -158,6 +158,10 @@ describe('an inbound shipment', () => {
     );
     // the second line given, though purchasing saw it as the first line of its own receipt
     expect([q.code, q.details?.field]).toEqual(['conflict', 'lines.1.quarantineLocationId']);
+    // an order closed meanwhile cannot take the goods: said of the shipment, and the other order's receipt is not kept
+    await c.call('purchasing.close', { id: po2.id, reason: 'supplier ran out' });
+    const closed = await reject(c.call('shipments.receive', { id: d.shipment.id }));
+    expect([closed.code, closed.details?.field]).toEqual(['conflict', 'id']);
     expect((await c.call('shipments.get', { id: d.shipment.id })).receipts).toEqual([]);
     expect(await balance(p1, home)).toEqual({ onHand: 0, value: 0 });
   });

@@ -151,7 +151,8 @@ function reblame(e: unknown, lines: { index: number }[], currency: string): unkn
       const index = lines[Number(m[1])]?.index ?? -1;
       return index >= 0 ? `lines.${index}.${m[2]}` : 'lines';
     }
-    return field === 'fxRate' ? `fxRates.${currency}` : field === 'locationId' ? 'toLocationId' : field;
+    const ours: Record<string, string> = { fxRate: `fxRates.${currency}`, locationId: 'toLocationId', poId: 'id' };
+    return ours[field] ?? field;
   };
   return new ApiError(e.code, e.message, { ...e.details, field: rename(e.details.field), issues: e.details.issues?.map((i) => ({ ...i, field: rename(i.field) })) });
 }
