@@ -1,7 +1,7 @@
 // Returns on a real SQLite file, the clock at 2026-11-24 12:00 UTC, base currency USD.
 // P1 costs 12.00 at HOME (10 units), P2 costs 5.00 (4 units).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../main/common/api/errors';
+import { rejection, balance as balanceAt } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -12,18 +12,9 @@ let supplier: string;
 let p1: string;
 let p2: string;
 
-const reject = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: ApiError) => e,
-  );
+const reject = rejection;
 
-async function balance(productId: string, locationId: string) {
-  const rows = (await t.client.call('stock.balances', { productId, locationId, nonZero: false })).rows;
-  return { onHand: rows[0]?.onHand ?? 0, value: rows[0]?.value ?? 0 };
-}
+const balance = (productId: string, locationId: string) => balanceAt(t.client, productId, locationId);
 
 beforeEach(async () => {
   t = tempApp({ clock: () => NOW });

@@ -3,7 +3,7 @@
 // 10.00 a unit. The inbound shipment carries P1 × 6 and P2 × 20 of the first (60.00 + 200.00)
 // and P1 × 5 of the second (50.00): 310.00 of goods.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../main/common/api/errors';
+import { rejection, balance as balanceAt } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -16,18 +16,9 @@ let p2: string;
 let po1: { id: string; lines: string[] };
 let po2: { id: string; lines: string[] };
 
-const reject = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: ApiError) => e,
-  );
+const reject = rejection;
 
-async function balance(productId: string, locationId: string) {
-  const rows = (await t.client.call('stock.balances', { productId, locationId, nonZero: false })).rows;
-  return { onHand: rows[0]?.onHand ?? 0, value: rows[0]?.value ?? 0 };
-}
+const balance = (productId: string, locationId: string) => balanceAt(t.client, productId, locationId);
 
 beforeEach(async () => {
   t = tempApp({ clock: () => NOW });

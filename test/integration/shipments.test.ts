@@ -3,7 +3,7 @@
 // Tracking numbers: 1Z999AA10123456784 is a valid UPS number (check digit 4), so …85 is mistyped;
 // EE123456785GB is a valid UPU S10 number (serial 12345678 → check digit 5, UPU S10).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../main/common/api/errors';
+import { rejection } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -16,13 +16,7 @@ let p2: string;
 let po1: { id: string; lines: string[] };
 let po2: { id: string; lines: string[] };
 
-const reject = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: ApiError) => e,
-  );
+const reject = rejection;
 
 async function sentPo(lines: { productId: string; qty: number }[]) {
   const po = await t.client.call('purchasing.create', { supplierId: supplier, orderDate: '2026-11-02', lines: lines.map((l) => ({ ...l, unitPrice: '10.00' })) });

@@ -237,23 +237,19 @@ const shipmentFields = {
     .array(z.object({ poLineId: f.id.nullish().transform((v) => v ?? null), productId: f.id.nullish().transform((v) => v ?? null), qty: f.positiveQty }))
     .max(2000, 'at most 2,000 lines'),
 };
-const arrivalLines = z
-  .array(
-    z
-      .object({
-        /** a line of the shipment */
-        lineId: f.id,
-        /** arrived in good order (the rest of the line, if any, did not arrive) */
-        qty: f.nonNegativeInt,
-        damagedQty: f.nonNegativeInt.default(0),
-        damagedAction: z.enum(['quarantine', 'write_off'], { message: 'must be quarantine or write_off' }).optional(),
-        quarantineLocationId: f.id.optional(),
-        reason: f.optionalText(200),
-      })
-      .refine((l) => l.damagedQty === 0 || l.damagedAction !== undefined, { message: 'say what happens to the damaged units', path: ['damagedAction'] })
-      .refine((l) => l.damagedAction !== 'quarantine' || l.quarantineLocationId !== undefined, { message: 'choose the quarantine location', path: ['quarantineLocationId'] }),
-  )
-  .max(2000);
+/** Units received on a line (of a purchase order or a shipment): in good order, and damaged ones quarantined or written off. */
+const receivedUnits = z
+  .object({
+    lineId: f.id,
+    /** in good order */
+    qty: f.nonNegativeInt,
+    damagedQty: f.nonNegativeInt.default(0),
+    damagedAction: z.enum(['quarantine', 'write_off'], { message: 'must be quarantine or write_off' }).optional(),
+    quarantineLocationId: f.id.optional(),
+    reason: f.optionalText(200),
+  })
+  .refine((l) => l.damagedQty === 0 || l.damagedAction !== undefined, { message: 'say what happens to the damaged units', path: ['damagedAction'] })
+  .refine((l) => l.damagedAction !== 'quarantine' || l.quarantineLocationId !== undefined, { message: 'choose the quarantine location', path: ['quarantineLocationId'] });
 const shipmentCost = z.object({
   kind: chargeKind,
   label: f.optionalText(100),
@@ -394,20 +390,7 @@ export const api = {
       fxRate: f.decimal.optional(),
       notes: f.optionalText(500),
       lines: z
-        .array(
-          z
-            .object({
-              lineId: f.id,
-              qty: f.nonNegativeInt,
-              damagedQty: f.nonNegativeInt.default(0),
-              damagedAction: z.enum(['quarantine', 'write_off'], { message: 'must be quarantine or write_off' }).optional(),
-              quarantineLocationId: f.id.optional(),
-              reason: f.optionalText(200),
-            })
-            .refine((l) => l.qty + l.damagedQty > 0, { message: 'nothing to receive on this line', path: ['qty'] })
-            .refine((l) => l.damagedQty === 0 || l.damagedAction !== undefined, { message: 'say what happens to the damaged units', path: ['damagedAction'] })
-            .refine((l) => l.damagedAction !== 'quarantine' || l.quarantineLocationId !== undefined, { message: 'choose the quarantine location', path: ['quarantineLocationId'] }),
-        )
+        .array(receivedUnits.refine((l) => l.qty + l.damagedQty > 0, { message: 'nothing to receive on this line', path: ['qty'] }))
         .min(1, 'receive at least one line'),
     }),
   ),
@@ -504,7 +487,8 @@ export const api = {
       receivedAt: f.occurredAt.optional(),
       /** inbound: the order currency's rate to base per currency (omitted = the dated table) */
       fxRates: z.record(f.currencyCode, f.decimal).optional(),
-      lines: arrivalLines.optional(),
+      /** each line of the shipment that arrived (a line left out did not); the rest of a line did not arrive */
+      lines: z.array(receivedUnits).max(2000).optional(),
     }),
   ),
   /** inbound: customs clearance */

@@ -12,7 +12,7 @@ import type { Parsed } from '../../common/api';
 import type { CustomsInput, LandedDocDetail, LandedDocLine, LandedDocRow, LandedResult, Page, RateSource } from '../../common/api/types';
 import { formatRate, parseRate } from '../../common/calc/fx';
 import type { LandedInput } from '../../common/calc/landed';
-import { allocate, divRound, formatMoney, formatScaled, parseMoney, toSafeNumber } from '../../common/money';
+import { allocate, divRound, formatMoney, formatScaled, toSafeNumber } from '../../common/money';
 import * as repo from '../../db/repos/landed';
 import * as ledger from '../../db/repos/ledger';
 import { getSupplier } from '../../db/repos/suppliers';
@@ -24,6 +24,7 @@ import { baseCurrency } from '../settings/service';
 import { post as postMovement, Totals } from '../stock/post';
 import { runEngine, withTableRates } from './calculator';
 import { rateResolver, type RateChoice } from './profiles';
+import { amountIn } from '../amount';
 
 function load(ctx: Ctx, id: string): repo.DocRecord {
   const doc = repo.getDoc(ctx.db, id);
@@ -157,15 +158,7 @@ function chargeRecords(ctx: Ctx, doc: repo.DocRecord, charges: Parsed<'landed.up
   const lineIds = new Set(repo.docSourceLines(ctx.db, doc.id).map((l) => l.receiptLineId));
   return charges.map((c, i) => {
     const f = (name: string) => `charges.${i}.${name}`;
-    const money = (v: string, field: string) => {
-      try {
-        const n = parseMoney(v, c.currency);
-        if (n < 0) throw new RangeError('must not be negative');
-        return n;
-      } catch (e) {
-        throw ApiError.field(field, (e as Error).message);
-      }
-    };
+    const money = (v: string, field: string) => amountIn(v, c.currency, field);
     let fx: { fxRate: string; fxDay: string; fxSource: string };
     if (c.currency === doc.currency) fx = { fxRate: '1', fxDay: doc.docDate, fxSource: 'same currency' };
     else if (c.fxRate !== undefined) {

@@ -6,7 +6,6 @@ import type { Parsed } from '../../common/api';
 import type { PoStatus, PurchaseOrderDetail } from '../../common/api/types';
 import { unitPriceFor } from '../../common/calc/pricing';
 import { poTotals } from '../../common/calc/purchasing';
-import { parseMoney } from '../../common/money';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/purchasing';
 import { getSettings, putSetting } from '../../db/repos/settings';
@@ -15,6 +14,7 @@ import type { Ctx } from '../context';
 import { findRate } from '../fx/service';
 import { uuidv7 } from '../ids';
 import { baseCurrency } from '../settings/service';
+import { amountIn } from '../amount';
 
 type LinesInput = NonNullable<Parsed<'purchasing.update'>['lines']>;
 
@@ -45,12 +45,7 @@ function buildLines(ctx: Ctx, po: repo.PoRecord, lines: LinesInput): repo.PoLine
     const listed = list.find((sp) => sp.productId === l.productId) ?? null;
     let unitPrice: number;
     if (l.unitPrice !== undefined) {
-      try {
-        unitPrice = parseMoney(l.unitPrice, po.currency);
-      } catch (e) {
-        throw ApiError.field(`lines.${i}.unitPrice`, `${(e as Error).message} (${po.currency})`);
-      }
-      if (unitPrice < 0) throw ApiError.field(`lines.${i}.unitPrice`, 'must not be negative');
+      unitPrice = amountIn(l.unitPrice, po.currency, `lines.${i}.unitPrice`);
     } else if (listed) {
       unitPrice = unitPriceFor(l.qty, listed.unitPrice, listed.priceBreaks);
     } else {

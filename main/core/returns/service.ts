@@ -8,7 +8,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { Page, ReturnCost, ReturnDetail, ReturnRow } from '../../common/api/types';
 import { COST_SCALE } from '../../common/calc/valuation';
-import { currencyExponent, divRound, formatScaled, parseMoney, parseScaled, toSafeNumber } from '../../common/money';
+import { currencyExponent, divRound, formatScaled, parseScaled, toSafeNumber } from '../../common/money';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/returns';
@@ -18,6 +18,7 @@ import { uuidv7 } from '../ids';
 import { nextNumber } from '../purchasing/service';
 import { baseCurrency } from '../settings/service';
 import { businessTime, post } from '../stock/post';
+import { amountIn } from '../amount';
 
 function load(ctx: Ctx, id: string): ReturnRow {
   const r = repo.returnRow(ctx.db, id);
@@ -84,14 +85,7 @@ function checkLines(ctx: Ctx, lines: NonNullable<Fields['lines']>): repo.LineRec
 
 function checkCosts(costs: NonNullable<Fields['costs']>): ReturnCost[] {
   return costs.map((c, i) => {
-    let amount: number;
-    try {
-      amount = parseMoney(c.amount, c.currency);
-    } catch (e) {
-      throw ApiError.field(`costs.${i}.amount`, `${(e as Error).message} (${c.currency})`);
-    }
-    if (amount < 0) throw ApiError.field(`costs.${i}.amount`, 'must not be negative');
-    return { id: uuidv7(), kind: c.kind, label: c.label, amount, currency: c.currency };
+    return { id: uuidv7(), kind: c.kind, label: c.label, amount: amountIn(c.amount, c.currency, `costs.${i}.amount`), currency: c.currency };
   });
 }
 

@@ -7,13 +7,14 @@ import { api, type Parsed } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { ShipmentDetail } from '../../common/api/types';
 import { inCustomsValueByDefault } from '../../common/calc/landed';
-import { formatMoney, parseMoney } from '../../common/money';
+import { formatMoney } from '../../common/money';
 import * as repo from '../../db/repos/shipments';
 import { getSupplier } from '../../db/repos/suppliers';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import * as landed from '../landed/documents';
 import { get, load } from './service';
+import { amountIn } from '../amount';
 
 export function setCustoms(ctx: Ctx, input: Parsed<'shipments.setCustoms'>): ShipmentDetail {
   const s = load(ctx, input.id);
@@ -44,13 +45,7 @@ export function setCosts(ctx: Ctx, input: Parsed<'shipments.setCosts'>): Shipmen
   const doc = liveLandedCost(ctx, s);
   if (doc?.status === 'posted') throw ApiError.field('costs', `${doc.number} carries these costs into stock: reverse it first, then change them`, 'conflict');
   const records = input.costs.map((c, i): repo.CostRecord => {
-    let amount: number;
-    try {
-      amount = parseMoney(c.amount, c.currency);
-    } catch (e) {
-      throw ApiError.field(`costs.${i}.amount`, `${(e as Error).message} (${c.currency})`);
-    }
-    if (amount < 0) throw ApiError.field(`costs.${i}.amount`, 'must not be negative');
+    const amount = amountIn(c.amount, c.currency, `costs.${i}.amount`);
     if (c.supplierId && !getSupplier(ctx.db, c.supplierId)) throw ApiError.field(`costs.${i}.supplierId`, 'No such supplier', 'not_found');
     return {
       id: uuidv7(),

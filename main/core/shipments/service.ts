@@ -6,7 +6,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { Page, ShipmentDetail, ShipmentParcel, ShipmentRow, ShipmentTracking } from '../../common/api/types';
 import { chargeableGrams, checkTracking, volumetricGrams } from '../../common/calc/shipping';
-import { formatMoney, parseMoney } from '../../common/money';
+import { formatMoney } from '../../common/money';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/shipments';
@@ -14,6 +14,7 @@ import { getSupplier } from '../../db/repos/suppliers';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { nextNumber } from '../purchasing/service';
+import { amountIn } from '../amount';
 
 const today = (ctx: Ctx) => ctx.now.slice(0, 10);
 
@@ -133,14 +134,7 @@ function checkParties(ctx: Ctx, s: repo.ShipmentRecord): void {
 function declared(value: string | null, currency: string | null): number | null {
   if (value === null) return null;
   if (!currency) throw ApiError.field('currency', 'say the currency of the declared value');
-  let n: number;
-  try {
-    n = parseMoney(value, currency);
-  } catch (e) {
-    throw ApiError.field('declaredValue', `${(e as Error).message} (${currency})`);
-  }
-  if (n < 0) throw ApiError.field('declaredValue', 'must not be negative');
-  return n;
+  return amountIn(value, currency, 'declaredValue');
 }
 
 /** Normalised and checked; a mistyped number is kept with its check error. The same number twice is kept once. */

@@ -2,7 +2,6 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { Supplier, SupplierDetail, SupplierProduct } from '../../common/api/types';
 import { priceBreaksError } from '../../common/calc/pricing';
-import { parseMoney } from '../../common/money';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/suppliers';
 import { onTimeRecord } from '../../db/repos/receipts';
@@ -10,6 +9,7 @@ import type { Ctx } from '../context';
 import { list as listOrders } from '../purchasing/service';
 import { uuidv7 } from '../ids';
 import { definedOnly } from '../patch';
+import { amountIn } from '../amount';
 
 function mustGet(ctx: Ctx, id: string, field = 'id'): Supplier {
   const s = repo.getSupplier(ctx.db, id);
@@ -73,16 +73,6 @@ export function supplierDetail(ctx: Ctx, id: string): SupplierDetail {
   };
 }
 
-/** A price typed in the supplier's currency, checked against its decimals. */
-function price(text: string, currency: string, field: string): number {
-  try {
-    const minor = parseMoney(text, currency);
-    if (minor < 0) throw new RangeError('must not be negative');
-    return minor;
-  } catch (e) {
-    throw ApiError.field(field, `${(e as Error).message} (${currency})`);
-  }
-}
 
 export function saveSupplierProduct(ctx: Ctx, input: Parsed<'suppliers.saveProduct'>): SupplierProduct {
   const supplier = mustGet(ctx, input.supplierId, 'supplierId');
@@ -93,7 +83,7 @@ export function saveSupplierProduct(ctx: Ctx, input: Parsed<'suppliers.saveProdu
   if (sameSku && sameSku.id !== input.id) throw ApiError.field('supplierSku', `${supplier.name} already lists ${input.supplierSku}`, 'conflict');
   if (input.productId && !getProduct(ctx.db, input.productId)) throw ApiError.field('productId', 'No such product', 'not_found');
   const priceBreaks = input.priceBreaks
-    .map((b, i) => ({ minQty: b.minQty, unitPrice: price(b.unitPrice, supplier.currency, `priceBreaks.${i}.unitPrice`) }))
+    .map((b, i) => ({ minQty: b.minQty, unitPrice: amountIn(b.unitPrice, supplier.currency, `priceBreaks.${i}.unitPrice`) }))
     .sort((a, b) => a.minQty - b.minQty);
   const bad = priceBreaksError(priceBreaks);
   if (bad) throw ApiError.field(`priceBreaks.${bad.index}.minQty`, bad.message);
@@ -104,7 +94,7 @@ export function saveSupplierProduct(ctx: Ctx, input: Parsed<'suppliers.saveProdu
     productId: input.productId ?? null,
     productSku: null,
     productName: null,
-    unitPrice: price(input.unitPrice, supplier.currency, 'unitPrice'),
+    unitPrice: amountIn(input.unitPrice, supplier.currency, 'unitPrice'),
     priceBreaks,
     moq: input.moq,
     orderMultiple: input.orderMultiple,
