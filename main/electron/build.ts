@@ -98,7 +98,9 @@ export async function buildElectron(out: string = DEFAULT_OUT): Promise<void> {
   fs.copyFileSync(at('main/core/fx/data/eurofxref-hist.zip'), path.join(out, 'data', 'eurofxref-hist.zip'));
   fs.copyFileSync(at('main/core/fx/data/SOURCE.md'), path.join(out, 'data', 'SOURCE-ecb.md'));
   fs.copyFileSync(at('main/core/papers/data/DroidSansFallbackFull.ttf'), path.join(out, 'data', 'DroidSansFallbackFull.ttf'));
-  fs.copyFileSync(at('main/core/papers/data/SOURCE.md'), path.join(out, 'data', 'SOURCE-font.md'));
+  for (const f of ['SOURCE.md', 'LICENSE-Apache-2.0.txt', 'debian-copyright.txt']) {
+    fs.copyFileSync(at(`main/core/papers/data/${f}`), path.join(out, 'data', f === 'SOURCE.md' ? 'SOURCE-font.md' : `DroidSansFallback-${f}`));
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -98,6 +98,7 @@ describe('shipping papers', () => {
     // English only unless asked
     expect(text).not.toContain('折叠台灯');
     expect(bytes.length).toBeLessThan(60_000);
+    if (process.env.CROSSDOCK_PDF_SIZES) console.log(`English invoice: ${bytes.length} bytes`);
   });
 
   it('with Chinese descriptions: the names come out as Chinese text, from an embedded subset of the font', async () => {
@@ -108,6 +109,7 @@ describe('shipping papers', () => {
     expect(pages[0]).toContain('SPF50');
     // a subset of a 4 MB font
     expect(bytes.length).toBeLessThan(200_000);
+    if (process.env.CROSSDOCK_PDF_SIZES) console.log(`Chinese invoice: ${bytes.length} bytes`);
   });
 
   it('the packing list: packages with weights and dimensions, quantities, and no prices', async () => {
@@ -122,24 +124,90 @@ describe('shipping papers', () => {
 
   it('an outbound parcel with a declared value: the value is split over the lines exactly, by their cost', async () => {
     const c = t.client;
+    const kettle = (await c.call('products.create', { sku: 'JP-KTL-02', name: 'Travel kettle', hsCode: '851671', originCountry: 'CN', weightG: 600 })).id;
     await c.call('stock.adjust', { productId: lamp, locationId: home, qty: 10, unitCost: '150.00', reason: 'opening' });
     await c.call('stock.adjust', { productId: cream, locationId: home, qty: 10, unitCost: '50.00', reason: 'opening' });
+    await c.call('stock.adjust', { productId: kettle, locationId: home, qty: 10, unitCost: '75.00', reason: 'opening' });
     const d = await c.call('shipments.create', {
       direction: 'outbound',
       fromLocationId: home,
       customer: 'Chan Mei Ling',
       shipTo: 'Flat 5B, 23 Hennessy Road\nWan Chai',
       shipToCountry: 'HK',
+      incoterm: 'DAP',
       declaredValue: '100.00',
       currency: 'USD',
       lines: [
         { productId: lamp, qty: 1 },
         { productId: cream, qty: 3 },
+        { productId: kettle, qty: 2 },
       ],
     });
     const text = (await read('invoice', d.shipment.id)).pages[0]!;
-    // costs 150 and 3 × 50: half each of the declared 100.00
-    for (const s of ['Chan Mei Ling', 'Wan Chai', 'Hong Kong (HK)', 'Lin Global Picks', 'Total USD', '50.00', '16.67', 'Total value: USD 100.00']) expect(text).toContain(s);
+    for (const s of ['Chan Mei Ling', 'Wan Chai', 'Hong Kong (HK)', 'Lin Global Picks', 'China (CN)', 'DAP', 'Total USD']) expect(text).toContain(s);
+    // costs 150, 3 × 50 and 2 × 75: a third each of the declared 100.00, the odd cent to the first
+    // a row reads: SKU, HS code, origin, qty, unit value, line total, net kg
+    const totals = [...text.matchAll(/(JP-[A-Z]{3}-\d+)\s+\S+\s+[A-Z]{2}\s+(\d+)\s+([\d,.]+)\s+([\d,.]+)\s+[\d.]+/g)].map((m) => ({ sku: m[1], qty: m[2], unit: m[3], total: m[4]! }));
+    expect(totals).toEqual([
+      { sku: 'JP-LMP-01', qty: '1', unit: '33.34', total: '33.34' },
+      { sku: 'JP-SUN-001', qty: '3', unit: '11.11', total: '33.33' },
+      { sku: 'JP-KTL-02', qty: '2', unit: '16.67', total: '33.33' },
+    ]);
+    const cents = totals.reduce((a, r) => a + Number(r.total.replace(/[,.]/g, '')), 0);
+    expect(cents).toBe(10000);
+    expect(text).toContain('Total value: USD 100.00');
+  });
+
+  it('once dispatched, a parcel is valued at what its stock cost when it left, not at a later average', async () => {
+    const c = t.client;
+    await c.call('stock.adjust', { productId: lamp, locationId: home, qty: 2, unitCost: '150.00', reason: 'opening' });
+    const d = await c.call('shipments.create', { direction: 'outbound', fromLocationId: home, customer: 'Chan Mei Ling', shipToCountry: 'HK', lines: [{ productId: lamp, qty: 2 }] });
+    expect((await read('invoice', d.shipment.id)).pages[0]).toContain('Total value: CNY 300.00');
+    await c.call('shipments.dispatch', { id: d.shipment.id });
+    // restocked dearer afterwards: the average moves, the parcel's value does not
+    await c.call('stock.adjust', { productId: lamp, locationId: home, qty: 2, unitCost: '250.00', reason: 'found' });
+    const text = (await read('invoice', d.shipment.id)).pages[0]!;
+    expect(text).toContain('Date 2026-11-24');
+    expect(text).toContain('150.00');
+    expect(text).toContain('Total value: CNY 300.00');
+    expect(text).not.toContain('250.00');
+  });
+
+  it('letters no font has: accents dropped, other scripts as "?" and said so; an empty parcel still gets its paper', async () => {
+    const c = t.client;
+    const d = await c.call('shipments.create', {
+      direction: 'outbound',
+      fromLocationId: home,
+      customer: 'Łukasz Wiśniewski',
+      shipTo: 'ul. Długa 5\nул. Тверская 7',
+      shipToCountry: 'PL',
+      declaredValue: '20.00',
+      currency: 'EUR',
+    });
+    const { pages } = await read('invoice', d.shipment.id);
+    const text = pages[0]!;
+    expect(text).toContain('Lukasz Wisniewski');
+    expect(text).toContain('ul. Dluga 5');
+    expect(text).toContain('??. ???????? 7');
+    expect(text).toContain('printed as "?" for want of a font: U+0443 U+043B');
+    expect(text).toContain('Total quantity: 0');
+    expect(text).toContain('Total value: EUR 0.00');
+    expect(text).toContain('no lines: add what it carries');
+  });
+
+  it('an inbound line priced in another currency than the rest is left unvalued and named, not converted', async () => {
+    const c = t.client;
+    const yen = await c.call('purchasing.create', { supplierId: supplier, orderDate: '2026-11-02', lines: [{ productId: lamp, qty: 2, unitPrice: '2480' }] });
+    await c.call('purchasing.send', { id: yen.order.id });
+    await c.call('suppliers.update', { id: supplier, currency: 'USD' });
+    const usd = await c.call('purchasing.create', { supplierId: supplier, orderDate: '2026-11-03', lines: [{ productId: cream, qty: 5, unitPrice: '7.50' }] });
+    await c.call('purchasing.send', { id: usd.order.id });
+    expect(usd.order.currency).toBe('USD');
+    const d = await c.call('shipments.create', { direction: 'inbound', toLocationId: home, lines: [...yen.lines, ...usd.lines].map((l) => ({ poLineId: l.id, qty: l.qtyOrdered })) });
+    const text = (await read('invoice', d.shipment.id)).pages[0]!;
+    expect(text).toContain('Total value: JPY 4,960');
+    expect(text).toContain('JP-SUN-001 is priced in USD, not JPY');
+    expect(text).not.toContain('7.50');
   });
 
   it('a long shipment runs over pages, the table header repeated and every page numbered', async () => {

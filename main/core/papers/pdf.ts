@@ -26,16 +26,18 @@ const latin = (ch: string) => {
   return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch);
 };
 
-/** Splits text into runs for Helvetica and for the CJK font. */
-function runs(text: string): { text: string; cjk: boolean }[] {
-  const out: { text: string; cjk: boolean }[] = [];
-  for (const ch of text.replace(/[\t\r]/g, ' ')) {
-    const cjk = !latin(ch);
-    const last = out[out.length - 1];
-    if (last && last.cjk === cjk) last.text += ch;
-    else out.push({ text: ch, cjk });
-  }
-  return out;
+// Letters that do not decompose into a Latin letter and a mark (ł, đ, ı…), as a person would
+// write them on a keyboard without them.
+const FOLD: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŀ: 'l', Ŀ: 'L', ŧ: 't', Ŧ: 'T' };
+
+/**
+ * A character neither font has, the nearest the fonts can show: a Latin letter without its
+ * accent (ő → o, ạ → a), or "?" (Cyrillic, Greek, Hangul…): a visible mark instead of an empty
+ * box, and the caller is told so it can say what could not be printed.
+ */
+function fold(ch: string): string | null {
+  const bare = FOLD[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare && bare !== ch && [...bare].every(latin) ? bare : null;
 }
 
 export interface Column {
@@ -51,8 +53,17 @@ export interface TextStyle {
   align?: 'left' | 'right';
 }
 
+// pdfkit keeps the fontkit font of an embedded font on the document's current font; its types
+// do not say so
+interface CurrentFont {
+  _font?: { font?: { hasGlyphForCodePoint?(cp: number): boolean } };
+}
+
 export class Paper {
   private readonly doc: PDFKit.PDFDocument;
+  private readonly cjkGlyphs = new Map<string, boolean>();
+  /** Characters that neither font can show (printed as "?"), for the caller to report. */
+  readonly unprintable = new Set<string>();
   y = MARGIN;
 
   constructor(
@@ -70,10 +81,40 @@ export class Paper {
     this.doc.fontSize(size);
   }
 
+  private cjkHas(ch: string): boolean {
+    let has = this.cjkGlyphs.get(ch);
+    if (has === undefined) {
+      this.font(true, false, 9);
+      has = (this.doc as unknown as CurrentFont)._font?.font?.hasGlyphForCodePoint?.(ch.codePointAt(0)!) ?? true;
+      this.cjkGlyphs.set(ch, has);
+    }
+    return has;
+  }
+
+  /** Splits text into runs for Helvetica and for the CJK font. */
+  private runs(text: string): { text: string; cjk: boolean }[] {
+    const out: { text: string; cjk: boolean }[] = [];
+    const push = (t: string, cjk: boolean) => {
+      const last = out[out.length - 1];
+      if (last && last.cjk === cjk) last.text += t;
+      else out.push({ text: t, cjk });
+    };
+    for (const ch of text.replace(/[\t\r\n]/g, ' ')) {
+      if (latin(ch)) push(ch, false);
+      else if (this.cjkHas(ch)) push(ch, true);
+      else {
+        const f = fold(ch);
+        if (f === null) this.unprintable.add(ch);
+        push(f ?? '?', false);
+      }
+    }
+    return out;
+  }
+
   /** The width of one line of text in the given style. */
   width(text: string, style: TextStyle = {}): number {
     let w = 0;
-    for (const r of runs(text)) {
+    for (const r of this.runs(text)) {
       this.font(r.cjk, style.bold ?? false, style.size ?? 9);
       w += this.doc.widthOfString(r.text);
     }
@@ -89,9 +130,10 @@ export class Paper {
     }
     let cx = style.align === 'right' ? x + width - this.width(t, style) : x;
     this.doc.fillColor(style.color ?? '#111111');
-    for (const r of runs(t)) {
+    for (const r of this.runs(t)) {
       this.font(r.cjk, style.bold ?? false, style.size ?? 9);
-      this.doc.text(r.text, cx, y, { lineBreak: false });
+      // on one baseline (Helvetica's, whose ascender is 718/1000 em), whatever each font's ascent
+      this.doc.text(r.text, cx, y + 0.718 * (style.size ?? 9), { lineBreak: false, baseline: 'alphabetic' });
       cx += this.doc.widthOfString(r.text);
     }
   }

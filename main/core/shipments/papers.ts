@@ -10,7 +10,7 @@ import countries from '../../common/data/countries.json';
 import { allocate, divRound, formatMoney, groupDigits, toSafeNumber } from '../../common/money';
 import { COST_SCALE } from '../../common/calc/valuation';
 import { getLocation } from '../../db/repos/locations';
-import { averageCostE4, paperProducts, poLinePrice } from '../../db/repos/papers';
+import { averageCostE4, dispatchedCosts, paperProducts, poLinePrice } from '../../db/repos/papers';
 import { getSupplier } from '../../db/repos/suppliers';
 import type { Ctx } from '../context';
 import { CONTENT_WIDTH, MARGIN, Paper, type Column } from '../papers/pdf';
@@ -43,20 +43,21 @@ function parties(ctx: Ctx, d: ShipmentDetail): { seller: Party; buyer: Party; no
   const s = d.shipment;
   const settings = readSettings(ctx);
   const b = settings.business;
-  const me = (extra: string[] = []): string[] => [b.name ?? settings.userName, ...(b.address ? b.address.split('\n') : []), ...(b.country ? [country(b.country)!] : []), ...(b.taxId ? [`Tax ID: ${b.taxId}`] : []), ...extra];
-  const place = (id: string | null) => {
+  const me = (extra: string[] = []): string[] => [b.name || settings.userName, ...(b.address ? b.address.split('\n') : []), ...(b.country ? [country(b.country)!] : []), ...(b.taxId ? [`Tax ID: ${b.taxId}`] : []), ...extra];
+  // one line: the location's name and code, and its country when it has one
+  const place = (label: string, id: string | null): string[] => {
     const l = id ? getLocation(ctx.db, id) : null;
-    return l ? [`${l.name} (${l.code})`, ...(l.country ? [country(l.country)!] : [])] : [];
+    return l ? [`${label}: ${[`${l.name} (${l.code})`, country(l.country)].filter(Boolean).join(', ')}`] : [];
   };
   if (s.direction === 'inbound') {
     const sup = s.supplierId ? getSupplier(ctx.db, s.supplierId) : null;
     const seller = sup ? [sup.name, ...(sup.country ? [country(sup.country)!] : []), ...(sup.contactName ? [`Contact: ${sup.contactName}`] : []), ...(sup.email ? [sup.email] : [])] : ['—'];
-    return { seller: { title: 'Seller / shipper', lines: seller }, buyer: { title: 'Buyer / consignee', lines: me(place(s.toLocationId).map((x) => `Deliver to: ${x}`).slice(0, 1)) }, note: null };
+    return { seller: { title: 'Seller / shipper', lines: seller }, buyer: { title: 'Buyer / consignee', lines: me(place('Deliver to', s.toLocationId)) }, note: null };
   }
   if (s.direction === 'transfer') {
     return {
-      seller: { title: 'Shipper', lines: me(place(s.fromLocationId).map((x) => `From: ${x}`).slice(0, 1)) },
-      buyer: { title: 'Consignee', lines: me(place(s.toLocationId).map((x) => `To: ${x}`).slice(0, 1)) },
+      seller: { title: 'Shipper', lines: me(place('From', s.fromLocationId)) },
+      buyer: { title: 'Consignee', lines: me(place('To', s.toLocationId)) },
       note: 'Not a sale: goods moved between the shipper’s own locations; value for customs purposes only.',
     };
   }
@@ -64,8 +65,8 @@ function parties(ctx: Ctx, d: ShipmentDetail): { seller: Party; buyer: Party; no
   return { seller: { title: 'Seller / shipper', lines: me() }, buyer: { title: 'Buyer / consignee', lines: to }, note: null };
 }
 
-/** The lines with their values, in one currency. */
-function paperLines(ctx: Ctx, d: ShipmentDetail): { lines: PaperLine[]; currency: string } {
+/** The lines with their values, in one currency, and what could not be valued in it. */
+function paperLines(ctx: Ctx, d: ShipmentDetail): { lines: PaperLine[]; currency: string; notes: string[] } {
   const s = d.shipment;
   const products = paperProducts(ctx.db, [...new Set(d.lines.map((l) => l.productId))]);
   const base = (l: ShipmentDetail['lines'][number]): Omit<PaperLine, 'unitValue' | 'total'> => {
@@ -75,16 +76,29 @@ function paperLines(ctx: Ctx, d: ShipmentDetail): { lines: PaperLine[]; currency
   if (s.direction === 'inbound') {
     const priced = d.lines.map((l) => ({ line: l, price: l.poLineId ? poLinePrice(ctx.db, l.poLineId) : null }));
     const currency = priced.find((p) => p.price)?.price?.currency ?? baseCurrency(ctx);
-    return { currency, lines: priced.map(({ line, price }) => ({ ...base(line), unitValue: price?.unitPrice ?? 0, total: (price?.unitPrice ?? 0) * line.qty })) };
+    // orders of one supplier are nearly always in one currency; a line priced in another is not
+    // converted at some rate the invoice cannot show: it is left unvalued and named at the foot
+    const notes = priced.filter((p) => p.price && p.price.currency !== currency).map((p) => `${p.line.sku} is priced in ${p.price!.currency}, not ${currency}`);
+    const unit = (p: (typeof priced)[number]) => (p.price && p.price.currency === currency ? p.price.unitPrice : 0);
+    return { currency, notes, lines: priced.map((p) => ({ ...base(p.line), unitValue: unit(p), total: unit(p) * p.line.qty })) };
   }
-  // the stock's cost where it leaves from, a unit at a time in minor units
-  const units = d.lines.map((l) => toSafeNumber(divRound(BigInt(averageCostE4(ctx.db, l.productId, s.fromLocationId!)), COST_SCALE)));
+  // The stock's unit cost where it leaves from, in minor units of the base currency: what it cost
+  // when it was dispatched, or before that its moving average there now.
+  const from = s.fromLocationId;
+  const left = from && s.dispatchedAt ? dispatchedCosts(ctx.db, s.id, from) : new Map<string, { qty: number; value: number }>();
+  const units = d.lines.map((l) => {
+    const out = left.get(l.productId);
+    if (out && out.qty > 0) return toSafeNumber(divRound(BigInt(out.value), BigInt(out.qty)));
+    return from ? toSafeNumber(divRound(BigInt(averageCostE4(ctx.db, l.productId, from)), COST_SCALE)) : 0;
+  });
+  if (!d.lines.length) return { currency: s.currency ?? baseCurrency(ctx), notes: ['no lines: add what it carries'], lines: [] };
   if (s.declaredValue !== null && s.currency) {
     const weights = d.lines.map((l, i) => units[i]! * l.qty);
-    const totals = weights.some((w) => w > 0) ? allocate(s.declaredValue, weights) : allocate(s.declaredValue, d.lines.map((l) => l.qty));
-    return { currency: s.currency, lines: d.lines.map((l, i) => ({ ...base(l), unitValue: toSafeNumber(divRound(BigInt(totals[i]!), BigInt(l.qty))), total: totals[i]! })) };
+    // with no cost known for any line, by quantity
+    const totals = allocate(s.declaredValue, weights.some((w) => w > 0) ? weights : d.lines.map((l) => l.qty));
+    return { currency: s.currency, notes: [], lines: d.lines.map((l, i) => ({ ...base(l), unitValue: toSafeNumber(divRound(BigInt(totals[i]!), BigInt(l.qty))), total: totals[i]! })) };
   }
-  return { currency: baseCurrency(ctx), lines: d.lines.map((l, i) => ({ ...base(l), unitValue: units[i]!, total: units[i]! * l.qty })) };
+  return { currency: baseCurrency(ctx), notes: [], lines: d.lines.map((l, i) => ({ ...base(l), unitValue: units[i]!, total: units[i]! * l.qty })) };
 }
 
 export function papers(ctx: Ctx, input: Parsed<'shipments.papers'>): ShipmentPapers {
@@ -92,14 +106,14 @@ export function papers(ctx: Ctx, input: Parsed<'shipments.papers'>): ShipmentPap
   const s = d.shipment;
   const invoice = input.kind === 'invoice';
   const { seller, buyer, note } = parties(ctx, d);
-  const { lines, currency } = paperLines(ctx, d);
+  const { lines, currency, notes } = paperLines(ctx, d);
   const title = invoice ? 'COMMERCIAL INVOICE' : 'PACKING LIST';
   const date = s.shippedOn ?? ctx.now.slice(0, 10);
   const paper = new Paper(`${title} ${s.number}`, `${title} ${s.number} · ${seller.lines[0]} to ${buyer.lines[0]}`);
 
   // heading
   paper.line(title, MARGIN, paper.y, 300, { size: 16, bold: true });
-  paper.lines([`No. ${s.number}`, `Date ${date}`], MARGIN + CONTENT_WIDTH - 200, paper.y, 200, { size: 9, align: 'right' });
+  paper.lines([`${invoice ? 'Invoice' : 'Packing list'} No. ${s.number}`, `Date ${date}`], MARGIN + CONTENT_WIDTH - 200, paper.y, 200, { size: 9, align: 'right' });
   paper.y += 34;
 
   // the two parties, side by side
@@ -118,7 +132,7 @@ export function papers(ctx: Ctx, input: Parsed<'shipments.papers'>): ShipmentPap
   const dest = s.direction === 'outbound' ? s.shipToCountry : s.toLocationId ? getLocation(ctx.db, s.toLocationId)?.country : null;
   const terms: [string, string][] = [
     ['Incoterm', s.incoterm ?? '—'],
-    ['Currency', invoice ? currency : '—'],
+    invoice ? ['Currency', currency] : ['Packages', String(d.parcels.length || '—')],
     ['Carrier', [s.carrier, s.service].filter(Boolean).join(' · ') || '—'],
     ['Tracking', d.trackingNumbers.map((t) => t.number).join(', ') || '—'],
     ['Country of export', country(from ?? null) ?? '—'],
@@ -207,17 +221,23 @@ export function papers(ctx: Ctx, input: Parsed<'shipments.papers'>): ShipmentPap
   const missing = [
     ...lines.filter((l) => !l.hsCode).map((l) => `HS code missing for ${l.sku}`),
     ...lines.filter((l) => !l.origin).map((l) => `origin missing for ${l.sku}`),
+    ...(invoice ? notes : []),
     ...(invoice ? lines.filter((l) => l.total === 0).map((l) => `no value for ${l.sku}`) : []),
     ...lines.filter((l) => l.netG === null).map((l) => `weight missing for ${l.sku}`),
   ];
+  if (paper.unprintable.size) {
+    const cps = [...paper.unprintable].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    missing.push(`printed as "?" for want of a font: ${cps.slice(0, 8).join(' ')}${cps.length > 8 ? ' …' : ''} (write those names in Latin letters)`);
+  }
   if (missing.length) {
     const rows = ['To complete:'];
     for (const m of missing) {
-      if (rows.length > 1 && rows[rows.length - 1]!.length + m.length < 150) rows[rows.length - 1] += `; ${m}`;
+      if (rows.length > 1 && rows[rows.length - 1]!.length + m.length < 140) rows[rows.length - 1] += `; ${m}`;
       else rows.push(m);
     }
-    paper.ensure(rows.length * 10 + 4);
-    paper.lines(rows.slice(0, 20), MARGIN, paper.y, CONTENT_WIDTH, { size: 7, color: '#aa3333' });
+    const shown = rows.length > 20 ? [...rows.slice(0, 19), `… and ${rows.length - 19} more rows like these`] : rows;
+    paper.ensure(shown.length * 10 + 4);
+    paper.lines(shown, MARGIN, paper.y, CONTENT_WIDTH, { size: 7, color: '#aa3333' });
   }
   const bytes = paper.finish();
   return { fileName: `${s.number}-${invoice ? 'commercial-invoice' : 'packing-list'}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };

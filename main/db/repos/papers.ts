@@ -29,3 +29,16 @@ export function averageCostE4(db: Db, productId: string, locationId: string): nu
   const r = stmt(db, 'SELECT avg_cost_e4 AS e4 FROM balances WHERE product_id = ? AND location_id = ?').get(productId, locationId) as { e4: number } | undefined;
   return r?.e4 ?? 0;
 }
+
+/**
+ * What the stock of each product cost when a shipment took it out of a location (its dispatch
+ * movements): qty and value (minor units of the base currency), both positive.
+ */
+export function dispatchedCosts(db: Db, shipmentId: string, locationId: string): Map<string, { qty: number; value: number }> {
+  const rows = stmt(
+    db,
+    `SELECT product_id AS productId, -SUM(qty) AS qty, -SUM(value) AS value FROM movements
+     WHERE doc_type = 'shipment' AND doc_id = ? AND location_id = ? AND kind IN ('sale', 'transfer_out') GROUP BY product_id`,
+  ).all(shipmentId, locationId) as { productId: string; qty: number; value: number }[];
+  return new Map(rows.map((r) => [r.productId, { qty: r.qty, value: r.value }]));
+}
