@@ -28,8 +28,9 @@ Commands:
                            purchase orders, newest first (S: open, draft, sent, partially_received,
                            received, closed, cancelled)
   po show NUMBER [--json]  one order with its lines and receipts
-  shipments list [--late] [--json]
-                           shipments in motion, late first (ETA passed, not delivered), then by ETA
+  shipments list [--late] [--arriving] [--json]
+                           shipments in motion, late first (ETA passed, not delivered), then by ETA;
+                           --arriving: inbound and transfers not received, due within six weeks
   tracking import FILE.csv tracking events from a CSV with the header
                            tracking_number,time,status,place,text; duplicates are skipped, bad rows
                            (unknown number, bad or future date, unknown status) are listed
@@ -104,7 +105,7 @@ export async function runCli(
     if (command === 'fx rate') return await fxRate(client, io, rest[0]?.toUpperCase(), rest[1], has('json'));
     if (command === 'po list') return await poList(client, io, { status: opt('status'), json: has('json') });
     if (command === 'po show') return await poShow(client, io, rest[0], has('json'));
-    if (command === 'shipments list') return await shipmentsList(client, io, { late: has('late'), json: has('json') });
+    if (command === 'shipments list') return await shipmentsList(client, io, { late: has('late'), arriving: has('arriving'), json: has('json') });
     if (command === 'tracking import') return await trackingImport(client, io, rest[0]);
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {

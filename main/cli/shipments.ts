@@ -5,15 +5,20 @@ import type { CliIo } from './index';
 import { allRows } from './pages';
 import { table } from './table';
 
-/** `shipments list [--late] [--json]`: the board, late first, then by ETA. */
-export async function shipmentsList(client: Client, io: CliIo, o: { late: boolean; json: boolean }): Promise<number> {
-  const rows = await allRows((page) => client.call('shipments.list', { ...(o.late ? { late: true } : {}), ...page }));
+/** Expected arrivals look this far ahead (overdue ones included). */
+const ARRIVING_DAYS = 42;
+
+/** `shipments list [--late] [--arriving] [--json]`: the board, late first, then by ETA. */
+export async function shipmentsList(client: Client, io: CliIo, o: { late: boolean; arriving: boolean; json: boolean }): Promise<number> {
+  const etaTo = new Date(Date.now() + ARRIVING_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const filter = { ...(o.late ? { late: true } : {}), ...(o.arriving ? { arriving: true, etaTo } : {}) };
+  const rows = await allRows((page) => client.call('shipments.list', { ...filter, ...page }));
   if (o.json) {
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
   if (!rows.length) {
-    io.out(o.late ? 'No late shipments.' : 'No shipments yet.');
+    io.out(o.late ? 'No late shipments.' : o.arriving ? `Nothing due to arrive in the next ${ARRIVING_DAYS / 7} weeks.` : 'No shipments yet.');
     return 0;
   }
   const party = (r: ShipmentRow) =>

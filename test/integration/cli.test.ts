@@ -112,15 +112,23 @@ describe('crossdock CLI', () => {
     const product = (await c.call('products.list', {})).rows[0]!;
     const late = await c.call('shipments.create', { direction: 'outbound', fromLocationId: home.id, customer: 'Ana Silva', carrier: 'Japan Post', eta: '2020-01-10', trackingNumbers: ['EE123456785JP'], lines: [{ productId: product.id, qty: 2 }] });
     await c.call('shipments.create', { direction: 'outbound', fromLocationId: home.id, customer: 'Ben Ito', eta: '2999-01-01' });
+    const tokyo = await c.call('locations.create', { code: 'TYO-2', name: 'Tokyo overflow', kind: 'overseas' });
+    await c.call('shipments.create', { direction: 'transfer', fromLocationId: tokyo.id, toLocationId: home.id, eta: '2020-02-01' });
     t.app.close();
     const list = await cli('shipments', 'list', '--json', '--data', t.file);
     expect(list.code).toBe(0);
     expect(JSON.parse(list.out).map((r: { number: string; late: boolean }) => [r.number, r.late])).toEqual([
       ['SH-000001', true],
+      ['SH-000003', true],
       ['SH-000002', false],
     ]);
     const onlyLate = JSON.parse((await cli('shipments', 'list', '--late', '--json', '--data', t.file)).out) as { id: string; trackingNumbers: string[] }[];
-    expect(onlyLate.map((r) => [r.id, r.trackingNumbers])).toEqual([[late.shipment.id, ['EE123456785JP']]]);
+    expect(onlyLate.map((r) => [r.id, r.trackingNumbers])).toEqual([
+      [late.shipment.id, ['EE123456785JP']],
+      [expect.any(String), []],
+    ]);
+    // expected arrivals: the overdue transfer, not the parcels going out
+    expect((await cli('shipments', 'list', '--arriving', '--data', t.file)).out).toMatch(/^Number.*\n.*\nSH-000003\s+transfer\s+TYO-2 → HOME\s+—\s+—\s+created\s+2020-02-01\s+LATE$/);
     expect((await cli('shipments', 'list', '--data', t.file)).out).toMatch(/SH-000001\s+outbound\s+HOME → Ana Silva\s+Japan Post\s+EE123456785JP\s+created\s+2020-01-10\s+LATE/);
     const file = path.join(t.dir, 'tracking.csv');
     fs.writeFileSync(file, 'tracking_number,time,status,place,text\nEE 123456785 JP,2020-01-05T03:00:00Z,In transit,Tokyo,Accepted\nEE123456785JP,2020-01-05T03:00:00Z,in transit,Tokyo,Accepted\nZZ1,2020-01-06,delivered,,\n');
