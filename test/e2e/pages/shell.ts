@@ -35,10 +35,18 @@ export class Shell {
 /** Picks the option of a <select> whose label starts with text (location selects read "CODE · Name"). */
 export async function selectByLabelPrefix(page: Page, testId: string, prefix: string): Promise<void> {
   const select = page.getByTestId(testId);
-  const value = await select.evaluate((el, p) => {
-    const opt = [...(el as HTMLSelectElement).options].find((o) => o.label.startsWith(p));
-    return opt?.value ?? null;
-  }, prefix);
+  // the options may still be loading when the form has just been drawn again, so wait for them
+  const handle = await page
+    .waitForFunction(
+      ({ id, p }) => {
+        const el = document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null;
+        return el ? ([...el.options].find((o) => o.label.startsWith(p))?.value ?? false) : false;
+      },
+      { id: testId, p: prefix },
+      { timeout: 5000 },
+    )
+    .catch(() => null);
+  const value = handle ? ((await handle.jsonValue()) as string) : null;
   if (value === null) throw new Error(`no option starting with "${prefix}" in ${testId}`);
   await select.selectOption(value);
 }
