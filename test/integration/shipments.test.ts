@@ -211,7 +211,7 @@ describe('shipments', () => {
     const soon = await inbound({ eta: '2026-11-25', lines: [{ poLineId: po1.lines[0]!, qty: 1 }] });
     const done = await inbound({ eta: '2026-11-10', lines: [{ poLineId: po1.lines[0]!, qty: 1 }] });
     await t.client.call('shipments.addEvents', { shipmentId: done.shipment.id, events: [{ at: '2026-11-11', status: 'delivered' }] });
-    const out = await t.client.call('shipments.create', { direction: 'outbound', fromLocationId: home, customer: 'Ana Silva', carrier: 'DHL', eta: '2026-11-22' });
+    const out = await t.client.call('shipments.create', { direction: 'outbound', fromLocationId: home, customer: 'Ana Silva', carrier: 'DHL Express', eta: '2026-11-22' });
     const all = await t.client.call('shipments.list', {});
     expect(all.rows.map((r) => [r.number, r.late])).toEqual([
       [late.shipment.number, true],
@@ -219,9 +219,12 @@ describe('shipments', () => {
       [done.shipment.number, false],
       [soon.shipment.number, false],
     ]);
+    expect(all.rows.map((r) => r.units)).toEqual([1, 0, 1, 1]);
     expect((await t.client.call('shipments.list', { late: true })).rows.map((r) => r.id)).toEqual([late.shipment.id, out.shipment.id]);
     expect((await t.client.call('shipments.list', { late: true, direction: 'inbound' })).rows.map((r) => r.id)).toEqual([late.shipment.id]);
     expect((await t.client.call('shipments.list', { carrier: 'dhl' })).rows.map((r) => r.id)).toEqual([out.shipment.id]);
+    expect((await t.client.call('shipments.list', { carrier: 'express' })).total).toBe(0);
+    expect((await t.client.call('shipments.list', { carrier: '%' })).total).toBe(0);
     expect((await t.client.call('shipments.list', { status: 'delivered' })).rows.map((r) => r.id)).toEqual([done.shipment.id]);
     expect((await t.client.call('shipments.list', { q: '1z999' })).rows.map((r) => r.id)).toEqual([late.shipment.id]);
     expect((await t.client.call('shipments.list', { q: 'lights' })).total).toBe(3);

@@ -444,6 +444,7 @@ export const api = {
     z.object({
       direction: direction.optional(),
       status: shipmentStatus.optional(),
+      /** the carrier's name or its beginning, any case */
       carrier: f.text(60).optional(),
       /** ETA before today and not delivered or returned */
       late: z.boolean().optional(),

@@ -529,6 +529,8 @@ export interface ShipmentRow extends Shipment {
   /** ETA before today and not delivered or returned */
   late: boolean;
   lastEventAt: string | null;
+  /** units on its lines, all products together */
+  units: number;
 }
 
 export interface ShipmentTracking {

@@ -60,6 +60,7 @@ const LATE = `(s.eta IS NOT NULL AND s.eta < @today AND s.status NOT IN ('delive
 const ROW_SELECT = `SELECT ${COLS}, sup.name AS supplierName, fl.code AS fromLocationCode, tl.code AS toLocationCode,
     (SELECT json_group_array(number) FROM (SELECT number FROM shipment_tracking_numbers t WHERE t.shipment_id = s.id ORDER BY position)) AS trackingNumbers,
     (SELECT max(at) FROM shipment_events e WHERE e.shipment_id = s.id) AS lastEventAt,
+    (SELECT coalesce(sum(qty), 0) FROM shipment_lines l WHERE l.shipment_id = s.id) AS units,
     ${LATE} AS late
   FROM shipments s
   LEFT JOIN suppliers sup ON sup.id = s.supplier_id
@@ -99,8 +100,9 @@ export function listShipments(db: Db, q: ShipmentQuery): { rows: ShipmentRow[]; 
     params.status = q.status;
   }
   if (q.carrier) {
-    conditions.push('s.carrier = @carrier COLLATE NOCASE');
-    params.carrier = q.carrier;
+    // "dhl" finds "DHL Express" and "DHL eCommerce"
+    conditions.push(`s.carrier LIKE @carrier ESCAPE '\\'`);
+    params.carrier = likePrefix(q.carrier);
   }
   if (q.late !== undefined) conditions.push(q.late ? LATE : `NOT ${LATE}`);
   if (q.arriving) conditions.push(`s.direction IN ('inbound', 'transfer') AND s.received_at IS NULL AND s.status <> 'returned'`);
