@@ -18,7 +18,7 @@ export type Route =
   | { name: 'landed' }
   | { name: 'landedDoc'; id: string }
   | { name: 'customs' }
-  | { name: 'shipments' }
+  | { name: 'shipments'; view: 'board' | 'arrivals' }
   | { name: 'shipment'; id: string }
   | { name: 'returns' }
   | { name: 'return'; id: string }
@@ -49,8 +49,9 @@ export function parseHash(hash: string): Route {
   if (head === 'landed' && id) return { name: 'landedDoc', id: decodeURIComponent(id) };
   if (head === 'landed') return { name: 'landed' };
   if (head === 'customs') return { name: 'customs' };
+  if (head === 'shipments' && id === 'arrivals') return { name: 'shipments', view: 'arrivals' };
   if (head === 'shipments' && id) return { name: 'shipment', id: decodeURIComponent(id) };
-  if (head === 'shipments') return { name: 'shipments' };
+  if (head === 'shipments') return { name: 'shipments', view: 'board' };
   if (head === 'returns' && id) return { name: 'return', id: decodeURIComponent(id) };
   if (head === 'returns') return { name: 'returns' };
   if (head === 'settings') return { name: 'settings' };
@@ -120,6 +121,8 @@ export const paths = {
   purchasing: () => '/purchasing',
   purchaseOrder: (id: string) => `/purchasing/${encodeURIComponent(id)}`,
   shipments: () => '/shipments',
+  arrivals: () => '/shipments/arrivals',
+  landedDoc: (id: string) => `/landed/${encodeURIComponent(id)}`,
   shipment: (id: string) => `/shipments/${encodeURIComponent(id)}`,
   returns: () => '/returns',
   return: (id: string) => `/returns/${encodeURIComponent(id)}`,

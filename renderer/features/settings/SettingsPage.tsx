@@ -1,13 +1,16 @@
-// Settings: base currency (only until the first movement), the name put on movements, language.
+// Settings: base currency (only until the first movement), the name put on movements, language,
+// and the business details printed as the seller on shipping papers.
 import { useEffect, useMemo, useState } from 'react';
 import { currencyList } from '../../../main/common/money';
 import { client } from '../../api/client';
-import { errorMessage, noErrors } from '../../api/errors';
+import { errorMessage, noErrors, pathErrors, type FormErrors } from '../../api/errors';
 import { useSettings } from '../../app/settings';
-import { FormError, SelectField, TextField } from '../../components/Field';
+import { CountrySelect } from '../../components/CountrySelect';
+import { FormError, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT, type Locale } from '../../i18n';
+import { optionalText } from '../../api/input';
 
 const FIELDS = ['baseCurrency', 'userName', 'locale'] as const;
 
@@ -82,7 +85,66 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <BusinessForm />
       <p className="muted small">{t('settings.about')}</p>
     </div>
+  );
+}
+
+/** Who the merchant is, printed as the seller on commercial invoices and packing lists. */
+function BusinessForm() {
+  const t = useT();
+  const toast = useToast();
+  const { settings } = useSettings();
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [country, setCountry] = useState('');
+  const [taxId, setTaxId] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const stored = settings?.business;
+  useEffect(() => {
+    if (stored) {
+      setName(stored.name ?? '');
+      setAddress(stored.address ?? '');
+      setCountry(stored.country ?? '');
+      setTaxId(stored.taxId ?? '');
+    }
+  }, [stored]);
+  if (!settings) return null;
+
+  const err = (f: string) => errors.fields[`business.${f}`];
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await client.call('settings.update', { business: { name: optionalText(name), address: optionalText(address), country: country || null, taxId: optionalText(taxId) } });
+      setErrors(noErrors);
+      toast(t('settings.saved'));
+    } catch (x) {
+      setErrors(pathErrors(x, (p) => /^business\.(name|address|country|taxId)$/.test(p)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void save(e)} noValidate data-testid="business-form">
+      <h2 className="card-title">{t('settings.business.title')}</h2>
+      <p className="muted small">{t('settings.business.hint')}</p>
+      <FormError message={errors.general} />
+      <div className="form-grid">
+        <TextField name="businessName" label={t('settings.business.name')} value={name} onChange={setName} error={err('name')} maxLength={200} />
+        <TextField name="businessTaxId" label={t('settings.business.taxId')} value={taxId} onChange={setTaxId} error={err('taxId')} hint={t('settings.business.taxIdHint')} maxLength={60} />
+        <TextAreaField name="businessAddress" className="span-2" label={t('settings.business.address')} value={address} onChange={setAddress} error={err('address')} maxLength={500} />
+        <CountrySelect name="businessCountry" label={t('settings.business.country')} value={country} onChange={setCountry} error={err('country')} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" data-testid="business-save" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import type { ShipmentStatus } from '../../../main/common/api';
 import { client } from '../../api/client';
-import { noErrors, type FormErrors } from '../../api/errors';
+import { nestedErrors, noErrors, type FormErrors } from '../../api/errors';
 import { optionalText } from '../../api/input';
 import { FormError, SelectField, TextField } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
-import { eventTime, nestedErrors, STATUSES } from './util';
+import { eventTime, STATUSES } from './util';
 
 const FIELDS = ['at', 'status', 'place', 'text'] as const;
 

@@ -1,7 +1,7 @@
 // A new shipment in a side panel. Inbound: the supplier, where it arrives, and lines of that
 // supplier's sent (or partly received) purchase orders with the quantities on board; transfer:
-// two of my locations; outbound: a location and a customer. Then carrier, ETA, tracking numbers
-// and the declared value. Created, it opens.
+// two of my locations; outbound: a location, a customer and their address; for both, the
+// products it carries. Then carrier, ETA, tracking numbers and the declared value. Created, it opens.
 import { useState } from 'react';
 import type { Input, ShipmentDirection } from '../../../main/common/api';
 import { client } from '../../api/client';
@@ -9,14 +9,16 @@ import { useQuery } from '../../api/hooks';
 import { optionalText } from '../../api/input';
 import { navigate, paths } from '../../app/router';
 import { ErrorText, Field, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { CountrySelect } from '../../components/CountrySelect';
 import { LocationSelect } from '../../components/LocationSelect';
+import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
 import { PanelForm } from '../../components/Panel';
 import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
 import { DIRECTIONS, INCOTERMS, splitTracking } from './util';
 
-const FIELDS = ['direction', 'supplierId', 'fromLocationId', 'toLocationId', 'customer', 'carrier', 'service', 'incoterm', 'eta', 'trackingNumbers', 'declaredValue', 'currency', 'lines'] as const;
+const FIELDS = ['direction', 'supplierId', 'fromLocationId', 'toLocationId', 'customer', 'shipTo', 'shipToCountry', 'carrier', 'service', 'incoterm', 'eta', 'trackingNumbers', 'declaredValue', 'currency', 'lines'] as const;
 
 interface DraftLine {
   poLineId: string;
@@ -43,6 +45,9 @@ export function NewShipmentPanel({ onClose }: { onClose(): void }) {
   const [declaredValue, setDeclaredValue] = useState('');
   const [currency, setCurrency] = useState('');
   const [lines, setLines] = useState<DraftLine[]>([]);
+  const [shipTo, setShipTo] = useState('');
+  const [shipToCountry, setShipToCountry] = useState('');
+  const [products, setProducts] = useState<{ key: number; product: PickedProduct | null; qty: string }[]>([{ key: 0, product: null, qty: '1' }]);
   const { errors, err, busy, submit } = useFormSubmit(FIELDS);
 
   const suppliers = useQuery('suppliers.list', {}).data ?? [];
@@ -82,6 +87,8 @@ export function NewShipmentPanel({ onClose }: { onClose(): void }) {
       fromLocationId: !inbound && fromLocationId ? fromLocationId : null,
       toLocationId: direction !== 'outbound' && toLocationId ? toLocationId : null,
       customer: direction === 'outbound' ? optionalText(customer) : null,
+      shipTo: direction === 'outbound' ? optionalText(shipTo) : null,
+      shipToCountry: direction === 'outbound' && shipToCountry ? shipToCountry : null,
       carrier: optionalText(carrier),
       service: optionalText(service),
       incoterm: (incoterm || null) as Input<'shipments.create'>['incoterm'],
@@ -89,7 +96,9 @@ export function NewShipmentPanel({ onClose }: { onClose(): void }) {
       trackingNumbers: splitTracking(tracking),
       declaredValue: optionalText(declaredValue),
       currency: optionalText(currency)?.toUpperCase() ?? null,
-      lines: inbound ? lines.map((l) => ({ poLineId: l.poLineId, qty: Number(l.qty.trim() === '' ? NaN : l.qty) })) : [],
+      lines: inbound
+        ? lines.map((l) => ({ poLineId: l.poLineId, qty: Number(l.qty.trim() === '' ? NaN : l.qty) }))
+        : products.filter((p) => p.product !== null).map((p) => ({ productId: p.product!.id, qty: Number(p.qty.trim() === '' ? NaN : p.qty) })),
     };
     const d = await client.call('shipments.create', input);
     toast(t('shipments.created', { number: d.shipment.number }));
@@ -121,7 +130,11 @@ export function NewShipmentPanel({ onClose }: { onClose(): void }) {
         <LocationSelect name="fromLocationId" label={t('shipments.f.from')} value={fromLocationId} onChange={setFrom} error={err('fromLocationId')} />
       )}
       {direction === 'outbound' ? (
-        <TextField name="customer" label={t('shipments.f.customer')} value={customer} onChange={setCustomer} error={err('customer')} maxLength={200} />
+        <>
+          <TextField name="customer" label={t('shipments.f.customer')} value={customer} onChange={setCustomer} error={err('customer')} maxLength={200} />
+          <TextAreaField name="shipTo" label={t('shipments.f.shipTo')} hint={t('shipments.f.shipToHint')} value={shipTo} onChange={setShipTo} error={err('shipTo')} maxLength={500} />
+          <CountrySelect name="shipToCountry" label={t('shipments.f.shipToCountry')} value={shipToCountry} onChange={setShipToCountry} error={err('shipToCountry')} />
+        </>
       ) : (
         <LocationSelect name="toLocationId" label={t('shipments.f.to')} value={toLocationId} onChange={setTo} error={err('toLocationId')} {...(direction === 'transfer' && fromLocationId ? { exclude: fromLocationId } : {})} />
       )}
@@ -164,6 +177,35 @@ export function NewShipmentPanel({ onClose }: { onClose(): void }) {
             {err('lines') ? <ErrorText name="lines" message={err('lines')!} /> : null}
           </Field>
         </>
+      ) : null}
+      {!inbound ? (
+        <Field name="lines" label={t('shipments.f.lines')} className="span-2" error={undefined}>
+          <table className="table sh-form-lines sh-edit-table sh-lines-cols" data-testid="shipment-form-products">
+            <tbody>
+              {products.map((p, i) => (
+                <tr key={p.key} data-testid="shipment-form-product">
+                  <td>
+                    <ProductPicker name={`product-${i}`} label={t('shipments.lines.product')} value={p.product} onChange={(product) => setProducts((cur) => cur.map((x, j) => (j === i ? { ...x, product } : x)))} />
+                  </td>
+                  <td className="right">
+                    <input className="sh-input sh-qty" data-testid="product-qty" aria-label={t('shipments.lines.qty')} inputMode="numeric" value={p.qty} onChange={(e) => setProducts((cur) => cur.map((x, j) => (j === i ? { ...x, qty: e.target.value } : x)))} />
+                  </td>
+                  <td>
+                    <button type="button" className="icon-btn" aria-label={t('shipments.f.remove')} title={t('shipments.f.remove')} onClick={() => setProducts((cur) => cur.filter((_, j) => j !== i))}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div>
+            <button type="button" className="btn btn-small" data-testid="add-product-line" onClick={() => setProducts((cur) => [...cur, { key: Math.max(0, ...cur.map((x) => x.key)) + 1, product: null, qty: '1' }])}>
+              + {t('shipments.lines.add')}
+            </button>
+          </div>
+          {err('lines') ? <ErrorText name="lines" message={err('lines')!} /> : null}
+        </Field>
       ) : null}
       <TextField name="carrier" label={t('shipments.f.carrier')} value={carrier} onChange={setCarrier} error={err('carrier')} maxLength={60} />
       <TextField name="service" label={t('shipments.f.service')} value={service} onChange={setService} error={err('service')} maxLength={60} />

@@ -1,6 +1,8 @@
-// One shipment: its status and parties, tracking numbers (a mistyped one flagged), parcels with
-// their volumetric and chargeable weight, the route by leg, the lines carried, and the timeline
-// (newest first), with events added by hand or imported from a carrier's CSV.
+// One shipment: its status and parties, what can be done next (edit, dispatch, receive, land
+// its cost, print its papers), the route by leg, tracking numbers (a mistyped one flagged), the
+// lines carried, parcels with their volumetric and chargeable weight, customs, costs, the
+// documents it made, and the timeline (newest first) with events added by hand or from a CSV.
+import { useState } from 'react';
 import type { ShipmentDetail } from '../../../main/common/api';
 import { formatAmount, formatDateTime } from '../../../main/common/format';
 import { useQuery } from '../../api/hooks';
@@ -9,7 +11,14 @@ import { InlineError } from '../../components/EmptyState';
 import { Qty } from '../../components/Numbers';
 import { useT } from '../../i18n';
 import { AddEventForm } from './AddEventForm';
+import { CostsCard } from './CostsCard';
+import { CustomsCard } from './CustomsCard';
+import { EditShipmentPanel } from './EditShipmentPanel';
 import { ImportTracking } from './ImportTracking';
+import { LinkedDocs } from './LinkedDocs';
+import { ReceivePanel } from './ReceivePanel';
+import { RouteView } from './RouteView';
+import { ShipmentActions } from './ShipmentActions';
 import { ShipmentStatusTag } from './ShipmentStatusTag';
 import { formatWeight, routeOf } from './util';
 import './shipments.css';
@@ -17,7 +26,9 @@ import './shipments.css';
 export function ShipmentPage({ id }: { id: string }) {
   const t = useT();
   const q = useQuery('shipments.get', { id });
-  if (q.error)
+  const [editing, setEditing] = useState(false);
+  const [receiving, setReceiving] = useState(false);
+  if (q.error && !q.data)
     return (
       <div className="page">
         <InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} />
@@ -28,6 +39,7 @@ export function ShipmentPage({ id }: { id: string }) {
   const s = d.shipment;
   const { from, to } = routeOf(s);
   const timeline = [...d.events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.createdAt.localeCompare(a.createdAt)));
+  const editable = !s.receivedAt && s.status !== 'delivered';
   const fact = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="fact">
       <div className="muted small">{label}</div>
@@ -53,7 +65,15 @@ export function ShipmentPage({ id }: { id: string }) {
             {t('shipments.late')}
           </span>
         ) : null}
+        <span className="spacer" />
+        {editable ? (
+          <button type="button" className="btn" data-testid="shipment-edit" onClick={() => setEditing(true)}>
+            {t('shipments.edit.open')}
+          </button>
+        ) : null}
       </header>
+
+      <ShipmentActions d={d} onReceive={() => setReceiving(true)} />
 
       <section className="card">
         <div className="facts sh-facts">
@@ -62,14 +82,22 @@ export function ShipmentPage({ id }: { id: string }) {
           {fact(t('shipments.facts.incoterm'), s.incoterm)}
           {fact(t('shipments.facts.eta'), s.eta, 'shipment-eta')}
           {fact(t('shipments.facts.shippedOn'), s.shippedOn)}
+          {s.dispatchedAt ? fact(t('shipments.facts.dispatchedAt'), formatDateTime(s.dispatchedAt), 'shipment-dispatched') : null}
+          {s.receivedAt ? fact(t('shipments.facts.receivedAt'), formatDateTime(s.receivedAt), 'shipment-received') : null}
           {fact(t('shipments.facts.deliveredAt'), s.deliveredAt ? formatDateTime(s.deliveredAt) : null)}
-          {fact(t('shipments.facts.divisor'), d.parcels.length ? String(s.volumetricDivisor) : null)}
           {fact(t('shipments.facts.declared'), s.declaredValue !== null && s.currency ? `${formatAmount(s.declaredValue, s.currency)} ${s.currency}` : null)}
+          {s.direction === 'outbound' ? fact(t('shipments.facts.shipTo'), s.shipTo || s.shipToCountry ? <span className="pre-wrap">{[s.shipTo, s.shipToCountry].filter(Boolean).join('\n')}</span> : null, 'shipment-ship-to') : null}
         </div>
+        {s.notes ? <p className="pre-wrap small sh-notes">{s.notes}</p> : null}
       </section>
+
+      <RouteView d={d} />
+      <CostsCard d={d} />
 
       <div className="sh-grid">
         <div className="sh-main">
+          <LinesCard d={d} />
+          <ParcelsCard d={d} />
           <section className="card" data-testid="shipment-tracking">
             <h2 className="card-title">{t('shipments.tracking.title')}</h2>
             {d.trackingNumbers.length === 0 ? <p className="muted">{t('shipments.tracking.none')}</p> : null}
@@ -86,98 +114,12 @@ export function ShipmentPage({ id }: { id: string }) {
               ))}
             </ul>
           </section>
-
-          <section className="card flush" data-testid="shipment-lines">
-            <h2 className="card-title sh-pad">{t('shipments.lines.title')}</h2>
-            {d.lines.length === 0 ? (
-              <p className="muted sh-pad">{t('shipments.lines.none')}</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('shipments.lines.sku')}</th>
-                    <th>{t('shipments.lines.name')}</th>
-                    <th>{t('shipments.lines.po')}</th>
-                    <th className="right">{t('shipments.lines.qty')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.lines.map((l) => (
-                    <tr key={l.id} data-testid="shipment-line" data-sku={l.sku}>
-                      <td className="mono strong">
-                        <a href={'#' + paths.product(l.productId)}>{l.sku}</a>
-                      </td>
-                      <td>{l.name}</td>
-                      <td className="mono">{l.poId && l.poNumber ? <a href={'#' + paths.purchaseOrder(l.poId)}>{l.poNumber}</a> : <span className="muted">—</span>}</td>
-                      <td className="right">
-                        <Qty n={l.qty} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-
-          <section className="card flush" data-testid="shipment-parcels">
-            <h2 className="card-title sh-pad">
-              {t('shipments.parcels.title')}{' '}
-              {d.parcels.length ? (
-                <span className="muted small">
-                  {t('shipments.parcels.total', { n: d.totals.parcels })} · {formatWeight(d.totals.weightG)} · {t('shipments.parcels.chargeable')} {formatWeight(d.totals.chargeableG)}
-                </span>
-              ) : null}
-            </h2>
-            {d.parcels.length === 0 ? (
-              <p className="muted sh-pad">{t('shipments.parcels.none')}</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('shipments.parcels.ref')}</th>
-                    <th className="right">{t('shipments.parcels.weight')}</th>
-                    <th>{t('shipments.parcels.dims')}</th>
-                    <th className="right">{t('shipments.parcels.volumetric')}</th>
-                    <th className="right">{t('shipments.parcels.chargeable')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.parcels.map((p) => (
-                    <tr key={p.id} data-testid="shipment-parcel">
-                      <td>{p.reference ?? <span className="muted">—</span>}</td>
-                      <td className="right num">{formatWeight(p.weightG)}</td>
-                      <td className="num">{p.lengthMm !== null && p.widthMm !== null && p.heightMm !== null ? `${p.lengthMm} × ${p.widthMm} × ${p.heightMm}` : '—'}</td>
-                      <td className="right num">{formatWeight(p.volumetricG)}</td>
-                      <td className="right num strong">{formatWeight(p.chargeableG)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-
-          <section className="card" data-testid="shipment-legs">
-            <h2 className="card-title">{t('shipments.legs.title')}</h2>
-            {d.legs.length === 0 ? (
-              <p className="muted">{t('shipments.legs.none')}</p>
-            ) : (
-              <ol className="sh-legs">
-                {d.legs.map((l) => (
-                  <li key={l.id} data-testid="shipment-leg">
-                    <span className="strong">{l.from}</span> <span className="sh-arrow">→</span> <span className="strong">{l.to}</span>
-                    <span className="tag">{t(`shipments.mode.${l.mode}`)}</span>
-                    {l.carrier ? <span className="muted small"> {l.carrier}</span> : null}
-                    {l.eta ? <span className="muted small"> · {l.eta}</span> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-
           <ImportTracking />
         </div>
 
         <div className="sh-side">
+          <LinkedDocs d={d} />
+          {s.direction === 'inbound' ? <CustomsCard d={d} /> : null}
           <AddEventForm shipmentId={s.id} />
           <section className="card" data-testid="shipment-timeline">
             <h2 className="card-title">
@@ -200,6 +142,95 @@ export function ShipmentPage({ id }: { id: string }) {
           </section>
         </div>
       </div>
+      {editing ? <EditShipmentPanel d={d} onClose={() => setEditing(false)} /> : null}
+      {receiving ? <ReceivePanel d={d} onClose={() => setReceiving(false)} /> : null}
     </div>
+  );
+}
+
+function LinesCard({ d }: { d: ShipmentDetail }) {
+  const t = useT();
+  const received = d.shipment.receivedAt !== null;
+  return (
+    <section className="card flush" data-testid="shipment-lines">
+      <h2 className="card-title sh-pad">{t('shipments.lines.title')}</h2>
+      {d.lines.length === 0 ? (
+        <p className="muted sh-pad">{t(d.shipment.direction === 'inbound' ? 'shipments.lines.none' : 'shipments.lines.noneEdit')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('shipments.lines.sku')}</th>
+              <th>{t('shipments.lines.name')}</th>
+              {d.shipment.direction === 'inbound' ? <th>{t('shipments.lines.po')}</th> : null}
+              <th className="right">{t('shipments.lines.qty')}</th>
+              {received ? <th className="right">{t('shipments.lines.arrived')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {d.lines.map((l) => (
+              <tr key={l.id} data-testid="shipment-line" data-sku={l.sku}>
+                <td className="mono strong">
+                  <a href={'#' + paths.product(l.productId)}>{l.sku}</a>
+                </td>
+                <td>{l.name}</td>
+                {d.shipment.direction === 'inbound' ? <td className="mono">{l.poId && l.poNumber ? <a href={'#' + paths.purchaseOrder(l.poId)}>{l.poNumber}</a> : <span className="muted">—</span>}</td> : null}
+                <td className="right">
+                  <Qty n={l.qty} />
+                </td>
+                {received ? (
+                  <td className="right" data-testid="line-arrived">
+                    {l.qtyArrived === null ? <span className="muted">—</span> : <Qty n={l.qtyArrived} />}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ParcelsCard({ d }: { d: ShipmentDetail }) {
+  const t = useT();
+  const cm = (mm: number) => (mm / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return (
+    <section className="card flush" data-testid="shipment-parcels">
+      <h2 className="card-title sh-pad">
+        {t('shipments.parcels.title')}{' '}
+        {d.parcels.length ? (
+          <span className="muted small" data-testid="parcels-total">
+            {t('shipments.parcels.total', { n: d.totals.parcels })} · {formatWeight(d.totals.weightG)} · {t('shipments.parcels.chargeable')} {formatWeight(d.totals.chargeableG)} · {t('shipments.parcels.divisor', { n: d.shipment.volumetricDivisor })}
+          </span>
+        ) : null}
+      </h2>
+      {d.parcels.length === 0 ? (
+        <p className="muted sh-pad">{t('shipments.parcels.none')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('shipments.parcels.ref')}</th>
+              <th className="right">{t('shipments.parcels.weight')}</th>
+              <th>{t('shipments.parcels.dimsCm')}</th>
+              <th className="right">{t('shipments.parcels.volumetric')}</th>
+              <th className="right">{t('shipments.parcels.chargeable')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.parcels.map((p) => (
+              <tr key={p.id} data-testid="shipment-parcel">
+                <td>{p.reference ?? <span className="muted">—</span>}</td>
+                <td className="right num">{formatWeight(p.weightG)}</td>
+                <td className="num">{p.lengthMm !== null && p.widthMm !== null && p.heightMm !== null ? `${cm(p.lengthMm)} × ${cm(p.widthMm)} × ${cm(p.heightMm)}` : '—'}</td>
+                <td className="right num">{formatWeight(p.volumetricG)}</td>
+                <td className="right num strong">{formatWeight(p.chargeableG)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -1,12 +1,14 @@
 // The shipments board: late ones first, then by ETA; filters by direction, status, carrier,
-// late and a search; a new shipment opens in a side panel.
+// late and a search; a new shipment opens in a side panel. Its second tab lists the expected
+// arrivals (#/shipments/arrivals).
 import { useState } from 'react';
 import type { ShipmentDirection, ShipmentRow, ShipmentStatus } from '../../../main/common/api';
 import { formatDateTime } from '../../../main/common/format';
 import { useDebounced, useQuery } from '../../api/hooks';
-import { navigate, paths } from '../../app/router';
+import { navigate, paths, useRoute } from '../../app/router';
 import { EmptyState, InlineError } from '../../components/EmptyState';
 import { useT } from '../../i18n';
+import { Arrivals } from './Arrivals';
 import { NewShipmentPanel } from './NewShipmentPanel';
 import { ShipmentStatusTag } from './ShipmentStatusTag';
 import { DIRECTIONS, routeOf, STATUSES } from './util';
@@ -16,12 +18,40 @@ const LIMIT = 200;
 
 export function ShipmentsBoard() {
   const t = useT();
+  const route = useRoute();
+  const view = route.name === 'shipments' ? route.view : 'board';
+  const [creating, setCreating] = useState(false);
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('shipments.title')}</h1>
+        <nav className="segmented sh-tabs" aria-label={t('shipments.title')}>
+          <a href={'#' + paths.shipments()} className={view === 'board' ? 'on' : ''} aria-current={view === 'board' ? 'page' : undefined} data-testid="shipments-tab-board">
+            {t('shipments.tab.board')}
+          </a>
+          <a href={'#' + paths.arrivals()} className={view === 'arrivals' ? 'on' : ''} aria-current={view === 'arrivals' ? 'page' : undefined} data-testid="shipments-tab-arrivals">
+            {t('shipments.tab.arrivals')}
+          </a>
+        </nav>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" data-testid="new-shipment" onClick={() => setCreating(true)}>
+          + {t('shipments.new')}
+        </button>
+      </header>
+      {view === 'arrivals' ? <Arrivals /> : <Board onNew={() => setCreating(true)} />}
+      {creating ? <NewShipmentPanel onClose={() => setCreating(false)} /> : null}
+    </div>
+  );
+}
+
+function Board({ onNew }: { onNew(): void }) {
+  const t = useT();
   const [direction, setDirection] = useState<ShipmentDirection | ''>('');
   const [status, setStatus] = useState<ShipmentStatus | ''>('');
   const [carrier, setCarrier] = useState('');
   const [late, setLate] = useState(false);
   const [search, setSearch] = useState('');
-  const [creating, setCreating] = useState(false);
+  const [carriers, setCarriers] = useState<string[]>([]);
   const carrierQ = useDebounced(carrier.trim(), 250);
   const q = useDebounced(search.trim(), 250);
   const list = useQuery('shipments.list', {
@@ -34,16 +64,12 @@ export function ShipmentsBoard() {
   });
   const rows = list.data?.rows ?? [];
   const filtered = Boolean(direction || status || carrierQ || late || q);
+  // the carriers seen so far, offered as the carrier filter's suggestions
+  const seen = [...new Set(rows.map((r) => r.carrier).filter((c): c is string => c !== null))].sort();
+  if (seen.some((c) => !carriers.includes(c))) setCarriers([...new Set([...carriers, ...seen])].sort());
 
   return (
-    <div className="page">
-      <header className="page-head">
-        <h1>{t('shipments.title')}</h1>
-        <span className="spacer" />
-        <button type="button" className="btn btn-primary" data-testid="new-shipment" onClick={() => setCreating(true)}>
-          + {t('shipments.new')}
-        </button>
-      </header>
+    <>
       <p className="muted sh-intro">{t('shipments.intro')}</p>
       <div className="sh-filters">
         <select className="sh-input" data-testid="shipments-direction-filter" aria-label={t('shipments.col.direction')} value={direction} onChange={(e) => setDirection(e.target.value as ShipmentDirection | '')}>
@@ -62,7 +88,12 @@ export function ShipmentsBoard() {
             </option>
           ))}
         </select>
-        <input className="sh-input" data-testid="shipments-carrier-filter" placeholder={t('shipments.carrierFilter')} aria-label={t('shipments.carrierFilter')} value={carrier} onChange={(e) => setCarrier(e.target.value)} />
+        <input className="sh-input" data-testid="shipments-carrier-filter" placeholder={t('shipments.carrierFilter')} aria-label={t('shipments.carrierFilter')} value={carrier} onChange={(e) => setCarrier(e.target.value)} list="sh-carriers" />
+        <datalist id="sh-carriers">
+          {carriers.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
         <input className="sh-input sh-search" data-testid="shipments-search" type="search" placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <label className="check">
           <input type="checkbox" data-testid="shipments-late-filter" checked={late} onChange={(e) => setLate(e.target.checked)} />
@@ -75,7 +106,7 @@ export function ShipmentsBoard() {
           title={t(filtered ? 'shipments.empty.filtered' : 'shipments.empty.title')}
           testId="shipments-empty"
           action={
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            <button type="button" className="btn btn-primary" onClick={onNew}>
               + {t('shipments.new')}
             </button>
           }
@@ -105,8 +136,7 @@ export function ShipmentsBoard() {
           {list.data && list.data.total > rows.length ? <div className="sh-more muted small">{t('shipments.more', { shown: rows.length, total: list.data.total })}</div> : null}
         </section>
       )}
-      {creating ? <NewShipmentPanel onClose={() => setCreating(false)} /> : null}
-    </div>
+    </>
   );
 }
 

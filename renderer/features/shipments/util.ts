@@ -1,8 +1,6 @@
 // Shared bits of the shipment screens: the statuses and directions in the order people read
-// them, weights, the time of an event as typed, and the API's field errors of a nested input.
+// them, weights, the time of an event as typed, tracking numbers, days and units.
 import type { ShipmentDirection, ShipmentRow, ShipmentStatus } from '../../../main/common/api';
-import { ApiError } from '../../../main/common/api/errors';
-import type { FormErrors } from '../../api/errors';
 
 export const DIRECTIONS: ShipmentDirection[] = ['inbound', 'transfer', 'outbound'];
 export const STATUSES: ShipmentStatus[] = ['created', 'in_transit', 'at_customs', 'customs_held', 'out_for_delivery', 'delivered', 'exception', 'returned'];
@@ -37,23 +35,54 @@ export function eventTime(text: string): string {
   return Number.isNaN(at.getTime()) ? s : at.toISOString();
 }
 
-/** Field errors of a nested input ("events.0.at" → "at"), by the last part of their path. */
-export function nestedErrors(e: unknown, known: readonly string[]): FormErrors {
-  if (!(e instanceof ApiError)) return { fields: {}, general: e instanceof Error ? e.message : String(e) };
-  const issues = e.details?.issues ?? (e.details?.field ? [{ field: e.details.field, message: e.message }] : []);
-  const fields: Record<string, string> = {};
-  const stray: string[] = [];
-  for (const i of issues) {
-    const name = i.field.split('.').pop() ?? i.field;
-    if (known.includes(name)) fields[name] ??= i.message;
-    else stray.push(i.message);
-  }
-  return { fields, general: Object.keys(fields).length === 0 ? e.message : stray.length ? stray.join('; ') : null };
-}
-
 export function splitTracking(text: string): string[] {
   return text
     .split(/[\n,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A PDF (or any file) sent as base64, saved through the browser's download. */
+export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "2026-03-02" + 7 → "2026-03-09" (calendar days, no time zone involved). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week a day falls in. */
+export function weekStart(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return addDays(day, -((d.getUTCDay() + 6) % 7));
+}
+
+/** "12.5" kg → 12500 g; "" → null; anything else → NaN for the API to refuse. */
+export function kgToG(text: string): number | null {
+  const s = text.trim().replace(',', '.');
+  if (!s) return null;
+  return /^\d+(\.\d{1,3})?$/.test(s) ? Math.round(Number(s) * 1000) : NaN;
+}
+
+/** "40.5" cm → 405 mm; "" → null. */
+export function cmToMm(text: string): number | null {
+  const s = text.trim().replace(',', '.');
+  if (!s) return null;
+  return /^\d+(\.\d)?$/.test(s) ? Math.round(Number(s) * 10) : NaN;
+}
+
+export const gToKg = (g: number | null): string => (g === null ? '' : String(g / 1000));
+export const mmToCm = (mm: number | null): string => (mm === null ? '' : String(mm / 10));
