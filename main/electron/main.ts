@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { createClient } from '../common/api/client';
 import { seedDemo } from '../core/demo/seed';
-import { openApp, type App } from '../server/app';
+import { openApp, startChores, type App } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -85,6 +85,7 @@ function start(): void {
       }
     }
 
+    startChores(backend);
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(RENDERER);
     registerIpc(ipcMain, backend.dispatcher, {

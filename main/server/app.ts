@@ -24,6 +24,18 @@ export function openApp(file: string, opts: { nativeBinding?: string; actor?: st
   return { db, file, dispatcher, migration, close: () => db.close() };
 }
 
+/**
+ * What a running app does by itself: confirmed orders left unpaid past their expiry (e.g. claims
+ * from a live session) are released at start-up and then every minute. Returns how to stop it.
+ */
+export function startChores(app: Pick<App, 'dispatcher'>, everyMs = 60_000): () => void {
+  const run = () => void app.dispatcher.dispatch('sales.releaseExpired', {});
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function osUser(): string {
   try {
     return os.userInfo().username || 'local user';

@@ -5,11 +5,13 @@ import type { Handler } from '../core/context';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
+import { liveHandlers } from '../core/live/handlers';
 import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
 import { purchasingHandlers } from '../core/purchasing/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
 import { returnHandlers } from '../core/returns/handlers';
+import { customerHandlers, salesHandlers } from '../core/sales/handlers';
 import { searchHandlers } from '../core/search/handlers';
 import { settingsHandlers } from '../core/settings/handlers';
 import { shipmentHandlers } from '../core/shipments/handlers';
@@ -27,6 +29,9 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...landedHandlers,
   ...shipmentHandlers,
   ...returnHandlers,
+  ...customerHandlers,
+  ...salesHandlers,
+  ...liveHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, type App } from './app';
+import { openApp, startChores, type App } from './app';
 import { startBridge, type Bridge } from './bridge';
 
 export function rendererDir(): string {
@@ -24,10 +24,12 @@ export async function startHost(opts: { file: string; port?: number; staticDir?:
       ...(fs.existsSync(path.join(staticDir, 'index.html')) ? { staticDir } : {}),
       ...(opts.port ? { port: opts.port } : {}),
     });
+    const stopChores = startChores(app);
     return {
       app,
       bridge,
       async close() {
+        stopChores();
         await bridge.close();
         app.close();
       },

@@ -216,6 +216,44 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('returns.list', { status: 'closed' })).rows.map((r) => r.number)).toEqual(['RMA-000001']);
     });
 
+    it('sales and live selling: customers, an order from draft to shipped, a session from plan to report, an import', async () => {
+      await c.call('stock.adjust', { productId: ids.product!, locationId: ids.tyo!, qty: 20, unitCost: '4.20', reason: 'received' });
+      const ana = await c.call('customers.create', { name: 'Ana Silva', handle: '@ana' });
+      expect((await c.call('customers.update', { id: ana.id, country: 'PT' })).country).toBe('PT');
+      expect((await c.call('customers.list', { q: 'ana' })).rows.map((r) => r.handle)).toEqual(['ana']);
+      const o = await c.call('sales.create', { customerId: ana.id, locationId: ids.tyo!, lines: [{ productId: ids.product!, qty: 3, unitPrice: '9.00' }] });
+      expect((await c.call('sales.update', { id: o.order.id, shipping: '2.00' })).order.total).toBe(2900);
+      expect((await c.call('sales.confirm', { id: o.order.id })).lines[0]!.reserved).toBe(3);
+      expect((await c.call('sales.picklist', { ids: [o.order.id] })).picks[0]).toMatchObject({ locationCode: 'TYO', qty: 3 });
+      expect((await c.call('sales.ship', { id: o.order.id, lines: [{ lineId: o.lines[0]!.id, qty: 2 }], parcel: null })).order.status).toBe('partly_shipped');
+      expect((await c.call('sales.complete', { id: o.order.id })).order.status).toBe('completed');
+      expect((await c.call('sales.pay', { id: o.order.id, amount: '29.00' })).order.paymentStatus).toBe('paid');
+      const other = await c.call('sales.create', { locationId: ids.tyo!, lines: [{ productId: ids.product!, qty: 1, unitPrice: '9.00' }], confirm: true });
+      expect((await c.call('sales.cancel', { id: other.order.id })).order.status).toBe('cancelled');
+      expect((await c.call('sales.get', { id: o.order.id })).fulfilments).toHaveLength(1);
+      expect((await c.call('sales.list', { customerId: ana.id })).total).toBe(1);
+      expect((await c.call('customers.get', { id: ana.id })).orders).toHaveLength(1);
+      const day = new Date().toISOString().slice(0, 10);
+      expect((await c.call('sales.summary', { from: day, to: day })).totals.units).toBe(2);
+      expect(await c.call('sales.releaseExpired', {})).toEqual({ released: [] });
+      const imported = await c.call('sales.import', { locationId: ids.tyo!, text: 'order,sku,qty,unit_price\nW-1,MATCHA-1,1,9.50', dryRun: true });
+      expect(imported).toMatchObject({ format: 'generic', dryRun: true, created: 1 });
+
+      const live = await c.call('live.create', { title: 'Tea night', locationId: ids.tyo!, items: [{ productId: ids.product!, price: '8.00', cap: 2, code: 'T1' }] });
+      expect((await c.call('live.update', { id: live.session.id, perCustomerLimit: 1 })).session.perCustomerLimit).toBe(1);
+      expect((await c.call('live.suggest', { locationId: ids.tyo! })).length).toBeGreaterThanOrEqual(0);
+      await c.call('live.start', { id: live.session.id });
+      expect((await c.call('live.claim', { sessionId: live.session.id, product: 'T1', customer: 'mia' })).item.left).toBe(1);
+      await c.call('live.claim', { sessionId: live.session.id, product: 'T1', customer: 'leo' });
+      expect((await c.call('live.undo', { sessionId: live.session.id })).claim.status).toBe('undone');
+      expect((await c.call('live.get', { id: live.session.id })).items[0]!.left).toBe(1);
+      expect((await c.call('live.close', { id: live.session.id })).orders).toHaveLength(1);
+      expect((await c.call('live.report', { id: live.session.id })).totals).toMatchObject({ units: 1, buyers: 1 });
+      expect((await c.call('live.list', { status: 'closed' })).rows.map((r) => r.title)).toEqual(['Tea night']);
+      const dropped = await c.call('live.create', { title: 'Cancelled one', locationId: ids.tyo! });
+      expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

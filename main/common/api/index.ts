@@ -4,6 +4,7 @@ import { z } from './zod';
 import { read, write, type MethodDef } from './contract';
 import * as f from './fields';
 import type * as T from './types';
+import { salesApi } from './sales';
 
 const productFields = {
   sku: f.requiredText(64).regex(/^\S+$/, 'must not contain spaces'),
@@ -27,6 +28,10 @@ const productFields = {
     .transform((v) => (v && Object.keys(v).length ? v : null)),
   lowStockThreshold: f.nonNegativeInt.nullish().transform((v) => v ?? null),
   notes: f.optionalText(2000),
+  /** the usual selling price in the base currency */
+  price: f.decimal.nullish().transform((v) => v ?? null),
+  /** orders may reserve more than is available */
+  allowBackorder: z.boolean(),
 };
 
 // No defaults here: update schemas are partial and a default would overwrite the stored value.
@@ -336,7 +341,7 @@ export const api = {
   ),
   'products.get': read<T.ProductDetail>()(byId),
   'products.categories': read<string[]>()(empty),
-  'products.create': write<T.Product>()(z.object({ ...productFields, packSize: productFields.packSize.default(1) })),
+  'products.create': write<T.Product>()(z.object({ ...productFields, packSize: productFields.packSize.default(1), allowBackorder: productFields.allowBackorder.default(false) })),
   'products.update': write<T.Product>()(z.object({ id: f.id, ...productFields }).partial().required({ id: true })),
   'products.archive': write<T.Product>()(byId),
   'products.restore': write<T.Product>()(byId),
@@ -624,6 +629,7 @@ export const api = {
   'reference.hs': read<T.HsEntry[]>()(
     z.object({ q: f.text(100), limit: f.quantity.refine((n) => n >= 1 && n <= 100, 'must be between 1 and 100').default(20) }),
   ),
+  ...salesApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -652,9 +658,14 @@ export interface Events {
   'landed.changed': { ids: string[] };
   'shipments.changed': { ids: string[] };
   'returns.changed': { ids: string[] };
+  'customers.changed': { ids: string[] };
+  'sales.changed': { ids: string[] };
+  /** a live session changed; `items` carries the counters of the products a claim touched */
+  'live.changed': { id: string; items: { productId: string; claimed: number; left: number; waiting: number }[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed'];
 
 export * from './types';
+export * from './sales-types';
 export * from './errors';

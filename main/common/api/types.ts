@@ -27,6 +27,9 @@ export interface Product {
   options: Record<string, string> | null;
   lowStockThreshold: number | null;
   notes: string | null;
+  /** the usual selling price, base currency minor units */
+  price: number | null;
+  allowBackorder: boolean;
   status: Status;
   createdAt: string;
   updatedAt: string;

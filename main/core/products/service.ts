@@ -6,6 +6,8 @@ import * as repo from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { definedOnly } from '../patch';
+import { amountIn } from '../amount';
+import { baseCurrency } from '../settings/service';
 
 type Fields = Omit<Product, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
 
@@ -32,6 +34,11 @@ function validate(ctx: Ctx, p: Fields, selfId?: string): void {
   }
 }
 
+/** The selling price typed in the base currency, as minor units. */
+function priceOf(ctx: Ctx, text: string | null | undefined): number | null {
+  return text == null ? null : amountIn(text, baseCurrency(ctx), 'price');
+}
+
 export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Product {
   const fields: Fields = {
     sku: input.sku,
@@ -52,6 +59,8 @@ export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Produ
     options: input.options ?? null,
     lowStockThreshold: input.lowStockThreshold ?? null,
     notes: input.notes ?? null,
+    price: priceOf(ctx, input.price),
+    allowBackorder: input.allowBackorder,
   };
   validate(ctx, fields);
   const p: Product = { id: uuidv7(), ...fields, status: 'active', createdAt: ctx.now, updatedAt: ctx.now };
@@ -62,7 +71,8 @@ export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Produ
 
 export function updateProduct(ctx: Ctx, input: Parsed<'products.update'>): Product {
   const cur = mustGet(ctx, input.id);
-  const next: Product = { ...cur, ...definedOnly(input), updatedAt: ctx.now };
+  const { price, ...rest } = input;
+  const next: Product = { ...cur, ...definedOnly(rest), ...(price !== undefined ? { price: priceOf(ctx, price) } : {}), updatedAt: ctx.now };
   validate(ctx, next, cur.id);
   repo.updateProduct(ctx.db, next);
   ctx.emit('products.changed', { ids: [cur.id] });

@@ -34,27 +34,36 @@ export function dispatch(ctx: Ctx, input: Parsed<'shipments.dispatch'>): Shipmen
   const s = load(ctx, input.id);
   if (s.direction === 'inbound') throw ApiError.field('id', `${s.number} comes from its supplier: record its tracking events, then receive it`, 'conflict');
   if (s.dispatchedAt) throw ApiError.field('id', `${s.number} was dispatched already`, 'conflict');
+  dispatchShipment(ctx, s, businessTime(ctx, input.at, 'at'));
+  return get(ctx, s.id);
+}
+
+/**
+ * Takes a transfer's or outbound shipment's lines out of its location (a transfer's into
+ * in-transit) and returns each line's outgoing movement. Units reserved for orders stay put:
+ * `ownReserved` says how many of a line's units are reserved for that very line (an order
+ * shipping what it reserved), none otherwise.
+ */
+export function dispatchShipment(ctx: Ctx, s: repo.ShipmentRecord, at: string, ownReserved: (l: repo.LineView, index: number) => number = () => 0): number[] {
   const lines = repo.lines(ctx.db, s.id);
   if (!lines.length) throw ApiError.field('id', `${s.number} has no lines: add what it carries first`);
-  const at = businessTime(ctx, input.at, 'at');
   const from = s.fromLocationId!;
   const transit = s.direction === 'transfer' ? transitLocation(ctx) : null;
   const common = { occurredAt: at, note: s.number, docType: 'shipment', docId: s.id };
-  lines.forEach((l, i) => {
+  const seqs = lines.map((l, i) => {
     const fields = { qty: `lines.${i}.qty`, location: 'fromLocationId', product: `lines.${i}.productId` };
-    if (!transit) {
-      post(ctx, { ...common, productId: l.productId, locationId: from, kind: 'sale', qty: -l.qty, reason: 'shipped', fields });
-      return;
-    }
-    const outSeq = post(ctx, { ...common, productId: l.productId, locationId: from, kind: 'transfer_out', qty: -l.qty, fields });
-    const out = ledger.movementsBySeq(ctx.db, [outSeq])[0]!;
-    post(ctx, { ...common, productId: l.productId, locationId: transit, kind: 'transfer_in', qty: l.qty, value: -out.value, fields });
+    const out = { ...common, productId: l.productId, locationId: from, qty: -l.qty, fields, ownReserved: ownReserved(l, i) };
+    if (!transit) return post(ctx, { ...out, kind: 'sale', reason: 'shipped' });
+    const outSeq = post(ctx, { ...out, kind: 'transfer_out' });
+    const moved = ledger.movementsBySeq(ctx.db, [outSeq])[0]!;
+    post(ctx, { ...common, productId: l.productId, locationId: transit, kind: 'transfer_in', qty: l.qty, value: -moved.value, fields });
+    return outSeq;
   });
   repo.saveShipment(ctx.db, { ...s, dispatchedAt: at, transitLocationId: transit, shippedOn: s.shippedOn ?? at.slice(0, 10), updatedAt: ctx.now });
   if (s.status === 'created') logEvent(ctx, s.id, { at, status: 'in_transit', place: locationCode(ctx, from), text: 'Dispatched' });
   ctx.emit('shipments.changed', { ids: [s.id] });
   ctx.emit('stock.changed', { productIds: [...new Set(lines.map((l) => l.productId))], locationIds: transit ? [from, transit] : [from] });
-  return get(ctx, s.id);
+  return seqs;
 }
 
 type Arrival = NonNullable<Parsed<'shipments.receive'>['lines']>[number];

@@ -27,6 +27,12 @@ export interface PostLine {
   docId?: string | null;
   /** field names to blame in errors, so the UI can mark the right input */
   fields?: { product?: string; location?: string; qty?: string };
+  /**
+   * Set on outflows that must leave units reserved for others in place (a sale, a transfer): how
+   * many of the reserved units are this outflow's own (an order shipping what it reserved).
+   * Unset, an outflow may take any unit on hand (a count, a write-off: what is gone is gone).
+   */
+  ownReserved?: number;
 }
 
 export function post(ctx: Ctx, line: PostLine, batch?: Totals): number {
@@ -59,6 +65,17 @@ export function post(ctx: Ctx, line: PostLine, batch?: Totals): number {
         issues: [{ field: f.qty, message: `only ${state.qty} on hand` }],
         available: state.qty,
       });
+    }
+    if (line.ownReserved !== undefined) {
+      const others = Math.max((stored?.reserved ?? 0) - line.ownReserved, 0);
+      const free = Math.max(state.qty - others, 0);
+      if (need > free) {
+        throw new ApiError('insufficient_stock', `Only ${free} of ${product.sku} at ${location.code} are free: ${others} of the ${state.qty} on hand are reserved for orders.`, {
+          field: f.qty,
+          issues: [{ field: f.qty, message: `only ${free} free (${others} reserved)` }],
+          available: free,
+        });
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import type { CheckReport, PostResult } from '../../common/api/types';
 import { COST_SCALE, inflow, replayOutflow, revalue, type CostState } from '../../common/calc/valuation';
 import { currencyExponent, divRound, parseScaled, toSafeNumber } from '../../common/money';
 import * as ledger from '../../db/repos/ledger';
+import { reservedSums } from '../../db/repos/sales';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { baseCurrency } from '../settings/service';
@@ -55,7 +56,7 @@ export function transfer(ctx: Ctx, input: Parsed<'stock.transfer'>): PostResult 
   const docId = uuidv7();
   const occurredAt = businessTime(ctx, input.occurredAt);
   const common = { productId: input.productId, occurredAt, note: input.note, docType: 'transfer', docId };
-  const outSeq = post(ctx, { ...common, locationId: input.fromLocationId, kind: 'transfer_out', qty: -input.qty, fields: { location: 'fromLocationId' } });
+  const outSeq = post(ctx, { ...common, locationId: input.fromLocationId, kind: 'transfer_out', qty: -input.qty, fields: { location: 'fromLocationId' }, ownReserved: 0 });
   const out = ledger.movementsBySeq(ctx.db, [outSeq])[0]!;
   const inSeq = post(ctx, {
     ...common,
@@ -135,6 +136,10 @@ export function check(ctx: Ctx): CheckReport {
 
   const mismatches: CheckReport['balances']['mismatches'] = [];
   const seen = new Set<string>();
+  // reserved units are the sum of the reservations (order lines, live sessions' holds)
+  const reserved = new Map(reservedSums(db).map((r) => [`${r.productId}|${r.locationId}`, r.qty]));
+  const reservedByProduct = new Map<string, number>();
+  for (const [key, qty] of reserved) reservedByProduct.set(key.split('|')[0]!, (reservedByProduct.get(key.split('|')[0]!) ?? 0) + qty);
   for (const b of ledger.allBalances(db)) {
     const key = `${b.productId}|${b.locationId}`;
     seen.add(key);
@@ -143,6 +148,7 @@ export function check(ctx: Ctx): CheckReport {
       ['onHand', b.onHand, r.qty],
       ['value', b.value, r.value],
       ['avgCostE4', b.avgCostE4, r.avgCostE4],
+      ['reserved', b.reserved, reserved.get(key) ?? 0],
     ];
     for (const [field, stored, want] of cmp) {
       if (stored !== want) mismatches.push({ productId: b.productId, locationId: b.locationId, field, stored, rebuilt: want });
@@ -171,6 +177,7 @@ export function check(ctx: Ctx): CheckReport {
       const where = kind === 'product' ? { productId: t.key, locationId: '*' } : kind === 'location' ? { productId: '*', locationId: t.key } : { productId: `category:${t.key}`, locationId: '*' };
       if (t.onHand !== r.qty) mismatches.push({ ...where, field: `${kind} onHand`, stored: t.onHand, rebuilt: r.qty });
       if (t.value !== r.value) mismatches.push({ ...where, field: `${kind} value`, stored: t.value, rebuilt: r.value });
+      if (kind === 'product' && t.reserved !== (reservedByProduct.get(t.key) ?? 0)) mismatches.push({ ...where, field: 'product reserved', stored: t.reserved!, rebuilt: reservedByProduct.get(t.key) ?? 0 });
       sums[kind].delete(t.key);
     }
     for (const [k, r] of sums[kind]) {

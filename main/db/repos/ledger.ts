@@ -291,13 +291,15 @@ export interface StoredTotal {
   key: string;
   onHand: number;
   value: number;
+  /** products only */
+  reserved?: number;
 }
 
 /** The kept totals per product, location and category, for the rebuild-and-compare check. */
 export function allTotals(db: Db): { product: StoredTotal[]; location: StoredTotal[]; category: StoredTotal[] } {
   const read = (sql: string) => db.prepare(sql).all() as StoredTotal[];
   return {
-    product: read('SELECT product_id AS key, on_hand AS onHand, value FROM product_stock'),
+    product: read('SELECT product_id AS key, on_hand AS onHand, value, reserved FROM product_stock'),
     location: read('SELECT location_id AS key, on_hand AS onHand, value FROM location_stock'),
     category: read('SELECT category AS key, on_hand AS onHand, value FROM category_stock'),
   };

@@ -5,7 +5,7 @@ import { productTextFilter, stmt } from './statements';
 
 const COLS = `p.id, p.sku, p.name, p.local_name, p.barcode, p.brand, p.category, p.hs_code, p.origin_country,
   p.weight_g, p.length_mm, p.width_mm, p.height_mm, p.pack_size, p.default_supplier, p.parent_id, p.options,
-  p.low_stock_threshold, p.notes, p.status, p.created_at, p.updated_at`;
+  p.low_stock_threshold, p.notes, p.price, p.allow_backorder, p.status, p.created_at, p.updated_at`;
 const ROW_COLS = `${COLS}, s.on_hand, s.reserved, s.value,
   (SELECT count(*) FROM products v WHERE v.parent_id = p.id) AS variant_count`;
 
@@ -32,6 +32,8 @@ export function toProduct(r: Raw): Product {
     options: r.options ? (JSON.parse(r.options as string) as Record<string, string>) : null,
     lowStockThreshold: (r.low_stock_threshold as number | null) ?? null,
     notes: (r.notes as string | null) ?? null,
+    price: (r.price as number | null) ?? null,
+    allowBackorder: r.allow_backorder === 1,
     status: r.status as Product['status'],
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
@@ -68,10 +70,10 @@ export function insertProduct(db: Db, p: Product): void {
     db,
     `INSERT INTO products (id, sku, name, local_name, barcode, brand, category, hs_code, origin_country, weight_g,
       length_mm, width_mm, height_mm, pack_size, default_supplier, parent_id, options, low_stock_threshold, notes,
-      status, created_at, updated_at)
+      price, allow_backorder, status, created_at, updated_at)
      VALUES (@id, @sku, @name, @localName, @barcode, @brand, @category, @hsCode, @originCountry, @weightG,
       @lengthMm, @widthMm, @heightMm, @packSize, @defaultSupplier, @parentId, @options, @lowStockThreshold, @notes,
-      @status, @createdAt, @updatedAt)`,
+      @price, @allowBackorder, @status, @createdAt, @updatedAt)`,
   ).run(bind(p));
   stmt(db, 'INSERT INTO product_stock (product_id, low_stock_threshold, updated_at) VALUES (?, ?, ?)').run(p.id, p.lowStockThreshold, p.createdAt);
 }
@@ -93,13 +95,14 @@ export function updateProduct(db: Db, p: Product): void {
       category = @category, hs_code = @hsCode, origin_country = @originCountry, weight_g = @weightG,
       length_mm = @lengthMm, width_mm = @widthMm, height_mm = @heightMm, pack_size = @packSize,
       default_supplier = @defaultSupplier, parent_id = @parentId, options = @options,
-      low_stock_threshold = @lowStockThreshold, notes = @notes, status = @status, updated_at = @updatedAt
+      low_stock_threshold = @lowStockThreshold, notes = @notes, price = @price, allow_backorder = @allowBackorder,
+      status = @status, updated_at = @updatedAt
      WHERE id = @id`,
   ).run(bind(p));
 }
 
 function bind(p: Product): Record<string, unknown> {
-  return { ...p, options: p.options ? JSON.stringify(p.options) : null };
+  return { ...p, options: p.options ? JSON.stringify(p.options) : null, allowBackorder: p.allowBackorder ? 1 : 0 };
 }
 
 export interface ProductQuery {

@@ -213,6 +213,12 @@ export function replaceLines(db: Db, shipmentId: string, list: LineRecord[]): vo
   list.forEach((l, i) => insert.run(l.id, shipmentId, i, l.poLineId, l.productId, l.qty));
 }
 
+/** Marks an outbound shipment's lines, in position order, as shipping these sales order lines. */
+export function linkSalesLines(db: Db, shipmentId: string, salesLineIds: string[]): void {
+  const update = stmt(db, 'UPDATE shipment_lines SET sales_line_id = ? WHERE shipment_id = ? AND position = ?');
+  salesLineIds.forEach((id, i) => update.run(id, shipmentId, i));
+}
+
 /** A PO line as shipping sees it: what is still expected, less what other open inbound shipments carry. */
 export interface PoLineToShip {
   id: string;
