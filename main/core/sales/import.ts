@@ -19,7 +19,28 @@ import { baseCurrency } from '../settings/service';
 import { createOrder, minorText, payOrder } from './orders';
 
 type Format = 'shopify' | 'generic';
-const countryCodes = new Set((countries as { code: string }[]).map((c) => c.code));
+const countryList = countries as { code: string; name: string }[];
+const countryCodes = new Set(countryList.map((c) => c.code));
+/** Long names shop platforms write where the country list has a short one. */
+const COUNTRY_ALIASES: Record<string, string> = {
+  'united states': 'US',
+  'united states of america': 'US',
+  'united kingdom': 'GB',
+  'great britain': 'GB',
+  'korea, republic of': 'KR',
+  'republic of korea': 'KR',
+  'russian federation': 'RU',
+  'viet nam': 'VN',
+  'hong kong sar': 'HK',
+  'taiwan, province of china': 'TW',
+};
+/** A country as exports write it: "PT", "Portugal" or "United Kingdom"; null when none of these. */
+function countryOf(text: string): string | null {
+  const t = text.trim();
+  if (countryCodes.has(t.toUpperCase())) return t.toUpperCase();
+  const name = t.toLowerCase();
+  return COUNTRY_ALIASES[name] ?? countryList.find((c) => c.name.toLowerCase() === name)?.code ?? null;
+}
 
 /** How a format names the columns read here. */
 const COLUMNS: Record<Format, Record<string, string>> = {
@@ -186,8 +207,7 @@ function importOne(ctx: Ctx, format: Format, locationId: string, d: Draft, error
   }
   const date = field('date').slice(0, 10);
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(first, 'date', `“${field('date')}” is not a date (YYYY-MM-DD …)`);
-  const country = field('country').toUpperCase();
-  if (country && !countryCodes.has(country)) fail(first, 'country', `${country} is not an ISO 3166 country code`);
+  const country = countryOf(field('country'));
   const amounts = { shipping: decimal(field('shipping')) || '0', discount: format === 'shopify' ? decimal(field('discount')) || '0' : '0' };
   for (const k of ['shipping', 'discount'] as const) if (!/^\d+(\.\d+)?$/.test(amounts[k])) fail(first, k, `“${amounts[k]}” is not an amount`);
   if (!bad.length && !lines.length) return { ...base, outcome: 'skipped', message: 'every line was fulfilled on the platform already' };
@@ -222,7 +242,8 @@ function importOne(ctx: Ctx, format: Format, locationId: string, d: Draft, error
     const o = detail.detail.order;
     const paid = format === 'shopify' ? field('financial').toLowerCase() === 'paid' : /^(yes|y|true|1|paid)$/i.test(field('paid'));
     if (paid && o.total > 0) ctx.db.transaction(() => payOrder(ctx, { id: o.id, amount: minorText(o.total, o.currency) }))();
-    return { ...made, total: o.total, outcome: 'created', orderNumber: o.number, message: detail.note };
+    const unknownCountry = field('country') && !country ? `country “${field('country')}” not recognised, left blank` : null;
+    return { ...made, total: o.total, outcome: 'created', orderNumber: o.number, message: [detail.note, unknownCountry].filter(Boolean).join('; ') || null };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     const f = e.details?.field ?? '';
@@ -261,7 +282,7 @@ function customerOf(ctx: Ctx, format: Format, field: (k: string) => string) {
     handle: handle && /^\S{1,60}$/.test(handle) ? handle : null,
     email: validEmail,
     phone: field('phone') || null,
-    country: countryCodes.has(field('country').toUpperCase()) ? field('country').toUpperCase() : null,
+    country: countryOf(field('country')),
     address: null,
     notes: null,
     status: 'active',

@@ -127,11 +127,12 @@ export function listOrders(db: Db, q: OrderQuery): { rows: SalesOrder[]; total: 
   if (q.q) {
     const text = q.q.trim();
     add(
-      `(o.number LIKE @num ESCAPE '\\' OR o.external_ref LIKE @ref ESCAPE '\\'
+      `(o.number LIKE @num ESCAPE '\\' OR o.external_ref LIKE @ref ESCAPE '\\' OR o.external_ref LIKE @hashRef ESCAPE '\\'
         OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE @name ESCAPE '\\' OR handle LIKE @handle ESCAPE '\\' OR email LIKE @handle ESCAPE '\\'))`,
     );
     params.num = likePrefix(text.toUpperCase());
-    params.ref = likePrefix(text.startsWith('#') ? text : `#${text}`);
+    params.ref = likePrefix(text);
+    params.hashRef = likePrefix(`#${text}`);
     params.name = '%' + likePrefix(text);
     params.handle = likePrefix(text.replace(/^@+/, ''));
   }
