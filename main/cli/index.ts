@@ -9,6 +9,7 @@ import { dbCheck } from './db-check';
 import { fxImport, fxRate } from './fx';
 import { landedCostCommand, readStream } from './landed-cost';
 import { poList, poShow } from './po';
+import { liveReport, ordersImport, ordersList } from './sales';
 import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
 
@@ -31,6 +32,15 @@ Commands:
   shipments list [--late] [--arriving] [--json]
                            shipments in motion, late first (ETA passed, not delivered), then by ETA;
                            --arriving: inbound and transfers not received, due within six weeks
+  orders import FILE.csv [--location CODE] [--dry-run]
+                           sales orders from Shopify's orders export or the generic CSV format
+                           (docs/sales.md); orders imported before are found, not made again;
+                           bad rows are listed by line and column
+  orders list [--status S] [--all] [--json]
+                           sales orders, newest first, the latest 200 unless --all (S: draft,
+                           confirmed, partly_shipped, shipped, completed, cancelled, to-ship)
+  live report NUMBER [--json]
+                           a live session's claims, sell-through, revenue, margin and orders to pack
   tracking import FILE.csv tracking events from a CSV with the header
                            tracking_number,time,status,place,text; duplicates are skipped, bad rows
                            (unknown number, bad or future date, unknown status) are listed
@@ -70,8 +80,8 @@ export async function runCli(
   };
   const has = (name: string) => argv.includes(`--${name}`);
   const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `landed-cost FILE`
-  const head = ['fx', 'po', 'shipments', 'tracking'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`
+  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
@@ -87,7 +97,7 @@ export async function runCli(
       return 1;
     }
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }
@@ -107,9 +117,12 @@ export async function runCli(
     if (command === 'po show') return await poShow(client, io, rest[0], has('json'));
     if (command === 'shipments list') return await shipmentsList(client, io, { late: has('late'), arriving: has('arriving'), json: has('json') });
     if (command === 'tracking import') return await trackingImport(client, io, rest[0]);
+    if (command === 'orders import') return await ordersImport(client, io, rest[0], { location: opt('location'), dryRun: has('dry-run') });
+    if (command === 'orders list') return await ordersList(client, io, { status: opt('status'), all: has('all'), json: has('json') });
+    if (command === 'live report') return await liveReport(client, io, rest[0], has('json'));
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {
-    io.err(e instanceof ApiError ? `${e.message}` : `Failed: ${(e as Error).message}`);
+    io.err(e instanceof ApiError ? `${e.details?.field ? `${e.details.field}: ` : ''}${e.message}` : `Failed: ${(e as Error).message}`);
     return 1;
   } finally {
     app.close();

@@ -140,6 +140,39 @@ describe('crossdock CLI', () => {
     expect((await cli('tracking', 'import', '--data', t.file)).err).toMatch(/Usage: tracking import/);
   });
 
+  it('orders import, orders list and live report', async () => {
+    const file = path.join(t.dir, 'orders.csv');
+    fs.writeFileSync(file, 'order,date,customer,currency,sku,qty,unit_price,paid\nW-1,2026-11-20,Ana Silva,JPY,KIT-KAT,3,120,yes\nW-2,2026-11-21,Ben Ode,JPY,NOPE,1,120,\n');
+    const dry = await cli('orders', 'import', file, '--dry-run', '--data', t.file);
+    expect(dry.out).toMatch(/^Dry run, nothing saved: would import 1 orders \(generic format\); 0 imported before; 0 skipped; 1 with errors\./);
+    expect(dry.out).toMatch(/line 3, sku: no product has the SKU NOPE/);
+    expect(dry.code).toBe(1);
+    expect((await cli('orders', 'import', file, '--data', t.file)).out).toMatch(/^Imported 1 orders/);
+    expect((await cli('orders', 'import', file, '--data', t.file)).out).toMatch(/^Imported 0 orders \(generic format\); 1 imported before/);
+    const list = await cli('orders', 'list', '--data', t.file);
+    expect(list.out).toMatch(/SO-000001\s+2026-11-20\s+Ana Silva\s+import\s+confirmed\s+paid\s+3\s+360 JPY/);
+    expect(JSON.parse((await cli('orders', 'list', '--status', 'to-ship', '--json', '--data', t.file)).out)).toHaveLength(1);
+    expect((await cli('orders', 'import', '--data', t.file)).err).toMatch(/Usage: orders import/);
+
+    t.reopen();
+    const home = (await t.client.call('locations.list', {}))[0]!;
+    const product = (await t.client.call('products.list', {})).rows[0]!;
+    const s = await t.client.call('live.create', { title: 'Snack night', locationId: home.id, items: [{ productId: product.id, price: '150', cap: 10, code: 'K' }] });
+    await t.client.call('live.start', { id: s.session.id });
+    await t.client.call('live.claim', { sessionId: s.session.id, product: 'K', customer: 'mia', qty: 4 });
+    await t.client.call('live.close', { id: s.session.id });
+    t.app.close();
+    const report = await cli('live', 'report', 'live-000001', '--data', t.file);
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(/LIVE-000001 Snack night \(closed\) at HOME/);
+    expect(report.out).toMatch(/1 claims, 4 units, 1 buyers/);
+    expect(report.out).toMatch(/Revenue 600 JPY, cost 180 JPY, margin 420 JPY \(70.0%\)/);
+    expect(report.out).toMatch(/KIT-KAT\s+Kit Kat Matcha\s+10\s+4\s+40.0%\s+0\s+600 JPY\s+420 JPY/);
+    expect(report.out).toMatch(/To pack: SO-000002 \(@mia, 4\)/);
+    expect(JSON.parse((await cli('live', 'report', 'LIVE-000001', '--json', '--data', t.file)).out).totals.units).toBe(4);
+    expect((await cli('live', 'report', 'LIVE-9', '--data', t.file)).err).toMatch(/No live session LIVE-9/);
+  });
+
   it('unknown commands get a pointer to help', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(1);
