@@ -133,7 +133,68 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   await seedSuppliers(c, skus);
   await seedLandedCost(c, home, skus);
   await seedShipments(c, { home, tokyo }, skus);
+  await seedSales(c, home, skus);
   return { products: skus.length, movements };
+}
+
+/**
+ * Selling: the usual price of each product (about 1.8 × its cost), regular buyers, a month of
+ * orders from the shop and from chats — most shipped, some waiting to be packed — and the last
+ * live session on Douyin with its orders, plus the next one planned from the suggestions.
+ */
+async function seedSales(c: Client, home: string, skus: { id: string; sku: string; cost: string }[]): Promise<void> {
+  const rand = seededRandom(7);
+  for (const p of skus) {
+    const price = toSafeNumber(divRound(BigInt(parseMoney(p.cost, 'CNY')) * 18n, 1000n)) * 100 - 1;
+    await c.call('products.update', { id: p.id, price: formatMoney(price, 'CNY') });
+  }
+  const people: [string, string, string | null][] = [
+    ['Chan Mei Ling', 'meiling.c', 'HK'],
+    ['Wang Xiaoyu', 'xiaoyu_w', 'CN'],
+    ['Li Na', 'lina88', 'CN'],
+    ['Zhao Lei', 'zhaolei', 'CN'],
+    ['Sophie Tan', 'sophie.tan', 'SG'],
+    ['Kim Jiwoo', 'jiwoo.k', 'KR'],
+    ['Liu Yang', 'yangyang', 'CN'],
+    ['Chen Jing', 'jingjing', 'TW'],
+  ];
+  const buyers: string[] = [];
+  for (const [name, handle, country] of people) buyers.push((await c.call('customers.create', { name, handle, country })).id);
+  const athome = (await c.call('stock.balances', { locationId: home, limit: 1000 })).rows.filter((b) => b.available > 3).map((b) => b.productId);
+  const pick = () => athome[Math.floor(rand() * athome.length)]!;
+  for (let i = 0; i < 24 && athome.length; i++) {
+    const lines = [...new Set([pick(), ...(rand() < 0.4 ? [pick()] : [])])].map((productId) => ({ productId, qty: 1 + Math.floor(rand() * 2) }));
+    try {
+      const o = await c.call('sales.create', { customerId: buyers[i % buyers.length]!, locationId: home, orderDate: day(28 - i), lines, shipping: rand() < 0.5 ? '12.00' : '0', confirm: true });
+      if (i < 19) {
+        await c.call('sales.pay', { id: o.order.id, amount: formatMoney(o.order.total, 'CNY') });
+        await c.call('sales.ship', { id: o.order.id, at: day(27 - i), parcel: i % 3 ? { carrier: 'SF Express', trackingNumbers: [] } : null });
+      } else if (i === 22) await c.call('sales.cancel', { id: o.order.id, reason: 'ordered the wrong shade' });
+    } catch {
+      // not enough left of what was picked: a real order would have been refused too
+    }
+  }
+  const featured = (await c.call('live.suggest', { locationId: home, limit: 6 })).slice(0, 4);
+  const items = featured.map((f, i) => ({ productId: f.productId, price: formatMoney(Math.round(((f.price ?? f.avgCost * 2) * 0.9) / 100) * 100 - 10, 'CNY'), cap: Math.min(f.suggestedCap, 6), code: `A${i + 1}` }));
+  if (!items.length) return;
+  const last = await c.call('live.create', { title: 'Thursday night Japan haul', platform: 'Douyin', locationId: home, perCustomerLimit: 2, items });
+  await c.call('live.start', { id: last.session.id });
+  let k = 0;
+  for (const item of items) {
+    for (let u = 0; u < item.cap + 1; u++) {
+      await c.call('live.claim', { sessionId: last.session.id, product: item.code, customer: people[k++ % people.length]![1] }).catch(() => undefined);
+    }
+  }
+  const closed = await c.call('live.close', { id: last.session.id });
+  for (const o of closed.orders.slice(0, Math.ceil(closed.orders.length / 2))) await c.call('sales.pay', { id: o.id, amount: formatMoney(o.total, 'CNY') });
+  await c.call('live.create', {
+    title: 'Sunday restock live',
+    platform: 'Douyin',
+    locationId: home,
+    scheduledAt: `${day(-2)}T12:00:00.000Z`,
+    perCustomerLimit: 2,
+    items: items.slice(0, 2).map((x) => ({ ...x, cap: Math.max(1, x.cap - 2) })),
+  });
 }
 
 /**
