@@ -92,6 +92,22 @@ describe('the generic format', () => {
     expect(o.order).toMatchObject({ customerId: ana.id, subtotal: 2950 + 1500, shipping: 400, total: 4850, paymentStatus: 'paid', status: 'confirmed' });
   });
 
+  it('reads any other file through a column mapping, naming its own columns in errors', async () => {
+    const c = t.client;
+    const text = ['Order No;ignored,Item code,Quantity,Price,Buyer', 'A-1,LAMP,2,28.00,Mia Chen', 'A-2,LAMP,two,28.00,Leo'].join('\n');
+    const mapping = { order: 'Order No;ignored', sku: 'Item code', qty: 'Quantity', unit_price: 'Price', customer: 'Buyer' };
+    const r = await c.call('sales.import', { text, locationId: home, mapping });
+    expect(r.orders.map((o) => [o.ref, o.outcome, o.customer])).toEqual([
+      ['A-1', 'created', 'Mia Chen'],
+      ['A-2', 'error', null],
+    ]);
+    expect(r.errors).toEqual([{ line: 3, field: 'Quantity', message: '“two” is not a whole number of units' }]);
+    const wrong = await rejection(c.call('sales.import', { text, locationId: home, mapping: { ...mapping, qty: 'Qty' } }));
+    expect(wrong).toMatchObject({ details: { field: 'mapping.qty' } });
+    const short = await rejection(c.call('sales.import', { text, locationId: home, mapping: { order: 'Order No;ignored', sku: 'Item code' } }));
+    expect(short.message).toMatch(/say which column holds qty, unit_price/);
+  });
+
   it('refuses a file it cannot read, naming what it expected', async () => {
     const c = t.client;
     const e = await rejection(c.call('sales.import', { text: 'a,b\n1,2', locationId: home }));

@@ -34,6 +34,9 @@ const customerFields = {
   status: z.enum(['active', 'archived'], { message: 'must be active or archived' }),
 };
 
+/** The fields of the generic import format (docs/sales.md), which a mapping may point at any column. */
+export const IMPORT_FIELDS = ['order', 'date', 'customer', 'email', 'handle', 'country', 'address', 'currency', 'sku', 'qty', 'unit_price', 'discount', 'shipping', 'paid', 'notes'] as const;
+
 export const salesStatuses = ['draft', 'confirmed', 'partly_shipped', 'shipped', 'completed', 'cancelled'] as const;
 const orderLine = z.object({
   productId: f.id,
@@ -166,6 +169,11 @@ export const salesApi = {
       /** where the imported orders ship from */
       locationId: f.id,
       dryRun: z.boolean().default(false),
+      /**
+       * Any other file: which of its columns holds each field of the generic format (e.g.
+       * { order: 'Order No', sku: 'Item code', qty: 'Quantity', unit_price: 'Price' }).
+       */
+      mapping: z.partialRecord(z.enum(IMPORT_FIELDS, { message: `must be one of ${IMPORT_FIELDS.join(', ')}` }), f.requiredText(100)).optional(),
     }),
   ),
 

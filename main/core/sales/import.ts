@@ -111,6 +111,17 @@ function decimal(text: string): string {
   return t;
 }
 
+/** The generic format's column names with a mapping applied (field → the file's column). */
+function mapped(mapping: NonNullable<Parsed<'sales.import'>['mapping']>, header: string[]): Record<string, string> {
+  const byField = Object.fromEntries(Object.entries(COLUMNS.generic).map(([key, field]) => [field, key]));
+  const names = { ...COLUMNS.generic };
+  for (const [field, column] of Object.entries(mapping)) {
+    if (!header.includes(column)) throw ApiError.field(`mapping.${field}`, `the file has no column “${column}” (it has ${header.join(', ')})`);
+    names[byField[field]!] = column;
+  }
+  return names;
+}
+
 function detect(header: string[], asked: Parsed<'sales.import'>['format']): Format {
   const has = (f: Format) => REQUIRED[f].every((k) => header.includes(COLUMNS[f][k]!));
   if (asked !== 'auto') {
@@ -126,9 +137,13 @@ export function importOrders(ctx: Ctx, input: Parsed<'sales.import'>): SalesImpo
   const records = parseCsv(input.text.replace(/\r\n?/g, '\n')).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (!records.length) throw ApiError.field('text', 'is empty');
   const header = records[0]!.cells.map((c) => c.trim());
-  const format = detect(header, input.format);
+  const format = input.mapping ? 'generic' : detect(header, input.format);
   const index = new Map(header.map((h, i) => [h, i]));
-  const names = COLUMNS[format];
+  const names = input.mapping ? mapped(input.mapping, header) : COLUMNS[format];
+  if (input.mapping) {
+    const missing = REQUIRED.generic.filter((k) => !index.has(names[k]!));
+    if (missing.length) throw ApiError.field('mapping', `say which column holds ${missing.map((k) => COLUMNS.generic[k]).join(', ')}`);
+  }
   const rows: Row[] = records.slice(1).map((r) => ({
     line: r.line,
     column: (key) => names[key] ?? key,
