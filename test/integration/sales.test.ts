@@ -98,6 +98,10 @@ describe('an order', () => {
     const parcel = await c.call('shipments.get', { id: second.fulfilments[1]!.shipmentId! });
     expect(parcel.shipment).toMatchObject({ direction: 'outbound', customer: 'Ana Silva', carrier: 'DHL', trackingNumbers: ['1Z999AA10123456784'] });
     expect(parcel.shipment.dispatchedAt).not.toBeNull();
+    expect(parcel.lines.map((l) => [l.sku, l.qty, l.salesOrderNumber])).toEqual([
+      ['LAMP', 2, 'SO-000001'],
+      ['MUG', 2, 'SO-000001'],
+    ]);
     expect(await stock(lamp)).toEqual({ onHand: 14, reserved: 0, available: 14 });
     const sales = await c.call('stock.movements', { productId: lamp, kind: 'sale' });
     expect(sales.rows.map((m) => [m.qty, m.value])).toEqual([

@@ -570,6 +570,9 @@ export interface ShipmentLine {
   poLineId: string | null;
   poId: string | null;
   poNumber: string | null;
+  /** outbound: the sales order this line ships */
+  salesOrderId: string | null;
+  salesOrderNumber: string | null;
   productId: string;
   sku: string;
   name: string;

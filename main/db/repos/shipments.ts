@@ -190,10 +190,11 @@ export function replaceLegs(db: Db, shipmentId: string, list: ShipmentLeg[]): vo
 export function lines(db: Db, shipmentId: string): ShipmentLine[] {
   return stmt(
     db,
-    `SELECT l.id, l.po_line_id AS poLineId, pol.po_id AS poId, po.number AS poNumber, l.product_id AS productId, p.sku, p.name, l.qty,
-       l.qty_arrived AS qtyArrived
+    `SELECT l.id, l.po_line_id AS poLineId, pol.po_id AS poId, po.number AS poNumber, so.id AS salesOrderId, so.number AS salesOrderNumber,
+       l.product_id AS productId, p.sku, p.name, l.qty, l.qty_arrived AS qtyArrived
      FROM shipment_lines l JOIN products p ON p.id = l.product_id
      LEFT JOIN purchase_order_lines pol ON pol.id = l.po_line_id LEFT JOIN purchase_orders po ON po.id = pol.po_id
+     LEFT JOIN sales_order_lines sol ON sol.id = l.sales_line_id LEFT JOIN sales_orders so ON so.id = sol.order_id
      WHERE l.shipment_id = ? ORDER BY l.position`,
   ).all(shipmentId) as ShipmentLine[];
 }
