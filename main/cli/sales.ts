@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import type { Client } from '../common/api/client';
 import type { SalesOrder, SalesStatus } from '../common/api/sales-types';
 import { formatMoney, groupDigits } from '../common/money';
 import type { CliIo } from './index';
-import { allRows } from './pages';
+import { allRows, readTextArg } from './pages';
 import { table } from './table';
 
 const money = (minor: number, currency: string) => `${groupDigits(formatMoney(minor, currency))} ${currency}`;
@@ -22,17 +21,8 @@ async function shipsFrom(client: Client, code: string | undefined): Promise<stri
 
 /** `orders import FILE.csv [--location CODE] [--dry-run]`: Shopify's orders export or the generic format. */
 export async function ordersImport(client: Client, io: CliIo, file: string | undefined, o: { location: string | undefined; dryRun: boolean }): Promise<number> {
-  if (!file) {
-    io.err('Usage: orders import FILE.csv [--location CODE] [--dry-run]');
-    return 1;
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`Cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
+  const text = readTextArg(io, file, 'orders import FILE.csv [--location CODE] [--dry-run]');
+  if (text === null) return 1;
   const r = await client.call('sales.import', { text, locationId: await shipsFrom(client, o.location), dryRun: o.dryRun });
   const failed = r.orders.filter((x) => x.outcome === 'error').length;
   io.out(`${r.dryRun ? 'Dry run, nothing saved: would import' : 'Imported'} ${r.created} orders (${r.format} format); ${r.exists} imported before; ${r.skipped} skipped; ${failed} with errors.`);

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Client } from '../common/api/client';
 import type { ShipmentRow } from '../common/api/types';
 import type { CliIo } from './index';
-import { allRows } from './pages';
+import { allRows, readTextArg } from './pages';
 import { table } from './table';
 
 /** Expected arrivals look this far ahead (overdue ones included). */
@@ -35,17 +34,8 @@ export async function shipmentsList(client: Client, io: CliIo, o: { late: boolea
 
 /** `tracking import FILE.csv`: tracking events (tracking_number,time,status,place,text). */
 export async function trackingImport(client: Client, io: CliIo, file: string | undefined): Promise<number> {
-  if (!file) {
-    io.err('Usage: tracking import FILE.csv   (columns: tracking_number,time,status,place,text)');
-    return 1;
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`Cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
+  const text = readTextArg(io, file, 'tracking import FILE.csv   (columns: tracking_number,time,status,place,text)');
+  if (text === null) return 1;
   const r = await client.call('shipments.importTracking', { text });
   io.out(`Added ${r.added} tracking events to ${r.shipmentIds.length} shipments; ${r.duplicates} already known.`);
   if (r.skipped.length) {
