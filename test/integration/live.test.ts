@@ -136,6 +136,12 @@ describe('a live session', () => {
   it('cannot hold more than is available, follows cap changes on air, and releases everything when cancelled', async () => {
     const c = t.client;
     const s = await plan(c, [{ productId: lamp, price: '25.00', cap: 11 }]);
+    // a typed code is kept; the others get the next free one
+    const coded = await c.call('live.update', { id: s.session.id, items: [{ productId: mug, price: '9.00', cap: 1 }, { productId: lamp, price: '25.00', cap: 11, code: 'A1' }] });
+    expect(coded.items.map((i) => i.code)).toEqual(['A2', 'A1']);
+    const twice = await rejection(c.call('live.update', { id: s.session.id, items: [{ productId: mug, price: '9.00', cap: 1, code: 'X' }, { productId: lamp, price: '25.00', cap: 11, code: 'x' }] }));
+    expect(twice).toMatchObject({ details: { field: 'items.1.code' } });
+    await c.call('live.update', { id: s.session.id, items: [{ productId: lamp, price: '25.00', cap: 11 }] });
     const tooMany = await rejection(c.call('live.start', { id: s.session.id }));
     expect(tooMany).toMatchObject({ code: 'insufficient_stock', details: { field: 'items.0.cap', available: 10 } });
     expect(await reserved(c, lamp)).toBe(0);

@@ -56,14 +56,23 @@ function writeItems(ctx: Ctx, s: LiveSession, input: ItemInput[]): void {
   const old = new Map(repo.items(ctx.db, s.id).map((i) => [i.productId, i]));
   const codes = new Map<string, number>();
   const seen = new Set<string>();
+  // products without a code get the next free A1, A2…, around the codes typed
+  const typed = new Set(input.flatMap((it) => (it.code ? [it.code] : [])));
+  let auto = 0;
+  const nextCode = () => {
+    let c: string;
+    do c = `${String.fromCharCode(65 + (Math.floor(auto / 99) % 26))}${(auto++ % 99) + 1}`;
+    while (typed.has(c));
+    return c;
+  };
   const next = input.map((it, i) => {
     const product = getProduct(ctx.db, it.productId);
     if (!product) throw ApiError.field(`items.${i}.productId`, 'No such product', 'not_found');
     if (product.status !== 'active') throw ApiError.field(`items.${i}.productId`, `${product.sku} is archived`, 'conflict');
     if (seen.has(it.productId)) throw ApiError.field(`items.${i}.productId`, `${product.sku} is on the list twice`);
     seen.add(it.productId);
-    const code = it.code ?? `${String.fromCharCode(65 + Math.floor(i / 99) % 26)}${(i % 99) + 1}`;
-    if (codes.has(code)) throw ApiError.field(`items.${it.code ? i : codes.get(code)!}.code`, `code ${code} is used twice`);
+    const code = it.code ?? nextCode();
+    if (codes.has(code)) throw ApiError.field(`items.${i}.code`, `code ${code} is used twice`);
     codes.set(code, i);
     const was = old.get(it.productId);
     const claimed = was?.claimed ?? 0;
