@@ -9,6 +9,7 @@ import { dbCheck } from './db-check';
 import { fxImport, fxRate } from './fx';
 import { landedCostCommand, readStream } from './landed-cost';
 import { poList, poShow } from './po';
+import { reorderCommand } from './reorder';
 import { liveReport, ordersImport, ordersList } from './sales';
 import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
@@ -47,6 +48,10 @@ Commands:
   fx rate CUR [DATE] [--json]
                            what one CUR is worth in the base currency on DATE (default today):
                            the latest rate on or before it, direct or through EUR
+  reorder FILE.json|-      the forecasting and reorder engines on a JSON file (or stdin with -): per
+                           item its demand class, method, forecast, safety stock, reorder point,
+                           EOQ and suggested quantity, as JSON (docs/reorder.md); no database; bad
+                           input exits 2 with one "path: problem" line each on stderr
   landed-cost FILE.json|-  the landed-cost engine on a JSON file (or stdin with -): each line's
                            share of the charges, duty, excise, VAT and landed cost, as JSON; uses
                            the shipped customs profiles ("customs": {"profile": "AU"}), no database;
@@ -81,17 +86,18 @@ export async function runCli(
   const has = (name: string) => argv.includes(`--${name}`);
   const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
   // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`
-  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' ? 1 : words.length;
+  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' || words[0] === 'reorder' ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
     io.out(HELP);
     return 0;
   }
-  if (command === 'landed-cost') {
+  if (command === 'landed-cost' || command === 'reorder') {
     // a pure calculation: it never opens the database
     try {
-      return await landedCostCommand(rest, io, options.readStdin ?? (() => readStream(process.stdin)));
+      const run = command === 'reorder' ? reorderCommand : landedCostCommand;
+      return await run(rest, io, options.readStdin ?? (() => readStream(process.stdin)));
     } catch (e) {
       io.err(`Failed: ${(e as Error).message}`);
       return 1;

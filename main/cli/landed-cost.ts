@@ -10,7 +10,7 @@ import type { CliIo } from './index';
 export const LANDED_USAGE = 'Usage: landed-cost FILE.json   (or `-` to read the JSON from stdin)';
 
 /** Exit code for input the engine cannot use: bad JSON, a problem in it, no file. */
-const BAD_INPUT = 2;
+export const BAD_INPUT = 2;
 
 /** Reads all of a stream (stdin by default) as UTF-8. */
 export async function readStream(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
@@ -19,13 +19,17 @@ export async function readStream(stream: NodeJS.ReadableStream = process.stdin):
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export async function landedCostCommand(rest: string[], io: CliIo, readStdin: () => Promise<string> = () => readStream()): Promise<number> {
+/**
+ * The JSON a command reads from the file named in `rest` (or stdin with `-`); null after saying on
+ * stderr why there is none (no file, unreadable, not JSON — its path is `$`).
+ */
+export async function readJsonArg(rest: string[], io: CliIo, readStdin: () => Promise<string>, usage: string): Promise<{ value: unknown } | null> {
   const source = rest[0];
   if (source === undefined || rest.length > 1) {
-    io.err(LANDED_USAGE);
-    return BAD_INPUT;
+    io.err(usage);
+    return null;
   }
   let text: string;
   try {
@@ -33,18 +37,22 @@ export async function landedCostCommand(rest: string[], io: CliIo, readStdin: ()
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     io.err(err.code === 'ENOENT' ? `Cannot read ${source}: no such file` : `Cannot read ${source === '-' ? 'stdin' : source}: ${oneLine(err.message)}`);
-    return BAD_INPUT;
+    return null;
   }
-  let input: unknown;
   try {
     // a byte-order mark is what spreadsheet exports on Windows often start with
-    input = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
     io.err(`$: not valid JSON: ${oneLine((e as Error).message)}`);
-    return BAD_INPUT;
+    return null;
   }
+}
+
+export async function landedCostCommand(rest: string[], io: CliIo, readStdin: () => Promise<string> = () => readStream()): Promise<number> {
+  const input = await readJsonArg(rest, io, readStdin, LANDED_USAGE);
+  if (!input) return BAD_INPUT;
   try {
-    const result = landedCost(input, { profiles: profileLookup(SHIPPED_PROFILES) });
+    const result = landedCost(input.value, { profiles: profileLookup(SHIPPED_PROFILES) });
     io.out(JSON.stringify(landedJson(result), null, 2));
     return 0;
   } catch (e) {
