@@ -37,7 +37,7 @@ const DAY = 86_400_000;
 const uuid = (group: string, n: number) => `00000000-0000-7000-${group}-${String(n).padStart(12, '0')}`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-async function build(app: App, today: number): Promise<{ home: string; products: string[]; customerName: string }> {
+async function build(app: App, today: number): Promise<{ home: string; products: string[]; customerName: string; shopifyRef: string }> {
   const home = ((await callOk(app, 'locations.create', { code: 'HOME', name: 'Home', kind: 'own' })) as { id: string }).id;
   await callOk(app, 'settings.update', { baseCurrency: 'USD' });
   const db = app.db;
@@ -61,6 +61,7 @@ async function build(app: App, today: number): Promise<{ home: string; products:
   const countries = ['PT', 'GB', 'US', 'DE', 'FR', 'JP', 'KR', 'AU', 'CA', 'SG'];
   // what shipped per day, product and channel, as shipping adds it up (the dashboard reads it)
   const days = new Map<string, [number, number, number]>();
+  let shopifyRef = '';
   const insertDay = db.prepare('INSERT INTO sales_days (day, product_id, location_id, channel, qty, revenue, cogs) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < PRODUCTS; i++) {
@@ -78,6 +79,7 @@ async function build(app: App, today: number): Promise<{ home: string; products:
       const day = isoDay(today - Math.floor(((ORDERS - i) / ORDERS) * 730) * DAY);
       const r = rnd();
       const channel = r < 0.5 ? 'manual' : r < 0.8 ? 'live' : 'import';
+      if (channel === 'import' && i > ORDERS / 2 && !shopifyRef) shopifyRef = `#${10_000 + i}`;
       const age = ORDERS - i;
       const status = age < 300 ? (rnd() < 0.5 ? 'confirmed' : 'draft') : age < 600 ? 'partly_shipped' : rnd() < 0.05 ? 'cancelled' : 'completed';
       const lines = 1 + Math.floor(rnd() ** 2 * 4);
@@ -128,10 +130,10 @@ async function build(app: App, today: number): Promise<{ home: string; products:
       insertDay.run(day, product, home, channel, qty, revenue, cogs);
     }
   })();
-  return { home, products, customerName: `${first[3]} ${last[5]}` };
+  return { home, products, customerName: `${first[3]} ${last[5]}`, shopifyRef };
 }
 
-async function measureList(app: App, customerName: string): Promise<Row[]> {
+async function measureList(app: App, customerName: string, shopifyRef: string): Promise<Row[]> {
   const rows: Row[] = [];
   const list = (args: Record<string, unknown>) => callOk(app, 'sales.list', { limit: PAGE, ...args }) as Promise<{ total: number }>;
   const t = performance.now();
@@ -144,7 +146,7 @@ async function measureList(app: App, customerName: string): Promise<Row[]> {
     ['orders list, channel live', { channel: 'live' }],
     ['orders list, unpaid', { payment: 'unpaid' }],
     ['orders list, search an order number prefix "SO-1999"', { q: 'SO-1999' }],
-    ['orders list, search a Shopify order name "#21000"', { q: '#21000' }],
+    [`orders list, search a Shopify order name "${shopifyRef}"`, { q: shopifyRef }],
     [`orders list, search a customer name "${customerName}"`, { q: customerName }],
     [`orders list, deep page (offset 100,000)`, { offset: 100_000 }],
   ];
@@ -227,7 +229,7 @@ export async function measureSales(log: (m: string) => void = () => undefined, l
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     app.close();
     app = openApp(file, { actor: 'bench' });
-    const rows = await measureList(app, built.customerName);
+    const rows = await measureList(app, built.customerName, built.shopifyRef);
     app.close();
     log(`  live console: ${liveSeconds} s of claims at 20 a second…`);
     rows.push(...(await measureLive(file, built.home, built.products, liveSeconds, log)));

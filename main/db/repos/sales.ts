@@ -125,14 +125,19 @@ export function listOrders(db: Db, q: OrderQuery): { rows: SalesOrder[]; total: 
   if (q.customerId) add('o.customer_id = @customerId', 'customerId', q.customerId);
   if (q.sessionId) add('o.live_session_id = @sessionId', 'sessionId', q.sessionId);
   if (q.q) {
+    // each way of matching reads an index of its own (an OR over them would scan every order):
+    // an order number or a platform's order name starting with the text, or a customer whose
+    // name contains it or whose handle or email starts with it
     const text = q.q.trim();
-    add(
-      `(o.number LIKE @num ESCAPE '\\' OR o.external_ref LIKE @ref ESCAPE '\\' OR o.external_ref LIKE @hashRef ESCAPE '\\'
-        OR o.customer_id IN (SELECT id FROM customers WHERE name LIKE @name ESCAPE '\\' OR handle LIKE @handle ESCAPE '\\' OR email LIKE @handle ESCAPE '\\'))`,
-    );
-    params.num = likePrefix(text.toUpperCase());
-    params.ref = likePrefix(text);
-    params.hashRef = likePrefix(`#${text}`);
+    add(`o.rowid IN (
+      SELECT rowid FROM sales_orders WHERE number >= @numLo AND number < @numHi
+      UNION SELECT rowid FROM sales_orders WHERE source IN ('shopify', 'generic') AND external_ref >= @refLo AND external_ref < @refHi
+      UNION SELECT rowid FROM sales_orders WHERE source IN ('shopify', 'generic') AND external_ref >= @hashLo AND external_ref < @hashHi
+      UNION SELECT rowid FROM sales_orders WHERE customer_id IN (
+        SELECT id FROM customers WHERE name LIKE @name ESCAPE '\\' OR handle LIKE @handle ESCAPE '\\' OR email LIKE @handle ESCAPE '\\'))`);
+    [params.numLo, params.numHi] = prefixRange(text.toUpperCase());
+    [params.refLo, params.refHi] = prefixRange(text);
+    [params.hashLo, params.hashHi] = prefixRange(text.startsWith('#') ? text : `#${text}`);
     params.name = '%' + likePrefix(text);
     params.handle = likePrefix(text.replace(/^@+/, ''));
   }
@@ -146,6 +151,11 @@ export function listOrders(db: Db, q: OrderQuery): { rows: SalesOrder[]; total: 
   }) as SalesOrder[];
   const { n } = stmt(db, `SELECT count(*) AS n FROM sales_orders o ${w}`).get(params) as { n: number };
   return { rows, total: n };
+}
+
+/** The bounds of the texts starting with `p` in binary order: [p, p with its last character one higher). */
+function prefixRange(p: string): [string, string] {
+  return [p, p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1)];
 }
 
 /** Confirmed, unpaid orders whose reservation has run out. */
