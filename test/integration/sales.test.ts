@@ -73,6 +73,8 @@ describe('an order', () => {
     const greedy = await rejection(c.call('sales.create', { locationId: home, lines: [{ productId: lamp, qty: 7 }], confirm: true }));
     expect(greedy).toMatchObject({ code: 'insufficient_stock', details: { field: 'lines.0.qty', available: 6 } });
     expect((await c.call('sales.list', {})).total).toBe(1);
+    const parcel0 = await c.call('shipments.create', { direction: 'outbound', fromLocationId: home, customer: 'Walk-in', lines: [{ productId: lamp, qty: 7 }] });
+    expect(await rejection(c.call('shipments.dispatch', { id: parcel0.shipment.id }))).toMatchObject({ code: 'insufficient_stock', details: { field: 'lines.0.qty', available: 6 } });
     const moved = await rejection(c.call('stock.transfer', { productId: lamp, fromLocationId: home, toLocationId: shop, qty: 7 }));
     expect(moved).toMatchObject({ code: 'insufficient_stock', details: { field: 'qty' } });
     expect(moved.message).toMatch(/4 of the 10 on hand are reserved/);
@@ -92,7 +94,7 @@ describe('an order', () => {
     expect(second.margin).toEqual({ revenue: 12700, cogs: 6400, margin: 6300, marginPct: '49.6', estimated: false });
     expect(second.fulfilments.map((f) => [f.shipmentNumber, f.lines.map((l) => l.qty)])).toEqual([
       [null, [2]],
-      ['SH-000001', [2, 2]],
+      ['SH-000002', [2, 2]],
     ]);
     // the parcel is an outbound shipment, dispatched, that went to Ana
     const parcel = await c.call('shipments.get', { id: second.fulfilments[1]!.shipmentId! });
@@ -113,6 +115,12 @@ describe('an order', () => {
     expect(paid.order).toMatchObject({ status: 'completed', paymentStatus: 'paid', paid: 13350 });
     // the ledger's balances, reserved units included, still rebuild from the ledger
     expect((await c.call('stock.check', {})).ok).toBe(true);
+    // and a reserved count that drifted from the reservations is caught
+    await c.call('sales.create', { locationId: home, lines: [{ productId: mug, qty: 1, unitPrice: '9.00' }], confirm: true });
+    t.app.db.prepare('UPDATE balances SET reserved = reserved + 1 WHERE product_id = ?').run(mug);
+    const check = await c.call('stock.check', {});
+    expect(check.ok).toBe(false);
+    expect(check.balances.mismatches).toEqual([{ productId: mug, locationId: home, field: 'reserved', stored: 2, rebuilt: 1 }]);
   });
 
   it('in a foreign currency values revenue at the order date’s rate', async () => {
