@@ -33,6 +33,14 @@ export function eventsFor(method: Method): EventName[] {
     case 'shipments':
       // the board names suppliers and locations; lines follow their purchase orders
       return ['shipments.changed', 'suppliers.changed', 'locations.changed', 'purchasing.changed'];
+    case 'customers':
+      return ['customers.changed', 'sales.changed'];
+    case 'sales':
+      // orders name their customers; reservations and shipping move stock
+      return ['sales.changed', 'customers.changed', 'stock.changed', 'products.changed'];
+    case 'live':
+      // a session's counters, its orders, and the stock it holds
+      return ['live.changed', 'sales.changed', 'stock.changed', 'products.changed'];
     default:
       return [];
   }
