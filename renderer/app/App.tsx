@@ -16,6 +16,10 @@ import { ShipmentPage } from '../features/shipments/ShipmentPage';
 import { ShipmentsBoard } from '../features/shipments/ShipmentsBoard';
 import { ReturnPage } from '../features/returns/ReturnPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { LiveConsole } from '../features/live/LiveConsole';
+import { LiveReport } from '../features/live/LiveReport';
+import { LiveSessionPage } from '../features/live/LiveSessionPage';
+import { LiveSessionsPage } from '../features/live/LiveSessionsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -70,6 +74,14 @@ function Page({ route }: { route: Route }) {
       return <ReturnsPage />;
     case 'return':
       return <ReturnPage key={route.id} id={route.id} />;
+    case 'live':
+      return <LiveSessionsPage />;
+    case 'liveSession':
+      return <LiveSessionPage key={route.id} id={route.id} />;
+    case 'liveConsole':
+      return <LiveConsole key={route.id} id={route.id} />;
+    case 'liveReport':
+      return <LiveReport key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
     default:

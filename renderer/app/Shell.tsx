@@ -17,6 +17,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'purchasing', href: '#/purchasing', icon: '⊕' },
   { section: 'shipments', href: '#/shipments', icon: '⇄' },
   { section: 'returns', href: '#/returns', icon: '↩' },
+  { section: 'live', href: '#/live', icon: '◉' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },

@@ -22,10 +22,14 @@ export type Route =
   | { name: 'shipment'; id: string }
   | { name: 'returns' }
   | { name: 'return'; id: string }
+  | { name: 'live' }
+  | { name: 'liveSession'; id: string }
+  | { name: 'liveConsole'; id: string }
+  | { name: 'liveReport'; id: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'live' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -54,6 +58,10 @@ export function parseHash(hash: string): Route {
   if (head === 'shipments') return { name: 'shipments', view: 'board' };
   if (head === 'returns' && id) return { name: 'return', id: decodeURIComponent(id) };
   if (head === 'returns') return { name: 'returns' };
+  if (head === 'live' && id && parts[2] === 'console') return { name: 'liveConsole', id: decodeURIComponent(id) };
+  if (head === 'live' && id && parts[2] === 'report') return { name: 'liveReport', id: decodeURIComponent(id) };
+  if (head === 'live' && id) return { name: 'liveSession', id: decodeURIComponent(id) };
+  if (head === 'live') return { name: 'live' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -71,6 +79,10 @@ export function sectionOf(route: Route): Section | null {
       return 'shipments';
     case 'return':
       return 'returns';
+    case 'liveSession':
+    case 'liveConsole':
+    case 'liveReport':
+      return 'live';
     case 'landedDoc':
     case 'customs':
       return 'landed';
@@ -126,5 +138,9 @@ export const paths = {
   shipment: (id: string) => `/shipments/${encodeURIComponent(id)}`,
   returns: () => '/returns',
   return: (id: string) => `/returns/${encodeURIComponent(id)}`,
+  live: () => '/live',
+  liveSession: (id: string) => `/live/${encodeURIComponent(id)}`,
+  liveConsole: (id: string) => `/live/${encodeURIComponent(id)}/console`,
+  liveReport: (id: string) => `/live/${encodeURIComponent(id)}/report`,
   settings: () => '/settings',
 };

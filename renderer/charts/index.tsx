@@ -2,7 +2,7 @@
 // screen paints without it.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useQuery } from '../api/hooks';
-import type { BreakdownProps, ChartProps } from './types';
+import type { BreakdownProps, ChartProps, ClaimsChartProps } from './types';
 
 export type { BreakdownPart } from './types';
 
@@ -45,6 +45,19 @@ export function LandedBreakdownChart(props: BreakdownProps) {
     <div data-testid="chart-landed-breakdown">
       <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
         <LandedBreakdown {...props} />
+      </Suspense>
+    </div>
+  );
+}
+
+const ClaimsPerMinute = lazy(() => import('./ClaimsPerMinuteChart'));
+
+/** A live session's claims per minute, drawn once recharts has loaded. */
+export function ClaimsPerMinuteChart(props: ClaimsChartProps) {
+  return (
+    <div data-testid="chart-claims" data-points={props.perMinute.length}>
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
+        <ClaimsPerMinute {...props} />
       </Suspense>
     </div>
   );

@@ -17,3 +17,9 @@ export interface BreakdownProps {
   parts: BreakdownPart[];
   currency: string;
 }
+
+export interface ClaimsChartProps {
+  perMinute: { minute: string; claims: number; units: number }[];
+  /** the series' name in the tooltip */
+  label: string;
+}
