@@ -8,7 +8,7 @@ import { ApiError } from '../../main/common/api/errors';
 import { client } from './client';
 import { eventsFor, useEvents } from './hooks';
 
-export type PagedMethod = 'products.list' | 'stock.balances' | 'stock.movements';
+export type PagedMethod = 'products.list' | 'stock.balances' | 'stock.movements' | 'sales.list';
 type Params<M extends PagedMethod> = Omit<Input<M>, 'offset' | 'limit'>;
 export type RowOf<M extends PagedMethod> = Result<M>['rows'][number];
 

@@ -16,6 +16,11 @@ import { ShipmentPage } from '../features/shipments/ShipmentPage';
 import { ShipmentsBoard } from '../features/shipments/ShipmentsBoard';
 import { ReturnPage } from '../features/returns/ReturnPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { OrderPage } from '../features/sales/OrderPage';
+import { PickList } from '../features/sales/PickList';
+import { SalesPage } from '../features/sales/SalesPage';
 import { LiveConsole } from '../features/live/LiveConsole';
 import { LiveReport } from '../features/live/LiveReport';
 import { LiveSessionPage } from '../features/live/LiveSessionPage';
@@ -74,6 +79,16 @@ function Page({ route }: { route: Route }) {
       return <ReturnsPage />;
     case 'return':
       return <ReturnPage key={route.id} id={route.id} />;
+    case 'sales':
+      return <SalesPage view={route.view} />;
+    case 'salesOrder':
+      return <OrderPage key={route.id} id={route.id} />;
+    case 'pickList':
+      return <PickList key={route.ids.join(',')} ids={route.ids} />;
+    case 'customers':
+      return <CustomersPage />;
+    case 'customer':
+      return <CustomerPage key={route.id} id={route.id} />;
     case 'live':
       return <LiveSessionsPage />;
     case 'liveSession':

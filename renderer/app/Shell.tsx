@@ -17,6 +17,8 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'purchasing', href: '#/purchasing', icon: '⊕' },
   { section: 'shipments', href: '#/shipments', icon: '⇄' },
   { section: 'returns', href: '#/returns', icon: '↩' },
+  { section: 'sales', href: '#/sales', icon: '⊟' },
+  { section: 'customers', href: '#/customers', icon: '☺' },
   { section: 'live', href: '#/live', icon: '◉' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },

@@ -22,6 +22,11 @@ export type Route =
   | { name: 'shipment'; id: string }
   | { name: 'returns' }
   | { name: 'return'; id: string }
+  | { name: 'sales'; view: 'orders' | 'dashboard' }
+  | { name: 'salesOrder'; id: string }
+  | { name: 'pickList'; ids: string[] }
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
   | { name: 'live' }
   | { name: 'liveSession'; id: string }
   | { name: 'liveConsole'; id: string }
@@ -29,7 +34,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'live' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -58,6 +63,12 @@ export function parseHash(hash: string): Route {
   if (head === 'shipments') return { name: 'shipments', view: 'board' };
   if (head === 'returns' && id) return { name: 'return', id: decodeURIComponent(id) };
   if (head === 'returns') return { name: 'returns' };
+  if (head === 'sales' && id === 'dashboard') return { name: 'sales', view: 'dashboard' };
+  if (head === 'sales' && id === 'pick') return { name: 'pickList', ids: (q.get('ids') ?? '').split(',').filter(Boolean) };
+  if (head === 'sales' && id) return { name: 'salesOrder', id: decodeURIComponent(id) };
+  if (head === 'sales') return { name: 'sales', view: 'orders' };
+  if (head === 'customers' && id) return { name: 'customer', id: decodeURIComponent(id) };
+  if (head === 'customers') return { name: 'customers' };
   if (head === 'live' && id && parts[2] === 'console') return { name: 'liveConsole', id: decodeURIComponent(id) };
   if (head === 'live' && id && parts[2] === 'report') return { name: 'liveReport', id: decodeURIComponent(id) };
   if (head === 'live' && id) return { name: 'liveSession', id: decodeURIComponent(id) };
@@ -79,6 +90,11 @@ export function sectionOf(route: Route): Section | null {
       return 'shipments';
     case 'return':
       return 'returns';
+    case 'salesOrder':
+    case 'pickList':
+      return 'sales';
+    case 'customer':
+      return 'customers';
     case 'liveSession':
     case 'liveConsole':
     case 'liveReport':
@@ -138,6 +154,12 @@ export const paths = {
   shipment: (id: string) => `/shipments/${encodeURIComponent(id)}`,
   returns: () => '/returns',
   return: (id: string) => `/returns/${encodeURIComponent(id)}`,
+  sales: () => '/sales',
+  salesDashboard: () => '/sales/dashboard',
+  salesOrder: (id: string) => `/sales/${encodeURIComponent(id)}`,
+  pickList: (ids: string[]) => `/sales/pick?ids=${ids.map(encodeURIComponent).join(',')}`,
+  customers: () => '/customers',
+  customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   live: () => '/live',
   liveSession: (id: string) => `/live/${encodeURIComponent(id)}`,
   liveConsole: (id: string) => `/live/${encodeURIComponent(id)}/console`,

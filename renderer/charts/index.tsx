@@ -2,7 +2,7 @@
 // screen paints without it.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useQuery } from '../api/hooks';
-import type { BreakdownProps, ChartProps, ClaimsChartProps } from './types';
+import type { BreakdownProps, ChartProps, ClaimsChartProps, SalesChartProps } from './types';
 
 export type { BreakdownPart } from './types';
 
@@ -58,6 +58,19 @@ export function ClaimsPerMinuteChart(props: ClaimsChartProps) {
     <div data-testid="chart-claims" data-points={props.perMinute.length}>
       <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
         <ClaimsPerMinute {...props} />
+      </Suspense>
+    </div>
+  );
+}
+
+const Sales = lazy(() => import('./SalesChart'));
+
+/** Revenue and margin over time, drawn once recharts has loaded. */
+export function SalesChart(props: SalesChartProps) {
+  return (
+    <div data-testid="chart-sales" data-points={props.series.length}>
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
+        <Sales {...props} />
       </Suspense>
     </div>
   );

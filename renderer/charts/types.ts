@@ -23,3 +23,10 @@ export interface ClaimsChartProps {
   /** the series' name in the tooltip */
   label: string;
 }
+
+export interface SalesChartProps {
+  series: { bucket: string; revenue: number; margin: number }[];
+  /** base currency of the minor units */
+  currency: string;
+  labels: { revenue: string; margin: string };
+}

@@ -1,9 +1,7 @@
 // Choose a product by typing part of its SKU, name or barcode.
-import { useEffect, useState } from 'react';
-import { useDebounced, useQuery } from '../api/hooks';
-import { useT } from '../i18n';
-import { Field } from './Field';
-import { Suggest } from './Suggest';
+import { useCallback } from 'react';
+import { useQuery } from '../api/hooks';
+import { SearchPicker, type SearchResult } from './SearchPicker';
 
 export interface PickedProduct {
   id: string;
@@ -28,56 +26,18 @@ interface Props {
   className?: string;
 }
 
-export function ProductPicker({ name, label, value, onChange, error, hint, excludeId, status = 'active', topLevel, className }: Props) {
-  const t = useT();
-  const [text, setText] = useState(value ? labelOf(value) : '');
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (value) setText(labelOf(value));
-  }, [value]);
-  const q = useDebounced(text.trim(), 80);
-  const searching = open && q !== '' && (!value || text !== labelOf(value));
-  const res = useQuery('products.list', { search: q, limit: 8, status, ...(topLevel ? { topLevel } : {}) }, { enabled: searching, events: [] });
-  const items = (searching ? (res.data?.rows ?? []) : [])
-    .filter((p) => p.id !== excludeId)
-    .map((p) => ({ key: p.id, title: `${p.sku} · ${p.name}`, subtitle: [p.localName, p.brand].filter(Boolean).join(' · '), product: p }));
-
-  return (
-    <Field name={name} label={label} error={error} hint={hint} {...(className ? { className } : {})}>
-      <div className="picker">
-        <Suggest
-          name={name}
-          value={text}
-          onText={(v) => {
-            setText(v);
-            if (value) onChange(null);
-          }}
-          items={items}
-          open={searching}
-          setOpen={setOpen}
-          onPick={(item) => {
-            const p = { id: item.product.id, sku: item.product.sku, name: item.product.name };
-            setText(labelOf(p));
-            onChange(p);
-          }}
-          emptyText={res.loading ? t('common.loading') : t('picker.none')}
-          inputProps={{ placeholder: t('picker.placeholder'), 'aria-invalid': error ? true : undefined }}
-        />
-        {value || text ? (
-          <button
-            type="button"
-            className="picker-clear"
-            aria-label={t('picker.clear')}
-            title={t('picker.clear')}
-            onClick={() => {
-              setText('');
-              onChange(null);
-            }}
-          >
-            ×
-          </button>
-        ) : null}
-      </div>
-    </Field>
+export function ProductPicker({ excludeId, status = 'active', topLevel, ...props }: Props) {
+  const useSearch = useCallback(
+    function useProducts(q: string, enabled: boolean): SearchResult<PickedProduct> {
+      const res = useQuery('products.list', { search: q, limit: 8, status, ...(topLevel ? { topLevel } : {}) }, { enabled, events: [] });
+      return {
+        loading: res.loading,
+        items: (res.data?.rows ?? [])
+          .filter((p) => p.id !== excludeId)
+          .map((p) => ({ key: p.id, title: `${p.sku} · ${p.name}`, subtitle: [p.localName, p.brand].filter(Boolean).join(' · '), value: { id: p.id, sku: p.sku, name: p.name } })),
+      };
+    },
+    [excludeId, status, topLevel],
   );
+  return <SearchPicker {...props} labelOf={labelOf} useSearch={useSearch} />;
 }

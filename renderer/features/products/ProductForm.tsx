@@ -5,12 +5,13 @@ import type { Product } from '../../../main/common/api';
 import { client } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { CountrySelect } from '../../components/CountrySelect';
-import { TextAreaField, TextField } from '../../components/Field';
+import { CheckboxField, TextAreaField, TextField } from '../../components/Field';
 import { PanelForm } from '../../components/Panel';
 import { ProductPicker } from '../../components/ProductPicker';
 import { useToast } from '../../components/Toasts';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../i18n';
+import { useBaseCurrency } from '../../app/settings';
 import { PRODUCT_FIELDS, toInput, type ProductDraft } from './draft';
 import { HsLookup } from './HsLookup';
 import { OptionsEditor } from './OptionsEditor';
@@ -25,6 +26,7 @@ interface Props {
 
 export function ProductForm({ product, initial, onClose, onSaved }: Props) {
   const t = useT();
+  const base = useBaseCurrency();
   const toast = useToast();
   const [d, setD] = useState<ProductDraft>(initial);
   // Focus the first field the API blamed.
@@ -70,6 +72,8 @@ export function ProductForm({ product, initial, onClose, onSaved }: Props) {
       </div>
       {text('packSize', { inputMode: 'numeric' })}
       {text('lowStockThreshold', { inputMode: 'numeric' })}
+      <TextField name="price" label={t('field.price', { currency: base })} hint={t('field.price.hint')} inputMode="decimal" value={d.price} onChange={set('price')} error={err('price')} />
+      <CheckboxField name="allowBackorder" label={t('field.allowBackorder')} hint={t('field.allowBackorder.hint')} checked={d.allowBackorder} onChange={set('allowBackorder')} error={err('allowBackorder')} />
       {text('defaultSupplier', { className: 'span-2' })}
       <ProductPicker
         name="parentId"

@@ -18,11 +18,13 @@ import { ProductForm } from './ProductForm';
 import { ProductHistory } from './ProductHistory';
 import { StockByLocation } from './StockByLocation';
 import { VariantsList } from './VariantsList';
+import { useBaseCurrency } from '../../app/settings';
 
 type PanelKind = 'edit' | 'variant' | 'adjust' | 'transfer' | null;
 
 export function ProductPage({ id }: { id: string }) {
   const t = useT();
+  const base = useBaseCurrency();
   const toast = useToast();
   const q = useQuery('products.get', { id });
   const [panel, setPanel] = useState<PanelKind>(null);
@@ -144,7 +146,7 @@ export function ProductPage({ id }: { id: string }) {
         </section>
       </div>
 
-      {panel === 'edit' ? <ProductForm product={p} initial={draftFrom(p, parent)} onClose={() => setPanel(null)} onSaved={() => setPanel(null)} /> : null}
+      {panel === 'edit' ? <ProductForm product={p} initial={draftFrom(p, parent, base)} onClose={() => setPanel(null)} onSaved={() => setPanel(null)} /> : null}
       {panel === 'variant' ? (
         <ProductForm product={null} initial={variantDraft(p, variants)} onClose={() => setPanel(null)} onSaved={(v) => navigate(paths.product(v.id))} />
       ) : null}

@@ -42,6 +42,7 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
       { key: 'brand', header: t('products.col.brand'), width: 'minmax(90px, 1fr)', render: (p) => <span className="truncate">{p.brand ?? ''}</span> },
       { key: 'category', header: t('products.col.category'), width: 'minmax(90px, 1fr)', sortKey: 'category', render: (p) => <span className="truncate">{p.category ?? ''}</span> },
       { key: 'onHand', header: t('products.col.onHand'), width: '90px', align: 'right', sortKey: 'onHand', render: (p) => <Qty n={p.onHand} /> },
+      { key: 'available', header: t('products.col.available'), width: '90px', align: 'right', render: (p) => <Qty n={p.onHand - p.reserved} testId="product-available" /> },
       { key: 'value', header: t('products.col.value'), width: '150px', align: 'right', sortKey: 'value', render: (p) => <Money minor={p.value} currency={ccy} /> },
       { key: 'variants', header: t('products.col.variants'), width: '80px', align: 'right', render: (p) => (p.variantCount ? <Qty n={p.variantCount} /> : <span className="muted">—</span>) },
     ],

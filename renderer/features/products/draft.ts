@@ -2,6 +2,7 @@
 // not parse are sent as typed, so the contract's own validation names the field and the reason:
 // the form never invents rules of its own.
 import type { Input, Product } from '../../../main/common/api';
+import { currencyExponent, formatScaled } from '../../../main/common/money';
 import { optionalText, wholeNumber } from '../../api/input';
 import type { PickedProduct } from '../../components/ProductPicker';
 
@@ -27,6 +28,9 @@ export interface ProductDraft {
   defaultSupplier: string;
   lowStockThreshold: string;
   notes: string;
+  /** the usual selling price, in the base currency */
+  price: string;
+  allowBackorder: boolean;
   parent: PickedProduct | null;
   options: OptionRow[];
 }
@@ -34,12 +38,12 @@ export interface ProductDraft {
 /** Every field the API may blame, so errors land next to the right input. */
 export const PRODUCT_FIELDS = [
   'sku', 'name', 'localName', 'barcode', 'brand', 'category', 'hsCode', 'originCountry', 'weightG', 'lengthMm', 'widthMm',
-  'heightMm', 'packSize', 'defaultSupplier', 'lowStockThreshold', 'notes', 'parentId', 'options',
+  'heightMm', 'packSize', 'defaultSupplier', 'lowStockThreshold', 'notes', 'parentId', 'options', 'price', 'allowBackorder',
 ] as const;
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-export function draftFrom(p: Product | null, parent: Product | null): ProductDraft {
+export function draftFrom(p: Product | null, parent: Product | null, baseCurrency = 'USD'): ProductDraft {
   return {
     sku: str(p?.sku),
     name: str(p?.name),
@@ -57,6 +61,8 @@ export function draftFrom(p: Product | null, parent: Product | null): ProductDra
     defaultSupplier: str(p?.defaultSupplier),
     lowStockThreshold: str(p?.lowStockThreshold),
     notes: str(p?.notes),
+    price: p?.price != null ? formatScaled(BigInt(p.price), currencyExponent(baseCurrency)) : '',
+    allowBackorder: p?.allowBackorder ?? false,
     parent: parent ? { id: parent.id, sku: parent.sku, name: parent.name } : null,
     options: p?.options ? Object.entries(p.options).map(([key, value]) => ({ key, value })) : [],
   };
@@ -105,6 +111,8 @@ export function toInput(d: ProductDraft): Input<'products.create'> {
     defaultSupplier: text(d.defaultSupplier),
     lowStockThreshold: wholeNumber(d.lowStockThreshold),
     notes: text(d.notes),
+    price: text(d.price),
+    allowBackorder: d.allowBackorder,
     parentId: d.parent?.id ?? null,
     options: rows.length ? Object.fromEntries(rows.map((o) => [o.key.trim(), o.value.trim()])) : null,
   };
