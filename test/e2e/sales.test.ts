@@ -148,4 +148,18 @@ describe('sales', () => {
     expect(await p.getByTestId('import-order').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')))).toEqual(['exists', 'error']);
     await p.keyboard.press('Escape');
   });
+
+  it('adds a customer from inside a new order', async () => {
+    const p = e.page;
+    await p.getByTestId('nav-sales').click();
+    await p.getByTestId('new-order').click();
+    await p.getByTestId('order-new-customer').click();
+    const panel = p.getByTestId('customer-panel');
+    await panel.getByTestId('field-name').fill('Dee Park');
+    await panel.getByTestId('field-handle').fill('deepark');
+    await panel.getByTestId('save').click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await p.getByTestId('order-form').getByTestId('field-customerId').inputValue()).toBe('Dee Park (@deepark)');
+    await p.keyboard.press('Escape');
+  });
 });

@@ -10,15 +10,15 @@ import { optionalText, wholeNumber } from '../../api/input';
 import { navigate, paths } from '../../app/router';
 import { useBaseCurrency } from '../../app/settings';
 import { CountrySelect } from '../../components/CountrySelect';
-import { ErrorText, TextAreaField, TextField } from '../../components/Field';
+import { ErrorText, FormError, TextAreaField, TextField } from '../../components/Field';
 import { LocationSelect } from '../../components/LocationSelect';
 import { Panel, PanelFooter } from '../../components/Panel';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 import { CustomerPicker, type PickedCustomer } from '../customers/CustomerPicker';
+import { CustomerPanel } from '../customers/CustomersPage';
 import { formatMinor } from '../live/money';
-import { FormError } from '../../components/Field';
 
 interface DraftLine {
   key: number;
@@ -53,6 +53,7 @@ export function OrderPanel({ onClose, existing }: { onClose(): void; existing?: 
   const [expiresAt, setExpiresAt] = useState(o?.expiresAt ? o.expiresAt.slice(0, 16) : '');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const [addingCustomer, setAddingCustomer] = useState(false);
   const setLine = (key: number, patch: Partial<DraftLine>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
   async function submit(e: FormEvent, confirm = false) {
@@ -96,7 +97,12 @@ export function OrderPanel({ onClose, existing }: { onClose(): void; existing?: 
         <div className="panel-body">
           <FormError message={errors.general} />
           <div className="form-grid">
-            <CustomerPicker name="customerId" label={t('sales.f.customer')} value={customer} onChange={setCustomer} error={errors.fields.customerId} className="span-2" />
+            <div className="span-2 so-customer">
+              <CustomerPicker name="customerId" label={t('sales.f.customer')} value={customer} onChange={setCustomer} error={errors.fields.customerId} />
+              <button type="button" className="btn btn-small" data-testid="order-new-customer" onClick={() => setAddingCustomer(true)}>
+                + {t('customers.new')}
+              </button>
+            </div>
             <LocationSelect name="locationId" label={t('sales.f.location')} value={locationId} onChange={setLocationId} error={errors.fields.locationId} placeholder={t('common.choose')} />
             <TextField name="currency" label={t('sales.f.currency')} value={currency} onChange={(v) => setCurrency(v.toUpperCase())} error={errors.fields.currency} maxLength={3} />
             <TextField name="orderDate" type="date" label={t('sales.f.orderDate')} value={orderDate} onChange={setOrderDate} error={errors.fields.orderDate} />
@@ -164,6 +170,7 @@ export function OrderPanel({ onClose, existing }: { onClose(): void; existing?: 
           }
         />
       </form>
+      {addingCustomer ? <CustomerPanel onClose={() => setAddingCustomer(false)} onSaved={(c) => setCustomer({ id: c.id, name: c.name, handle: c.handle })} /> : null}
     </Panel>
   );
 }
