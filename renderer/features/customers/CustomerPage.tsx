@@ -6,18 +6,15 @@ import { formatDate } from '../../../main/common/format';
 import { useQuery } from '../../api/hooks';
 import { navigate, paths } from '../../app/router';
 import { useBaseCurrency } from '../../app/settings';
-import { InlineError } from '../../components/EmptyState';
+import { Loaded } from '../../components/Loaded';
 import { Money, Qty } from '../../components/Numbers';
 import { useI18n, useT } from '../../i18n';
 import { OrderStatusTag, PaymentTag } from '../sales/tags';
 import { CustomerPanel } from './CustomersPage';
 
 export function CustomerPage({ id }: { id: string }) {
-  const t = useT();
   const q = useQuery('customers.get', { id });
-  if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
-  if (!q.data) return <div className="page" aria-busy="true" />;
-  return <View d={q.data} />;
+  return <Loaded q={q}>{(data) => <View d={data} />}</Loaded>;
 }
 
 function View({ d }: { d: CustomerDetail }) {

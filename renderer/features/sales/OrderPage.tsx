@@ -11,7 +11,7 @@ import { useQuery } from '../../api/hooks';
 import { optionalText } from '../../api/input';
 import { paths } from '../../app/router';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { InlineError } from '../../components/EmptyState';
+import { Loaded } from '../../components/Loaded';
 import { FormError, TextField } from '../../components/Field';
 import { Money, Qty } from '../../components/Numbers';
 import { Panel, PanelFooter } from '../../components/Panel';
@@ -23,11 +23,8 @@ import { formatMinor } from '../live/money';
 import './sales.css';
 
 export function OrderPage({ id }: { id: string }) {
-  const t = useT();
   const q = useQuery('sales.get', { id });
-  if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
-  if (!q.data) return <div className="page" aria-busy="true" />;
-  return <Order d={q.data} />;
+  return <Loaded q={q}>{(data) => <Order d={data} />}</Loaded>;
 }
 
 function Order({ d }: { d: SalesOrderDetail }) {

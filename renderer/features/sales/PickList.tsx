@@ -3,16 +3,13 @@
 import type { PickList as List } from '../../../main/common/api';
 import { useQuery } from '../../api/hooks';
 import { paths } from '../../app/router';
-import { InlineError } from '../../components/EmptyState';
+import { Loaded } from '../../components/Loaded';
 import { useT } from '../../i18n';
 import './sales.css';
 
 export function PickList({ ids }: { ids: string[] }) {
-  const t = useT();
   const q = useQuery('sales.picklist', { ids });
-  if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
-  if (!q.data) return <div className="page" aria-busy="true" />;
-  return <Sheet list={q.data} />;
+  return <Loaded q={q}>{(data) => <Sheet list={data} />}</Loaded>;
 }
 
 function Sheet({ list }: { list: List }) {
