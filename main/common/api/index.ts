@@ -660,7 +660,7 @@ export interface Events {
   'returns.changed': { ids: string[] };
   'customers.changed': { ids: string[] };
   'sales.changed': { ids: string[] };
-  /** a live session changed; `items` carries the counters of the products a claim touched */
+  /** a live session changed; `items` carries the counters of the products a claim touched (none: the session itself changed, read it again) */
   'live.changed': { id: string; items: { productId: string; claimed: number; left: number; waiting: number }[] };
 }
 export type EventName = keyof Events;

@@ -267,7 +267,8 @@ export function closeSession(ctx: Ctx, id: string): LiveSessionDetail {
     });
     for (const c of claims) repo.setClaim(ctx.db, c.id, { status: 'ordered', orderId: order.order.id });
   }
-  ctx.emit('live.changed', { id, items: counters(ctx, id, items.map((i) => i.productId)) });
+  // no counters: the session itself changed, and an open console reads it again
+  ctx.emit('live.changed', { id, items: [] });
   ctx.emit('stock.changed', { productIds: items.map((i) => i.productId), locationIds: [s.locationId] });
   return sessionDetail(ctx, id);
 }
@@ -284,7 +285,7 @@ export function cancelSession(ctx: Ctx, id: string): LiveSessionDetail {
     for (const status of ['claimed', 'waiting'] as const) for (const c of repo.claimsWith(ctx.db, id, status)) repo.setClaim(ctx.db, c.id, { status: 'lapsed' });
   }
   repo.saveSession(ctx.db, { ...record(s), status: 'cancelled', endedAt: s.status === 'live' ? ctx.now : null, updatedAt: ctx.now });
-  ctx.emit('live.changed', { id, items: counters(ctx, id, items.map((i) => i.productId)) });
+  ctx.emit('live.changed', { id, items: [] });
   if (s.status === 'live') ctx.emit('stock.changed', { productIds: items.map((i) => i.productId), locationIds: [s.locationId] });
   return sessionDetail(ctx, id);
 }
