@@ -5,18 +5,16 @@ import { formatDateTime } from '../../../main/common/format';
 import { useQuery } from '../../api/hooks';
 import { paths } from '../../app/router';
 import { ClaimsPerMinuteChart } from '../../charts';
-import { InlineError } from '../../components/EmptyState';
+import { Loaded } from '../../components/Loaded';
 import { Money, Qty } from '../../components/Numbers';
 import { useT } from '../../i18n';
 import { LiveStatusTag } from './LiveStatusTag';
+import { SessionOrders } from './SessionOrders';
 import './live.css';
 
 export function LiveReport({ id }: { id: string }) {
-  const t = useT();
   const q = useQuery('live.report', { id });
-  if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
-  if (!q.data) return <div className="page" aria-busy="true" />;
-  return <ReportView r={q.data} />;
+  return <Loaded q={q}>{(r) => <ReportView r={r} />}</Loaded>;
 }
 
 function ReportView({ r }: { r: Report }) {
@@ -44,6 +42,7 @@ function ReportView({ r }: { r: Report }) {
         <Kpi label={t('live.report.units')} testId="kpi-units" value={<Qty n={r.totals.units} />} />
         <Kpi label={t('live.report.buyers')} testId="kpi-buyers" value={<Qty n={r.totals.buyers} />} />
         <Kpi label={t('live.report.revenue')} testId="kpi-revenue" value={<Money minor={r.totals.revenue} currency={cur} />} />
+        <Kpi label={t('live.report.cost')} testId="kpi-cost" value={<Money minor={r.totals.cogs} currency={cur} />} />
         <Kpi label={t('live.report.margin')} testId="kpi-margin" value={<Money minor={r.totals.margin} currency={cur} />} sub={r.totals.marginPct ? `${r.totals.marginPct}%` : undefined} />
       </section>
       <section className="card">
@@ -101,36 +100,7 @@ function ReportView({ r }: { r: Report }) {
       <section className="card flush" data-testid="report-to-pack">
         <h2 className="card-title lv-pad">{t('live.report.toPack', { n: r.toPack.length })}</h2>
         {r.toPack.length ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('live.col.order')}</th>
-                <th>{t('live.col.buyer')}</th>
-                <th className="right">{t('live.col.units')}</th>
-                <th className="right">{t('live.col.total')}</th>
-                <th>{t('live.col.payment')}</th>
-                <th>{t('live.report.expires')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.toPack.map((o) => (
-                <tr key={o.id} data-testid="pack-order">
-                  <td className="mono">
-                    <a href={`#/sales/${encodeURIComponent(o.id)}`}>{o.number}</a>
-                  </td>
-                  <td>{o.customerHandle ? `@${o.customerHandle}` : (o.customerName ?? '—')}</td>
-                  <td className="right">
-                    <Qty n={o.units} />
-                  </td>
-                  <td className="right">
-                    <Money minor={o.total} currency={o.currency} />
-                  </td>
-                  <td>{t(`live.payment.${o.paymentStatus}`)}</td>
-                  <td className="small">{o.expiresAt ? formatDateTime(o.expiresAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SessionOrders orders={r.toPack} rowTestId="pack-order" withStatus={false} />
         ) : (
           <p className="muted lv-pad">{t('live.report.nothingToPack')}</p>
         )}

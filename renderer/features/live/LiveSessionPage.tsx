@@ -2,7 +2,7 @@
 // code to type), with what each has available and the margin at that price, and the planner's
 // suggestions beside them; then Go live. On air: the same list (caps can grow; the hold follows)
 // and the way to the console. Closed: its orders and the way to the report.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { LiveItem, LiveSessionDetail, LiveSuggestion } from '../../../main/common/api';
 import { formatDateTime } from '../../../main/common/format';
 import { client } from '../../api/client';
@@ -13,16 +13,21 @@ import { navigate, paths } from '../../app/router';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { InlineError } from '../../components/EmptyState';
 import { ErrorText, FormError, TextField } from '../../components/Field';
-import { Money, Qty } from '../../components/Numbers';
+import { Qty } from '../../components/Numbers';
+import { LocationSelect } from '../../components/LocationSelect';
 import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
 import { useToast } from '../../components/Toasts';
-import { useT } from '../../i18n';
+import { useBaseCurrency } from '../../app/settings';
+import { useI18n, useT } from '../../i18n';
 import { LiveStatusTag } from './LiveStatusTag';
+import { SessionOrders } from './SessionOrders';
 import { formatMinor } from './money';
+import { fromLocalInput, marginAt, nextCode, toLocalInput } from './plan';
 import './live.css';
 
 interface DraftItem {
-  key: number;
+  /** the product's id once saved (so a row keeps its inputs when the session is loaded again) */
+  key: string;
   product: PickedProduct | null;
   code: string;
   price: string;
@@ -34,7 +39,7 @@ interface DraftItem {
 
 let nextKey = 1;
 const draftOf = (i: LiveItem, currency: string): DraftItem => ({
-  key: nextKey++,
+  key: i.productId,
   product: { id: i.productId, sku: i.sku, name: i.name },
   code: i.code ?? '',
   price: formatMinor(i.price, currency),
@@ -46,12 +51,16 @@ const draftOf = (i: LiveItem, currency: string): DraftItem => ({
 export function LiveSessionPage({ id }: { id: string }) {
   const t = useT();
   const q = useQuery('live.get', { id });
-  if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
-  if (!q.data) return <div className="page" aria-busy="true" />;
-  return <Session key={q.data.session.updatedAt} d={q.data} />;
+  // what a save answered, until the refetch its event causes catches up: the form is drawn again
+  // from it at once, not a moment later over an error shown meanwhile
+  const [saved, setSaved] = useState<LiveSessionDetail | null>(null);
+  const d = saved && (!q.data || saved.session.updatedAt > q.data.session.updatedAt) ? saved : q.data;
+  if (q.error && !d) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
+  if (!d) return <div className="page" aria-busy="true" />;
+  return <Session key={d.session.id} d={d} onSaved={setSaved} />;
 }
 
-function Session({ d }: { d: LiveSessionDetail }) {
+function Session({ d, onSaved }: { d: LiveSessionDetail; onSaved(d: LiveSessionDetail): void }) {
   const t = useT();
   const toast = useToast();
   const s = d.session;
@@ -60,10 +69,29 @@ function Session({ d }: { d: LiveSessionDetail }) {
   const [platform, setPlatform] = useState(s.platform ?? '');
   const [limit, setLimit] = useState(s.perCustomerLimit === null ? '' : String(s.perCustomerLimit));
   const [hold, setHold] = useState(String(s.holdHours));
+  const [locationId, setLocationId] = useState(s.locationId);
+  const [currency, setCurrency] = useState(s.currency);
+  const [scheduledAt, setScheduledAt] = useState(toLocalInput(s.scheduledAt));
+  const planned = s.status === 'planned';
+  const base = useBaseCurrency();
   const [items, setItems] = useState<DraftItem[]>(() => d.items.map((i) => draftOf(i, s.currency)));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
+  // what was saved (here or in another window) shows as long as nothing is being edited; errors stay
+  useEffect(() => {
+    if (dirty) return;
+    const x = d.session;
+    setTitle(x.title);
+    setPlatform(x.platform ?? '');
+    setLimit(x.perCustomerLimit === null ? '' : String(x.perCustomerLimit));
+    setHold(String(x.holdHours));
+    setLocationId(x.locationId);
+    setCurrency(x.currency);
+    setScheduledAt(toLocalInput(x.scheduledAt));
+    setItems(d.items.map((i) => draftOf(i, x.currency)));
+    // only a new answer from the API resets the form, not the end of an edit
+  }, [d]);
   const touch = <A,>(set: (v: A) => void) => (v: A) => {
     set(v);
     setDirty(true);
@@ -79,13 +107,23 @@ function Session({ d }: { d: LiveSessionDetail }) {
     e?.preventDefault();
     setBusy(true);
     try {
-      await client.call('live.update', { id: s.id, title, platform: optionalText(platform), perCustomerLimit: wholeNumber(limit), holdHours: wholeNumber(hold) ?? 0, items: itemsInput() });
+      const next = await client.call('live.update', {
+        id: s.id,
+        title,
+        platform: optionalText(platform),
+        // on air, where it sells from and its currency are settled
+        ...(planned ? { locationId, currency: currency.trim().toUpperCase(), scheduledAt: fromLocalInput(scheduledAt) } : {}),
+        perCustomerLimit: wholeNumber(limit),
+        holdHours: wholeNumber(hold) ?? 0,
+        items: itemsInput(),
+      });
       setErrors(noErrors);
       setDirty(false);
       toast(t('live.saved'));
+      onSaved(next);
       return true;
     } catch (x) {
-      setErrors(pathErrors(x, (p) => ['title', 'platform', 'perCustomerLimit', 'holdHours'].includes(p) || /^items\.\d+\.(productId|price|cap|perCustomerLimit|code)$/.test(p)));
+      setErrors(pathErrors(x, (p) => ['title', 'platform', 'locationId', 'currency', 'scheduledAt', 'perCustomerLimit', 'holdHours'].includes(p) || /^items\.\d+\.(productId|price|cap|perCustomerLimit|code)$/.test(p)));
       return false;
     } finally {
       setBusy(false);
@@ -111,11 +149,16 @@ function Session({ d }: { d: LiveSessionDetail }) {
     }
   }
 
+  // a new product gets the next free short code at once (it can be typed over)
   const add = (p: PickedProduct | null, price = '', cap = '') => {
-    setItems((xs) => [...xs, { key: nextKey++, product: p, code: '', price, cap, limit: '', known: null }]);
+    setItems((xs) => [...xs, { key: `new-${nextKey++}`, product: p, code: p ? nextCode(new Set(xs.map((x) => x.code))) : '', price, cap, limit: '', known: null }]);
     setDirty(true);
   };
-  const set = (key: number, patch: Partial<DraftItem>) => {
+  const pick = (key: string, p: PickedProduct | null) => {
+    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, product: p, code: x.code || (p ? nextCode(new Set(xs.map((y) => y.code))) : '') } : x)));
+    setDirty(true);
+  };
+  const set = (key: string, patch: Partial<DraftItem>) => {
     setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
     setDirty(true);
   };
@@ -161,6 +204,13 @@ function Session({ d }: { d: LiveSessionDetail }) {
           <div className="form-grid lv-details">
             <TextField name="title" label={t('live.f.title')} value={title} onChange={touch(setTitle)} error={errors.fields.title} disabled={!editable} className="span-2" />
             <TextField name="platform" label={t('live.f.platform')} value={platform} onChange={touch(setPlatform)} error={errors.fields.platform} disabled={!editable} />
+            {planned ? (
+              <>
+                <TextField name="scheduledAt" type="datetime-local" label={t('live.f.scheduledAt')} value={scheduledAt} onChange={touch(setScheduledAt)} error={errors.fields.scheduledAt} />
+                <LocationSelect name="locationId" label={t('live.f.location')} hint={t('live.f.locationHint')} value={locationId} onChange={touch(setLocationId)} error={errors.fields.locationId} />
+                <TextField name="currency" label={t('live.f.currency')} hint={t('live.f.currencyHint')} value={currency} onChange={touch((v: string) => setCurrency(v.toUpperCase()))} error={errors.fields.currency} maxLength={3} />
+              </>
+            ) : null}
             <TextField name="perCustomerLimit" label={t('live.f.limit')} hint={t('live.f.limitHint')} inputMode="numeric" value={limit} onChange={touch(setLimit)} error={errors.fields.perCustomerLimit} disabled={!editable} />
             <TextField name="holdHours" label={t('live.f.hold')} hint={t('live.f.holdHint')} inputMode="numeric" value={hold} onChange={touch(setHold)} error={errors.fields.holdHours} disabled={!editable} />
           </div>
@@ -169,7 +219,7 @@ function Session({ d }: { d: LiveSessionDetail }) {
               <tr>
                 <th>{t('live.col.product')}</th>
                 <th>{t('live.col.code')}</th>
-                <th className="right">{t('live.col.price', { currency: s.currency })}</th>
+                <th className="right">{t('live.col.price', { currency: planned ? currency : s.currency })}</th>
                 <th className="right">{t('live.col.cap')}</th>
                 <th className="right">{t('live.col.perBuyer')}</th>
                 <th className="right">{t('live.col.available')}</th>
@@ -187,7 +237,7 @@ function Session({ d }: { d: LiveSessionDetail }) {
                         <span className="mono strong">{i.product?.sku}</span> <span className="muted small">{i.product?.name}</span>
                       </span>
                     ) : (
-                      <ProductPicker name={`items.${n}.productId`} label={t('live.col.product')} value={i.product} onChange={(p) => set(i.key, { product: p })} error={err(n, 'productId')} />
+                      <ProductPicker name={`items.${n}.productId`} label="" value={i.product} onChange={(p) => pick(i.key, p)} error={err(n, 'productId')} />
                     )}
                     {i.known && err(n, 'productId') ? <ErrorText name={`items.${n}.productId`} message={err(n, 'productId')!} /> : null}
                   </td>
@@ -195,10 +245,7 @@ function Session({ d }: { d: LiveSessionDetail }) {
                   <Cell n={n} f="price" value={i.price} onChange={(v) => set(i.key, { price: v })} err={err(n, 'price')} disabled={!editable} width="7em" right />
                   <Cell n={n} f="cap" value={i.cap} onChange={(v) => set(i.key, { cap: v })} err={err(n, 'cap')} disabled={!editable} width="5em" right />
                   <Cell n={n} f="perCustomerLimit" value={i.limit} onChange={(v) => set(i.key, { limit: v })} err={err(n, 'perCustomerLimit')} disabled={!editable} width="4em" right placeholder="—" />
-                  <td className="right">{i.known ? <Qty n={i.known.available} /> : '—'}</td>
-                  <td className="right" data-testid="item-margin">
-                    {i.known?.marginPct ? `${i.known.marginPct}%` : '—'}
-                  </td>
+                  <ItemFacts item={i} locationId={planned ? locationId : s.locationId} savedLocationId={s.locationId} currency={planned ? currency : s.currency} />
                   {s.status !== 'planned' ? <td className="right">{i.known ? <Qty n={i.known.claimed} /> : '—'}</td> : null}
                   <td>
                     {editable && !(i.known && i.known.claimed > 0) ? (
@@ -224,10 +271,48 @@ function Session({ d }: { d: LiveSessionDetail }) {
             </div>
           ) : null}
         </form>
-        {s.status === 'planned' ? <Suggestions locationId={s.locationId} taken={new Set(items.flatMap((i) => (i.product ? [i.product.id] : [])))} onAdd={(x) => add({ id: x.productId, sku: x.sku, name: x.name }, x.price === null ? '' : formatMinor(x.price, s.currency), String(x.suggestedCap))} /> : null}
+        {planned && locationId ? (
+          <Suggestions
+            locationId={locationId}
+            taken={new Set(items.flatMap((i) => (i.product ? [i.product.id] : [])))}
+            // the usual price is in the base currency: it is offered as the live price only in that currency
+            onAdd={(x) => add({ id: x.productId, sku: x.sku, name: x.name }, x.price === null || currency !== base ? '' : formatMinor(x.price, base), String(x.suggestedCap))}
+          />
+        ) : null}
       </div>
-      {d.orders.length ? <SessionOrders d={d} /> : null}
+      {d.orders.length ? (
+        <section className="card flush" data-testid="live-orders">
+          <h2 className="card-title lv-pad">{t('live.orders', { n: d.orders.length })}</h2>
+          <SessionOrders orders={d.orders} rowTestId="live-order" withStatus />
+        </section>
+      ) : null}
     </div>
+  );
+}
+
+/**
+ * A row's available stock at the session's location and the margin at the price typed: from the
+ * saved item while it still applies, else from the product's balance there (and today's rate when
+ * the session sells in another currency than the base one).
+ */
+function ItemFacts({ item, locationId, savedLocationId, currency }: { item: DraftItem; locationId: string; savedLocationId: string; currency: string }) {
+  const base = useBaseCurrency();
+  const known = item.known && locationId === savedLocationId ? item.known : null;
+  const productId = item.product?.id ?? '';
+  const bal = useQuery('stock.balances', { productId, locationId, nonZero: false, limit: 1 }, { enabled: !known && productId !== '' && locationId !== '' });
+  const foreign = /^[A-Z]{3}$/.test(currency) && currency !== base;
+  const fx = useQuery('fx.rate', { from: currency, to: base }, { enabled: foreign });
+  const row = known ?? (productId && locationId ? (bal.data?.rows[0] ?? (bal.data ? { available: 0, avgCostE4: 0 } : null)) : null);
+  const margin = row ? marginAt(item.price, currency, base, foreign ? (fx.data?.rate ?? null) : '1', row.avgCostE4) : null;
+  return (
+    <>
+      <td className="right" data-testid="item-available">
+        {row ? <Qty n={row.available} /> : '—'}
+      </td>
+      <td className={`right${margin !== null && Number(margin) < 0 ? ' neg' : ''}`} data-testid="item-margin">
+        {margin !== null ? `${margin}%` : '—'}
+      </td>
+    </>
   );
 }
 
@@ -255,7 +340,7 @@ function Cell(p: { n: number; f: string; value: string; onChange(v: string): voi
 
 /** What the planner suggests featuring, each with why; one click adds it with the suggested cap. */
 function Suggestions({ locationId, taken, onAdd }: { locationId: string; taken: Set<string>; onAdd(x: LiveSuggestion): void }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const q = useQuery('live.suggest', { locationId, limit: 12 });
   const rows = (q.data ?? []).filter((x) => !taken.has(x.productId));
   return (
@@ -275,49 +360,19 @@ function Suggestions({ locationId, taken, onAdd }: { locationId: string; taken: 
               </button>
             </div>
             <div className="small">{x.name}</div>
-            <div className="muted small">{x.why}</div>
+            {locale !== 'en' ? (
+              // the why comes from the API in English: its figures in the reader's language too
+              <div className="small lv-suggest-facts">
+                {t('live.suggest.facts', { available: x.available, perDay: x.perDay })}
+                {x.marginPct !== null ? ` · ${t('live.suggest.margin', { pct: x.marginPct })}` : ''}
+              </div>
+            ) : null}
+            <div className="muted small" data-testid="suggestion-why">
+              {x.why}
+            </div>
           </li>
         ))}
       </ul>
     </aside>
-  );
-}
-
-function SessionOrders({ d }: { d: LiveSessionDetail }) {
-  const t = useT();
-  return (
-    <section className="card flush" data-testid="live-orders">
-      <h2 className="card-title lv-pad">{t('live.orders', { n: d.orders.length })}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('live.col.order')}</th>
-            <th>{t('live.col.buyer')}</th>
-            <th className="right">{t('live.col.units')}</th>
-            <th className="right">{t('live.col.total')}</th>
-            <th>{t('live.col.status')}</th>
-            <th>{t('live.col.payment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.orders.map((o) => (
-            <tr key={o.id} data-testid="live-order">
-              <td className="mono">
-                <a href={`#/sales/${encodeURIComponent(o.id)}`}>{o.number}</a>
-              </td>
-              <td>{o.customerHandle ? `@${o.customerHandle}` : (o.customerName ?? '—')}</td>
-              <td className="right">
-                <Qty n={o.units} />
-              </td>
-              <td className="right">
-                <Money minor={o.total} currency={o.currency} />
-              </td>
-              <td>{t(`live.order.${o.status}`)}</td>
-              <td>{t(`live.payment.${o.paymentStatus}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

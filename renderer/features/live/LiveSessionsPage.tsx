@@ -72,10 +72,12 @@ export function LiveSessionsPage() {
 
 function Row({ s }: { s: LiveSessionRow }) {
   const when = s.startedAt ?? s.scheduledAt;
+  // on air: its console; closed: its report; else its plan
+  const target = s.status === 'live' ? paths.liveConsole(s.id) : s.status === 'closed' ? paths.liveReport(s.id) : paths.liveSession(s.id);
   return (
-    <tr data-testid="live-row" data-number={s.number} data-status={s.status} className="clickable" onClick={() => navigate(s.status === 'live' ? paths.liveConsole(s.id) : paths.liveSession(s.id))}>
+    <tr data-testid="live-row" data-number={s.number} data-status={s.status} className="clickable" onClick={() => navigate(target)}>
       <td className="mono">
-        <a href={'#' + paths.liveSession(s.id)} onClick={(e) => e.stopPropagation()}>
+        <a href={'#' + target} onClick={(e) => e.stopPropagation()}>
           {s.number}
         </a>
       </td>
