@@ -1,6 +1,7 @@
 // Small pure helpers of the planner: the next free short code, the margin at a typed live price,
 // and the scheduled time between the API's ISO string and a datetime-local input.
-import { currencyExponent, isCurrency, parseMoney } from '../../../main/common/money';
+import { convert, parseRate } from '../../../main/common/calc/fx';
+import { isCurrency, parseMoney } from '../../../main/common/money';
 
 /** The code the app gives a product typed without one: A1…A99, then B1…, skipping codes in use. */
 export function nextCode(taken: ReadonlySet<string>): string {
@@ -26,8 +27,12 @@ export function marginAt(priceText: string, currency: string, base: string, rate
   }
   let priceBase = minor;
   if (currency !== base) {
-    if (rate === null || !Number(rate)) return null;
-    priceBase = Math.round((minor / 10 ** currencyExponent(currency)) * Number(rate) * 10 ** currencyExponent(base));
+    if (rate === null) return null;
+    try {
+      priceBase = convert(minor, currency, base, parseRate(rate));
+    } catch {
+      return null;
+    }
   }
   if (priceBase <= 0) return null;
   const cost = Math.round(avgCostE4 / 10_000);
