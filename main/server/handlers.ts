@@ -10,6 +10,7 @@ import { locationHandlers } from '../core/locations/handlers';
 import { productHandlers } from '../core/products/handlers';
 import { purchasingHandlers } from '../core/purchasing/handlers';
 import { referenceHandlers } from '../core/reference/handlers';
+import { reorderHandlers } from '../core/reorder/handlers';
 import { returnHandlers } from '../core/returns/handlers';
 import { customerHandlers, salesHandlers } from '../core/sales/handlers';
 import { searchHandlers } from '../core/search/handlers';
@@ -32,6 +33,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...customerHandlers,
   ...salesHandlers,
   ...liveHandlers,
+  ...reorderHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

@@ -250,6 +250,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('live.close', { id: live.session.id })).orders).toHaveLength(1);
       expect((await c.call('live.report', { id: live.session.id })).totals).toMatchObject({ units: 1, buyers: 1 });
       expect((await c.call('live.list', { status: 'closed' })).rows.map((r) => r.title)).toEqual(['Tea night']);
+      const history = await c.call('reorder.history', { productId: ids.product!, periodDays: 1, periods: 7 });
+      expect(history.periods.reduce((a, p) => a + p.qty, 0)).toBe(2);
       const dropped = await c.call('live.create', { title: 'Cancelled one', locationId: ids.tyo! });
       expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
     });

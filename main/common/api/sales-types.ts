@@ -1,6 +1,7 @@
 // Result types of customers, sales orders and live sessions. Amounts are integer minor units of
 // the currency named beside them (an order's own currency; base currency for revenue, cost and
 // margin); dates and times are ISO strings.
+import type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
 import type { Status } from './types';
 
 export type SalesChannel = 'manual' | 'live' | 'import';
@@ -276,4 +277,26 @@ export interface LiveReport {
   orders: SalesOrder[];
   /** orders confirmed and not shipped yet */
   toPack: SalesOrder[];
+}
+
+export type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
+
+/** A product's demand history in periods and what each forecasting method makes of it. */
+export interface DemandHistory {
+  productId: string;
+  sku: string;
+  name: string;
+  locationId: string | null;
+  periodDays: number;
+  /** oldest first; shipped units (sales, live-session orders), not transfers or adjustments */
+  periods: { from: string; to: string; qty: number }[];
+  class: DemandClass;
+  /** average inter-demand interval; null without any demand */
+  adi: number | null;
+  cv2: number;
+  sdPerPeriod: number;
+  /** what `auto` picks, its forecast per period, and why there is none when there is none */
+  auto: { method: ForecastMethod; perPeriod: number | null; why: string | null };
+  /** every method's forecast and its backtest error (MASE against the naive forecast; null when it cannot be measured) */
+  methods: { method: ForecastMethod; perPeriod: number | null; mase: number | null }[];
 }

@@ -212,4 +212,18 @@ export const salesApi = {
   'live.close': write<S.LiveSessionDetail>()(byId),
   'live.cancel': write<S.LiveSessionDetail>()(byId),
   'live.report': read<S.LiveReport>()(byId),
+
+  /** a product's demand per period (shipped sales) with every method's forecast and backtest */
+  'reorder.history': read<S.DemandHistory>()(
+    z.object({
+      productId: f.id,
+      /** omitted: all locations together */
+      locationId: f.id.optional(),
+      periodDays: f.positiveQty.refine((n) => n <= 91, 'at most 91 days').default(7),
+      periods: f.positiveQty.refine((n) => n >= 4 && n <= 260, 'between 4 and 260').default(26),
+      alpha: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1').default(0.1),
+      /** the last day of the last period (default today) */
+      asOf: day.optional(),
+    }),
+  ),
 };

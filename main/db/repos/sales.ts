@@ -331,6 +331,15 @@ export function orderCount(db: Db, from: string, to: string): number {
   return (stmt(db, `SELECT count(*) AS n FROM sales_orders WHERE order_date BETWEEN ? AND ? AND status NOT IN ('draft', 'cancelled')`).get(from, to) as { n: number }).n;
 }
 
+/** Units of one product shipped per day over a range, at one location or all of them (demand history). */
+export function dailyDemand(db: Db, productId: string, locationId: string | null, from: string, to: string): { day: string; qty: number }[] {
+  return stmt(
+    db,
+    `SELECT day, sum(qty) AS qty FROM sales_days WHERE product_id = @productId AND day BETWEEN @from AND @to
+       AND (@locationId IS NULL OR location_id = @locationId) GROUP BY day ORDER BY day`,
+  ).all({ productId, locationId, from, to }) as { day: string; qty: number }[];
+}
+
 /** Units sold per day of one product at one location over a range (for the live planner). */
 export function unitsSold(db: Db, locationId: string, from: string, to: string): Map<string, number> {
   const rows = stmt(db, 'SELECT product_id AS productId, sum(qty) AS qty FROM sales_days WHERE location_id = ? AND day BETWEEN ? AND ? GROUP BY product_id').all(

@@ -1,0 +1,48 @@
+// Demand history for forecasting: a product's shipped units (sales and live-session orders, as
+// written to sales_days when they ship; never transfers or adjustments) in periods of N days
+// ending on a day, and what every method of main/common/calc/forecast.ts makes of it, each with
+// its backtest error, beside the one `auto` picks.
+import { ApiError } from '../../common/api/errors';
+import type { Parsed } from '../../common/api';
+import type { DemandHistory, ForecastMethod } from '../../common/api/sales-types';
+import { forecast, forecastWith, mase, sampleSd } from '../../common/calc/forecast';
+import { getProduct } from '../../db/repos/products';
+import { dailyDemand } from '../../db/repos/sales';
+import type { Ctx } from '../context';
+
+const METHODS: ForecastMethod[] = ['mean', 'ses', 'croston', 'sba', 'tsb'];
+const DAY = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function demandHistory(ctx: Ctx, input: Parsed<'reorder.history'>): DemandHistory {
+  const product = getProduct(ctx.db, input.productId);
+  if (!product) throw ApiError.field('productId', 'No such product', 'not_found');
+  const end = Date.parse(`${input.asOf ?? ctx.now.slice(0, 10)}T00:00:00Z`);
+  const start = end - (input.periods * input.periodDays - 1) * DAY;
+  const periods = Array.from({ length: input.periods }, (_, k) => ({
+    from: dayOf(start + k * input.periodDays * DAY),
+    to: dayOf(start + ((k + 1) * input.periodDays - 1) * DAY),
+    qty: 0,
+  }));
+  for (const d of dailyDemand(ctx.db, product.id, input.locationId ?? null, dayOf(start), dayOf(end))) {
+    periods[Math.floor((Date.parse(`${d.day}T00:00:00Z`) - start) / (input.periodDays * DAY))]!.qty += d.qty;
+  }
+  const demand = periods.map((p) => p.qty);
+  const found = forecast(demand, 'auto', input.alpha);
+  // a product that never sold gets no forecast, and says so, rather than a silent zero
+  const auto = demand.some((q) => q > 0) ? found : { ...found, perPeriod: null, why: `nothing shipped in these ${input.periods} periods` };
+  return {
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    locationId: input.locationId ?? null,
+    periodDays: input.periodDays,
+    periods,
+    class: auto.class,
+    adi: Number.isFinite(auto.adi) ? auto.adi : null,
+    cv2: auto.cv2,
+    sdPerPeriod: sampleSd(demand),
+    auto: { method: auto.method, perPeriod: auto.perPeriod, why: auto.why },
+    methods: METHODS.map((m) => ({ method: m, perPeriod: forecastWith(m, demand, input.alpha), mase: mase(m, demand, input.alpha) })),
+  };
+}
