@@ -58,75 +58,75 @@ export function SalesDashboard() {
             <SalesChart series={s.series} currency={s.baseCurrency} labels={{ revenue: t('salesDash.revenue'), margin: t('salesDash.margin') }} />
           </section>
           <div className="so-dash-grid">
-            <section className="card flush">
-              <h2 className="card-title so-pad">{t('salesDash.byChannel')}</h2>
-              <table className="table" data-testid="dash-channels">
-                <thead>
-                  <tr>
-                    <th>{t('sales.col.channel')}</th>
-                    <th className="right">{t('salesDash.units')}</th>
-                    <th className="right">{t('salesDash.revenue')}</th>
-                    <th className="right">{t('salesDash.margin')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byChannel.map((c) => (
-                    <tr key={c.channel}>
-                      <td>{t(`sales.channel.${c.channel}`)}</td>
-                      <td className="right">
-                        <Qty n={c.units} />
-                      </td>
-                      <td className="right">
-                        <Money minor={c.revenue} currency={s.baseCurrency} />
-                      </td>
-                      <td className="right">
-                        <Money minor={c.margin} currency={s.baseCurrency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {s.byChannel.length === 0 ? <p className="muted so-pad">{t('salesDash.nothing')}</p> : null}
-            </section>
-            <section className="card flush">
-              <h2 className="card-title so-pad">{t('salesDash.best')}</h2>
-              <table className="table" data-testid="dash-best">
-                <thead>
-                  <tr>
-                    <th>{t('sales.col.product')}</th>
-                    <th className="right">{t('salesDash.units')}</th>
-                    <th className="right">{t('salesDash.revenue')}</th>
-                    <th className="right">{t('salesDash.margin')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.bestSellers.map((b) => (
-                    <tr key={b.productId} data-testid="best-seller">
-                      <td>
-                        <a className="mono strong" href={'#' + paths.product(b.productId)}>
-                          {b.sku}
-                        </a>{' '}
-                        <span className="muted small">{b.name}</span>
-                      </td>
-                      <td className="right">
-                        <Qty n={b.units} />
-                      </td>
-                      <td className="right">
-                        <Money minor={b.revenue} currency={s.baseCurrency} />
-                      </td>
-                      <td className="right">
-                        <Money minor={b.margin} currency={s.baseCurrency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {s.bestSellers.length === 0 ? <p className="muted so-pad">{t('salesDash.nothing')}</p> : null}
-            </section>
+            <Figures
+              title={t('salesDash.byChannel')}
+              head={t('sales.col.channel')}
+              testId="dash-channels"
+              currency={s.baseCurrency}
+              rows={s.byChannel.map((c) => ({ key: c.channel, label: t(`sales.channel.${c.channel}`), units: c.units, revenue: c.revenue, margin: c.margin }))}
+            />
+            <Figures
+              title={t('salesDash.best')}
+              head={t('sales.col.product')}
+              testId="dash-best"
+              rowTestId="best-seller"
+              currency={s.baseCurrency}
+              rows={s.bestSellers.map((b) => ({
+                key: b.productId,
+                label: (
+                  <>
+                    <a className="mono strong" href={'#' + paths.product(b.productId)}>
+                      {b.sku}
+                    </a>{' '}
+                    <span className="muted small">{b.name}</span>
+                  </>
+                ),
+                units: b.units,
+                revenue: b.revenue,
+                margin: b.margin,
+              }))}
+            />
           </div>
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Units, revenue and margin per row (a channel, a product), base currency. */
+function Figures(p: { title: string; head: string; testId: string; rowTestId?: string; currency: string; rows: { key: string; label: React.ReactNode; units: number; revenue: number; margin: number }[] }) {
+  const t = useT();
+  return (
+    <section className="card flush">
+      <h2 className="card-title so-pad">{p.title}</h2>
+      <table className="table" data-testid={p.testId}>
+        <thead>
+          <tr>
+            <th>{p.head}</th>
+            <th className="right">{t('salesDash.units')}</th>
+            <th className="right">{t('salesDash.revenue')}</th>
+            <th className="right">{t('salesDash.margin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr key={r.key} data-testid={p.rowTestId}>
+              <td>{r.label}</td>
+              <td className="right">
+                <Qty n={r.units} />
+              </td>
+              <td className="right">
+                <Money minor={r.revenue} currency={p.currency} />
+              </td>
+              <td className="right">
+                <Money minor={r.margin} currency={p.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.rows.length === 0 ? <p className="muted so-pad">{t('salesDash.nothing')}</p> : null}
+    </section>
   );
 }
 
