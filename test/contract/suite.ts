@@ -252,6 +252,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('live.list', { status: 'closed' })).rows.map((r) => r.title)).toEqual(['Tea night']);
       const history = await c.call('reorder.history', { productId: ids.product!, periodDays: 1, periods: 7 });
       expect(history.periods.reduce((a, p) => a + p.qty, 0)).toBe(2);
+      const supplier = (await c.call('suppliers.list'))[0]!;
+      expect((await c.call('reorder.leadTime', { supplierId: supplier.id, productId: ids.product! })).from).toBe('supplier');
       const dropped = await c.call('live.create', { title: 'Cancelled one', locationId: ids.tyo! });
       expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
     });

@@ -8,6 +8,7 @@ import { rejection } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
 let t: TempApp;
+let now: Date;
 let home: string;
 let shop: string;
 let lamp: string;
@@ -18,7 +19,8 @@ async function sold(qty: number, day: string, locationId = home) {
 }
 
 beforeEach(async () => {
-  t = tempApp({ clock: () => new Date('2026-11-24T12:00:00Z') });
+  now = new Date('2026-11-24T12:00:00Z');
+  t = tempApp({ clock: () => now });
   const c = t.client;
   await c.call('settings.update', { baseCurrency: 'USD' });
   home = (await c.call('locations.create', { code: 'HOME', name: 'Home', kind: 'own' })).id;
@@ -68,5 +70,33 @@ describe('demand history', () => {
     expect(await rejection(t.client.call('reorder.history', { productId: lamp, periods: 2 }))).toMatchObject({ details: { field: 'periods' } });
     expect(await rejection(t.client.call('reorder.history', { productId: lamp, alpha: 0 }))).toMatchObject({ details: { field: 'alpha' } });
     expect(await rejection(t.client.call('reorder.history', { productId: '01890000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'not_found', details: { field: 'productId' } });
+  });
+});
+
+describe('lead times', () => {
+  it('are configured until three receipts show what the supplier really takes', async () => {
+    const c = t.client;
+    const supplier = (await c.call('suppliers.create', { name: 'Foshan Lighting', currency: 'USD', leadTimeDays: 14 })).id;
+    await c.call('suppliers.saveProduct', { supplierId: supplier, supplierSku: 'FL-LAMP', productId: lamp, unitPrice: '10.00', priceBreaks: [], moq: 1, orderMultiple: 1, leadTimeDays: null, priceDate: '2026-09-01' });
+    expect(await c.call('reorder.leadTime', { supplierId: supplier, productId: lamp })).toMatchObject({ configuredDays: 14, configuredFrom: 'supplier', observed: null, days: 14, sdDays: 0, from: 'supplier' });
+    // three orders sent on 1 Oct at noon, received at noon 10, 14 and 12 days later
+    now = new Date('2026-10-01T12:00:00Z');
+    const pos = [];
+    for (let i = 0; i < 3; i++) {
+      const po = await c.call('purchasing.create', { supplierId: supplier, orderDate: '2026-10-01', lines: [{ productId: lamp, qty: 5 }] });
+      await c.call('purchasing.send', { id: po.order.id });
+      pos.push(po);
+    }
+    now = new Date('2026-11-24T12:00:00Z');
+    const receive = (i: number, day: string) => c.call('purchasing.receive', { poId: pos[i]!.order.id, locationId: home, receivedAt: day, lines: [{ lineId: pos[i]!.lines[0]!.id, qty: 5 }] });
+    await receive(0, '2026-10-11');
+    await receive(1, '2026-10-15');
+    const two = await c.call('reorder.leadTime', { supplierId: supplier, productId: lamp });
+    expect(two).toMatchObject({ observed: { receipts: 2, meanDays: 12 }, days: 14, from: 'supplier' });
+    await receive(2, '2026-10-13');
+    const three = await c.call('reorder.leadTime', { supplierId: supplier, productId: lamp });
+    // 10, 14, 12 days: mean 12, sample sd 2
+    expect(three).toMatchObject({ observed: { receipts: 3, meanDays: 12, sdDays: 2 }, days: 12, sdDays: 2, from: 'observed' });
+    expect(await rejection(c.call('reorder.leadTime', { supplierId: lamp, productId: lamp }))).toMatchObject({ code: 'not_found', details: { field: 'supplierId' } });
   });
 });

@@ -300,3 +300,18 @@ export interface DemandHistory {
   /** every method's forecast and its backtest error (MASE against the naive forecast; null when it cannot be measured) */
   methods: { method: ForecastMethod; perPeriod: number | null; mase: number | null }[];
 }
+
+/** How long a supplier takes for a product: as configured, as observed on receipts, and which one counts. */
+export interface LeadTime {
+  supplierId: string;
+  productId: string;
+  /** the supplier's price-list line for the product, or else the supplier's default */
+  configuredDays: number;
+  configuredFrom: 'product' | 'supplier';
+  /** days from sending the order to each receipt; null until there are receipts */
+  observed: { receipts: number; meanDays: number; sdDays: number } | null;
+  /** what planning uses: observed once there are at least 3 receipts, else configured */
+  days: number;
+  sdDays: number;
+  from: 'observed' | 'product' | 'supplier';
+}

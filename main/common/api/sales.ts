@@ -226,4 +226,6 @@ export const salesApi = {
       asOf: day.optional(),
     }),
   ),
+  /** a supplier's lead time for a product: configured, observed on its receipts, and the one planning uses */
+  'reorder.leadTime': read<S.LeadTime>()(z.object({ supplierId: f.id, productId: f.id })),
 };
