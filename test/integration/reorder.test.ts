@@ -81,7 +81,7 @@ describe('lead times', () => {
     expect(await c.call('reorder.leadTime', { supplierId: supplier, productId: lamp })).toMatchObject({ configuredDays: 14, configuredFrom: 'supplier', observed: null, days: 14, sdDays: 0, from: 'supplier' });
     // three orders sent on 1 Oct at noon, received at noon 10, 14 and 12 days later
     now = new Date('2026-10-01T12:00:00Z');
-    const pos = [];
+    const pos: Awaited<ReturnType<typeof c.call<'purchasing.create'>>>[] = [];
     for (let i = 0; i < 3; i++) {
       const po = await c.call('purchasing.create', { supplierId: supplier, orderDate: '2026-10-01', lines: [{ productId: lamp, qty: 5 }] });
       await c.call('purchasing.send', { id: po.order.id });
