@@ -15,10 +15,9 @@ import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { nextNumber } from '../purchasing/service';
 import { customerForHandle } from '../sales/customers';
-import { createOrder, minorText } from '../sales/orders';
 import { reserve } from '../sales/reserve';
 import { baseCurrency } from '../settings/service';
-import { counters, itemState, promote } from './waitlist';
+import { counters, itemState, promote, sessionOrder } from './waitlist';
 
 export function loadSession(ctx: Ctx, id: string, field = 'id'): LiveSession {
   const s = repo.getSession(ctx.db, id);
@@ -244,27 +243,10 @@ export function closeSession(ctx: Ctx, id: string): LiveSessionDetail {
   const byBuyer = new Map<string, ReturnType<typeof repo.claimsWith>>();
   for (const c of repo.claimsWith(ctx.db, id, 'claimed')) byBuyer.set(c.customerId, [...(byBuyer.get(c.customerId) ?? []), c]);
   const price = new Map(items.map((i) => [i.productId, i.price]));
-  const expiresAt = s.holdHours > 0 ? new Date(Date.parse(ctx.now) + s.holdHours * 3_600_000).toISOString() : null;
   for (const [customerId, claims] of byBuyer) {
     const units = new Map<string, number>();
     for (const c of claims) units.set(c.productId, (units.get(c.productId) ?? 0) + c.qty);
-    const order = createOrder(ctx, {
-      customerId,
-      locationId: s.locationId,
-      currency: s.currency,
-      orderDate: ctx.now.slice(0, 10),
-      lines: [...units].map(([productId, qty]) => ({ productId, qty, unitPrice: minorText(price.get(productId)!, s.currency) })),
-      discount: '0',
-      shipping: '0',
-      shipName: null,
-      shipAddress: null,
-      shipCountry: null,
-      notes: `Claimed in ${s.number}`,
-      expiresAt,
-      confirm: true,
-      channel: 'live',
-      liveSessionId: s.id,
-    });
+    const order = sessionOrder(ctx, closed, customerId, [...units].map(([productId, qty]) => ({ productId, qty, price: price.get(productId)! })), `Claimed in ${s.number}`);
     for (const c of claims) repo.setClaim(ctx.db, c.id, { status: 'ordered', orderId: order.order.id });
   }
   // no counters: the session itself changed, and an open console reads it again

@@ -3,14 +3,15 @@
 // the session by one of its orders being cancelled or expiring unpaid (the buyer then gets an order
 // of their own, held for the session's hold hours). A claim that does not fit stops the queue: a
 // later, smaller claim does not jump it.
-import type { LiveClaim, LiveItem, LiveSession } from '../../common/api/sales-types';
+import type { LiveClaim, LiveItem, LiveSession, SalesOrderDetail } from '../../common/api/sales-types';
 import { convert, parseRate } from '../../common/calc/fx';
 import * as repo from '../../db/repos/live';
 import { getProduct } from '../../db/repos/products';
 import * as sales from '../../db/repos/sales';
+import { formatMoney } from '../../common/money';
 import type { Ctx } from '../context';
 import { findRate } from '../fx/service';
-import { createOrder, minorText, pct } from '../sales/orders';
+import { createOrder, pct } from '../sales/orders';
 import { available } from '../sales/reserve';
 import { baseCurrency } from '../settings/service';
 
@@ -39,6 +40,30 @@ export function counters(ctx: Ctx, sessionId: string, productIds: string[]): { p
   });
 }
 
+/**
+ * A confirmed order for one buyer of a session, at its live prices and in its currency, from its
+ * location; released unpaid after the session's hold hours (none when they are 0).
+ */
+export function sessionOrder(ctx: Ctx, s: LiveSession, customerId: string, lines: { productId: string; qty: number; price: number }[], notes: string): SalesOrderDetail {
+  return createOrder(ctx, {
+    customerId,
+    locationId: s.locationId,
+    currency: s.currency,
+    orderDate: ctx.now.slice(0, 10),
+    lines: lines.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: formatMoney(l.price, s.currency) })),
+    discount: '0',
+    shipping: '0',
+    shipName: null,
+    shipAddress: null,
+    shipCountry: null,
+    notes,
+    expiresAt: s.holdHours > 0 ? new Date(Date.parse(ctx.now) + s.holdHours * 3_600_000).toISOString() : null,
+    confirm: true,
+    channel: 'live',
+    liveSessionId: s.id,
+  });
+}
+
 /** Moves a product's waitlist up as far as units allow; returns the claims promoted. */
 export function promote(ctx: Ctx, s: LiveSession, productId: string): LiveClaim[] {
   const promoted: LiveClaim[] = [];
@@ -49,22 +74,7 @@ export function promote(ctx: Ctx, s: LiveSession, productId: string): LiveClaim[
       repo.setClaim(ctx.db, c.id, { status: 'claimed', promotedAt: ctx.now });
     } else if (s.status === 'closed') {
       if (c.qty > available(ctx, productId, s.locationId) && !getProduct(ctx.db, productId)?.allowBackorder) break;
-      const order = createOrder(ctx, {
-        customerId: c.customerId,
-        locationId: s.locationId,
-        currency: s.currency,
-        lines: [{ productId, qty: c.qty, unitPrice: minorText(i.price, s.currency) }],
-        discount: '0',
-        shipping: '0',
-        shipName: null,
-        shipAddress: null,
-        shipCountry: null,
-        notes: `From the waitlist of ${s.number}`,
-        expiresAt: s.holdHours > 0 ? new Date(Date.parse(ctx.now) + s.holdHours * 3_600_000).toISOString() : null,
-        confirm: true,
-        channel: 'live',
-        liveSessionId: s.id,
-      });
+      const order = sessionOrder(ctx, s, c.customerId, [{ productId, qty: c.qty, price: i.price }], `From the waitlist of ${s.number}`);
       repo.setClaim(ctx.db, c.id, { status: 'ordered', promotedAt: ctx.now, orderId: order.order.id });
     } else break;
     repo.addClaimed(ctx.db, s.id, productId, c.qty);

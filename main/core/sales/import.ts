@@ -9,14 +9,14 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { SalesImportReport, SalesImportRow } from '../../common/api/sales-types';
 import { parseCsv } from '../../common/csv';
-import { isCurrency } from '../../common/money';
+import { formatMoney, isCurrency } from '../../common/money';
 import countries from '../../common/data/countries.json';
 import { findProductBy } from '../../db/repos/products';
 import * as repo from '../../db/repos/sales';
 import type { Ctx } from '../context';
 import { createCustomer } from './customers';
 import { baseCurrency } from '../settings/service';
-import { createOrder, minorText, payOrder } from './orders';
+import { createOrder, payOrder } from './orders';
 
 type Format = 'shopify' | 'generic';
 const countryList = countries as { code: string; name: string }[];
@@ -256,7 +256,7 @@ function importOne(ctx: Ctx, format: Format, locationId: string, d: Draft, error
     const detail = ctx.db.transaction(() => tryConfirmed(ctx, order))();
     const o = detail.detail.order;
     const paid = format === 'shopify' ? field('financial').toLowerCase() === 'paid' : /^(yes|y|true|1|paid)$/i.test(field('paid'));
-    if (paid && o.total > 0) ctx.db.transaction(() => payOrder(ctx, { id: o.id, amount: minorText(o.total, o.currency) }))();
+    if (paid && o.total > 0) ctx.db.transaction(() => payOrder(ctx, { id: o.id, amount: formatMoney(o.total, o.currency) }))();
     const unknownCountry = field('country') && !country ? `country “${field('country')}” not recognised, left blank` : null;
     return { ...made, total: o.total, outcome: 'created', orderNumber: o.number, message: [detail.note, unknownCountry].filter(Boolean).join('; ') || null };
   } catch (e) {

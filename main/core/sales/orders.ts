@@ -5,7 +5,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { PaymentStatus, SalesChannel, SalesOrder, SalesOrderDetail, SalesOrderLine } from '../../common/api/sales-types';
 import { convert, parseRate } from '../../common/calc/fx';
-import { allocate, currencyExponent, divRound, formatScaled, toSafeNumber } from '../../common/money';
+import { allocate, divRound, formatMoney, toSafeNumber } from '../../common/money';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
 import * as repo from '../../db/repos/sales';
@@ -27,7 +27,8 @@ export function loadOrder(ctx: Ctx, id: string, field = 'id'): SalesOrder {
   return o;
 }
 
-function record(o: SalesOrder): repo.OrderRecord {
+/** An order as stored, without the names joined to it. */
+export function record(o: SalesOrder): repo.OrderRecord {
   const { customerName: _n, customerHandle: _h, locationCode: _l, ...rest } = o;
   return rest;
 }
@@ -190,10 +191,10 @@ export function updateOrder(ctx: Ctx, input: Parsed<'sales.update'>): SalesOrder
     if (input.lines === undefined && input.currency !== undefined && input.currency !== cur.currency) {
       throw ApiError.field('lines', 'give the lines again with prices in the new currency');
     }
-    const given = input.lines ?? old.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: minorText(l.unitPrice, currency), discount: minorText(l.discount, currency) }));
+    const given = input.lines ?? old.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: formatMoney(l.unitPrice, currency), discount: formatMoney(l.discount, currency) }));
     // a line keeps its id while it is the same product at the same place
     const ids = given.map((g, i) => (old[i]?.productId === g.productId ? old[i]!.id : undefined));
-    const priced = priceLines(ctx, cur.id, currency, given, input.discount ?? minorText(cur.discount, currency), input.shipping ?? minorText(cur.shipping, currency), ids);
+    const priced = priceLines(ctx, cur.id, currency, given, input.discount ?? formatMoney(cur.discount, currency), input.shipping ?? formatMoney(cur.shipping, currency), ids);
     for (const l of old) if (!ids.includes(l.id)) repo.deleteLine(ctx.db, l.id);
     lines = priced.lines;
     for (const l of lines) repo.saveLine(ctx.db, l);
@@ -205,11 +206,6 @@ export function updateOrder(ctx: Ctx, input: Parsed<'sales.update'>): SalesOrder
   ctx.emit('sales.changed', { ids: [cur.id] });
   ctx.emit('stock.changed', { productIds: [...new Set([...old, ...lines].map((l) => l.productId))], locationIds: [...new Set([cur.locationId, next.locationId])] });
   return orderDetail(ctx, cur.id);
-}
-
-/** Minor units as the decimal text the pricing reads back (1250 fen → "12.50"). */
-export function minorText(minor: number, currency: string): string {
-  return formatScaled(BigInt(minor), currencyExponent(currency));
 }
 
 function confirmLoaded(ctx: Ctx, o: repo.OrderRecord, lines: repo.LineRecord[]): void {
@@ -256,7 +252,7 @@ export function payOrder(ctx: Ctx, input: Parsed<'sales.pay'>): SalesOrderDetail
   const amount = amountIn(input.amount, o.currency, 'amount');
   if (amount === 0) throw ApiError.field('amount', 'must be more than zero');
   const due = o.total - o.paid;
-  if (amount > due) throw ApiError.field('amount', due > 0 ? `only ${minorText(due, o.currency)} ${o.currency} is still due` : 'the order is paid in full', 'conflict');
+  if (amount > due) throw ApiError.field('amount', due > 0 ? `only ${formatMoney(due, o.currency)} ${o.currency} is still due` : 'the order is paid in full', 'conflict');
   const paid = o.paid + amount;
   const next: repo.OrderRecord = { ...record(o), paid, paymentStatus: paymentStatus(paid, o.total), expiresAt: null, updatedAt: ctx.now };
   if (next.status === 'shipped' && next.paymentStatus === 'paid') Object.assign(next, { status: 'completed', closedAt: ctx.now });
@@ -303,7 +299,6 @@ export function pct(part: number, whole: number): string | null {
 export function orderDetail(ctx: Ctx, id: string): SalesOrderDetail {
   const o = loadOrder(ctx, id);
   const base = baseCurrency(ctx);
-  const open = o.status !== 'cancelled' && o.status !== 'completed' && o.status !== 'draft';
   let revenue = 0;
   let cogs = 0;
   let known = true;
@@ -340,7 +335,7 @@ export function orderDetail(ctx: Ctx, id: string): SalesOrderDetail {
       ship: o.status === 'confirmed' || o.status === 'partly_shipped',
       pay: o.status !== 'cancelled' && o.paid < o.total,
       cancel: EDITABLE.has(o.status),
-      complete: o.status === 'partly_shipped' || (o.status === 'shipped' && open),
+      complete: o.status === 'partly_shipped' || o.status === 'shipped',
     },
   };
 }

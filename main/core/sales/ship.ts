@@ -8,6 +8,7 @@ import type { SalesOrderDetail } from '../../common/api/sales-types';
 import * as ledger from '../../db/repos/ledger';
 import * as repo from '../../db/repos/sales';
 import * as shipmentsRepo from '../../db/repos/shipments';
+import { formatMoney } from '../../common/money';
 import type { Ctx } from '../context';
 import { findRate } from '../fx/service';
 import { uuidv7 } from '../ids';
@@ -15,7 +16,7 @@ import { baseCurrency } from '../settings/service';
 import { dispatchShipment } from '../shipments/flow';
 import { create as createShipment, load as loadShipment } from '../shipments/service';
 import { businessTime, post } from '../stock/post';
-import { loadOrder, minorText, netShipped, orderDetail, toBase } from './orders';
+import { loadOrder, netShipped, orderDetail, record, toBase } from './orders';
 import { reserve, reservedFor } from './reserve';
 
 export function shipOrder(ctx: Ctx, input: Parsed<'sales.ship'>): SalesOrderDetail {
@@ -60,7 +61,7 @@ export function shipOrder(ctx: Ctx, input: Parsed<'sales.ship'>): SalesOrderDeta
       carrier: input.parcel.carrier,
       service: input.parcel.service,
       incoterm: null,
-      declaredValue: minorText(value, o.currency),
+      declaredValue: formatMoney(value, o.currency),
       currency: o.currency,
       volumetricDivisor: 5000,
       shippedOn: day,
@@ -108,8 +109,7 @@ export function shipOrder(ctx: Ctx, input: Parsed<'sales.ship'>): SalesOrderDeta
 
   const done = repo.lines(ctx.db, o.id).every((l) => l.qtyShipped === l.qty);
   const status = done ? (o.paymentStatus === 'paid' ? 'completed' : 'shipped') : 'partly_shipped';
-  const { customerName: _c, customerHandle: _h, locationCode: _lc, ...rec } = o;
-  repo.saveOrder(ctx.db, { ...rec, fxRate: rated.fxRate, status, shippedAt: at, closedAt: status === 'completed' ? ctx.now : null, expiresAt: null, updatedAt: ctx.now });
+  repo.saveOrder(ctx.db, { ...record(o), fxRate: rated.fxRate, status, shippedAt: at, closedAt: status === 'completed' ? ctx.now : null, expiresAt: null, updatedAt: ctx.now });
   ctx.emit('sales.changed', { ids: [o.id] });
   ctx.emit('stock.changed', { productIds: [...new Set(picks.map((p) => p.line.productId))], locationIds: [o.locationId] });
   return orderDetail(ctx, o.id);

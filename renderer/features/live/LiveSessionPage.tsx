@@ -21,7 +21,7 @@ import { useBaseCurrency } from '../../app/settings';
 import { useI18n, useT } from '../../i18n';
 import { LiveStatusTag } from './LiveStatusTag';
 import { SessionOrders } from './SessionOrders';
-import { formatMinor } from './money';
+import { formatMoney } from '../../../main/common/money';
 import { fromLocalInput, marginAt, nextCode, toLocalInput } from './plan';
 import './live.css';
 
@@ -42,7 +42,7 @@ const draftOf = (i: LiveItem, currency: string): DraftItem => ({
   key: i.productId,
   product: { id: i.productId, sku: i.sku, name: i.name },
   code: i.code ?? '',
-  price: formatMinor(i.price, currency),
+  price: formatMoney(i.price, currency),
   cap: String(i.cap),
   limit: i.perCustomerLimit === null ? '' : String(i.perCustomerLimit),
   known: i,
@@ -276,7 +276,7 @@ function Session({ d, onSaved }: { d: LiveSessionDetail; onSaved(d: LiveSessionD
             locationId={locationId}
             taken={new Set(items.flatMap((i) => (i.product ? [i.product.id] : [])))}
             // the usual price is in the base currency: it is offered as the live price only in that currency
-            onAdd={(x) => add({ id: x.productId, sku: x.sku, name: x.name }, x.price === null || currency !== base ? '' : formatMinor(x.price, base), String(x.suggestedCap))}
+            onAdd={(x) => add({ id: x.productId, sku: x.sku, name: x.name }, x.price === null || currency !== base ? '' : formatMoney(x.price, base), String(x.suggestedCap))}
           />
         ) : null}
       </div>

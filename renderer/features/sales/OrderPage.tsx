@@ -19,7 +19,7 @@ import { useToast } from '../../components/Toasts';
 import { useI18n, useT } from '../../i18n';
 import { OrderPanel } from './OrderPanel';
 import { OrderStatusTag, PaymentTag } from './tags';
-import { formatMinor } from '../live/money';
+import { formatMoney } from '../../../main/common/money';
 import './sales.css';
 
 export function OrderPage({ id }: { id: string }) {
@@ -141,7 +141,7 @@ function Order({ d }: { d: SalesOrderDetail }) {
                   </td>
                   <td className="right">
                     <Money minor={l.unitPrice} currency={o.currency} />
-                    {l.discount ? <div className="muted small">−{formatMinor(l.discount, o.currency)}</div> : null}
+                    {l.discount ? <div className="muted small">−{formatMoney(l.discount, o.currency)}</div> : null}
                   </td>
                   <td className="right">
                     <Money minor={l.net} currency={o.currency} />
@@ -324,7 +324,7 @@ function ShipPanel({ d, onClose }: { d: SalesOrderDetail; onClose(): void }) {
 function PayPanel({ d, due, onClose }: { d: SalesOrderDetail; due: number; onClose(): void }) {
   const t = useT();
   const toast = useToast();
-  const [amount, setAmount] = useState(formatMinor(due, d.order.currency));
+  const [amount, setAmount] = useState(formatMoney(due, d.order.currency));
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
@@ -345,7 +345,7 @@ function PayPanel({ d, due, onClose }: { d: SalesOrderDetail; due: number; onClo
       <form className="panel-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="panel-body">
           <div className="form-grid">
-            <TextField name="amount" label={t('sales.f.amount', { currency: d.order.currency })} hint={t('sales.f.due', { due: formatMinor(due, d.order.currency) })} inputMode="decimal" value={amount} onChange={setAmount} error={error} />
+            <TextField name="amount" label={t('sales.f.amount', { currency: d.order.currency })} hint={t('sales.f.due', { due: formatMoney(due, d.order.currency) })} inputMode="decimal" value={amount} onChange={setAmount} error={error} />
           </div>
         </div>
         <PanelFooter busy={busy} submitLabel={t('sales.pay')} busyLabel={t('common.saving')} cancelLabel={t('common.cancel')} onCancel={onClose} />

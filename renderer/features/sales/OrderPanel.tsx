@@ -18,7 +18,7 @@ import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 import { CustomerPicker, type PickedCustomer } from '../customers/CustomerPicker';
 import { CustomerPanel } from '../customers/CustomersPage';
-import { formatMinor } from '../live/money';
+import { formatMoney } from '../../../main/common/money';
 
 interface DraftLine {
   key: number;
@@ -42,10 +42,10 @@ export function OrderPanel({ onClose, existing }: { onClose(): void; existing?: 
   const [currency, setCurrency] = useState(cur);
   const [orderDate, setOrderDate] = useState(o?.orderDate ?? '');
   const [lines, setLines] = useState<DraftLine[]>(
-    existing ? existing.lines.map((l) => ({ key: nextKey++, product: { id: l.productId, sku: l.sku, name: l.name }, qty: String(l.qty), price: formatMinor(l.unitPrice, cur), discount: l.discount ? formatMinor(l.discount, cur) : '' })) : [emptyLine()],
+    existing ? existing.lines.map((l) => ({ key: nextKey++, product: { id: l.productId, sku: l.sku, name: l.name }, qty: String(l.qty), price: formatMoney(l.unitPrice, cur), discount: l.discount ? formatMoney(l.discount, cur) : '' })) : [emptyLine()],
   );
-  const [discount, setDiscount] = useState(o && o.discount ? formatMinor(o.discount, cur) : '');
-  const [shipping, setShipping] = useState(o && o.shipping ? formatMinor(o.shipping, cur) : '');
+  const [discount, setDiscount] = useState(o && o.discount ? formatMoney(o.discount, cur) : '');
+  const [shipping, setShipping] = useState(o && o.shipping ? formatMoney(o.shipping, cur) : '');
   const [shipName, setShipName] = useState(o?.shipName ?? '');
   const [shipAddress, setShipAddress] = useState(o?.shipAddress ?? '');
   const [shipCountry, setShipCountry] = useState(o?.shipCountry ?? '');
