@@ -1,11 +1,9 @@
 import type { Client } from '../common/api/client';
-import type { PoStatus } from '../common/api/types';
 import { formatMoney, groupDigits } from '../common/money';
+import type { PoStatus } from '../common/api/types';
 import type { CliIo } from './index';
 import { allRows } from './pages';
-import { table } from './table';
-
-const money = (minor: number | null, currency: string) => (minor === null ? '—' : `${groupDigits(formatMoney(minor, currency))} ${currency}`);
+import { money, table } from './table';
 
 /** `po list [--status S] [--json]`: orders newest first. */
 export async function poList(client: Client, io: CliIo, o: { status: string | undefined; json: boolean }): Promise<number> {

@@ -1,11 +1,8 @@
 import type { Client } from '../common/api/client';
 import type { SalesOrder, SalesStatus } from '../common/api/sales-types';
-import { formatMoney, groupDigits } from '../common/money';
 import type { CliIo } from './index';
 import { allRows, readTextArg } from './pages';
-import { table } from './table';
-
-const money = (minor: number, currency: string) => `${groupDigits(formatMoney(minor, currency))} ${currency}`;
+import { money, table } from './table';
 
 /** The location orders ship from: the one named, or the only warehouse there is. */
 async function shipsFrom(client: Client, code: string | undefined): Promise<string> {
