@@ -241,7 +241,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
 
       const live = await c.call('live.create', { title: 'Tea night', locationId: ids.tyo!, items: [{ productId: ids.product!, price: '8.00', cap: 2, code: 'T1' }] });
       expect((await c.call('live.update', { id: live.session.id, perCustomerLimit: 1 })).session.perCustomerLimit).toBe(1);
-      expect((await c.call('live.suggest', { locationId: ids.tyo! })).length).toBeGreaterThanOrEqual(0);
+      // the tea has no selling price (so no margin to judge an overstock by) and sold 2 in 90 days (not fast)
+      expect(await c.call('live.suggest', { locationId: ids.tyo! })).toEqual([]);
       await c.call('live.start', { id: live.session.id });
       expect((await c.call('live.claim', { sessionId: live.session.id, product: 'T1', customer: 'mia' })).item.left).toBe(1);
       await c.call('live.claim', { sessionId: live.session.id, product: 'T1', customer: 'leo' });
