@@ -8,7 +8,8 @@ import { listBalances } from '../../db/repos/ledger';
 import { getProduct } from '../../db/repos/products';
 import * as sales from '../../db/repos/sales';
 import type { Ctx } from '../context';
-import { netShipped, pct, toBase } from '../sales/orders';
+import { marginPercent, percent } from '../../common/calc/percent';
+import { netShipped, toBase } from '../sales/orders';
 import { baseCurrency } from '../settings/service';
 import { findRate } from '../fx/service';
 import { loadSession } from './service';
@@ -53,7 +54,7 @@ export function report(ctx: Ctx, id: string): LiveReport {
   }
   const rows = items.map((i) => {
     const m = money.get(i.productId) ?? { revenue: 0, cogs: 0 };
-    return { productId: i.productId, sku: i.sku, name: i.name, cap: i.cap, claimed: i.claimed, waiting: i.waiting, sellThroughPct: pct(i.claimed, i.cap), revenue: m.revenue, cogs: m.cogs, margin: m.revenue - m.cogs };
+    return { productId: i.productId, sku: i.sku, name: i.name, cap: i.cap, claimed: i.claimed, waiting: i.waiting, sellThroughPct: percent(i.claimed, i.cap), revenue: m.revenue, cogs: m.cogs, margin: m.revenue - m.cogs };
   });
   const sum = (k: 'revenue' | 'cogs') => rows.reduce((a, r) => a + r[k], 0);
   const perMinute = minutes(repo.claimsPerMinute(ctx.db, id));
@@ -69,7 +70,7 @@ export function report(ctx: Ctx, id: string): LiveReport {
       revenue: sum('revenue'),
       cogs: sum('cogs'),
       margin: sum('revenue') - sum('cogs'),
-      marginPct: pct(sum('revenue') - sum('cogs'), sum('revenue')),
+      marginPct: percent(sum('revenue') - sum('cogs'), sum('revenue')),
     },
     orders,
     toPack: orders.filter((o) => o.status === 'confirmed' || o.status === 'partly_shipped'),
@@ -97,7 +98,7 @@ export function suggest(ctx: Ctx, locationId: string, limit: number): LiveSugges
     const perDay = units / DAYS;
     const cover = perDay > 0 ? Math.floor(b.available / perDay) : null;
     const cost = Math.round(b.avgCostE4 / 10_000);
-    const margin = p.price ? pct(p.price - cost, p.price) : null;
+    const margin = p.price ? marginPercent(p.price, cost) : null;
     const common = { productId: p.id, sku: p.sku, name: p.name, available: b.available, perDay: perDay.toFixed(1), daysOfCover: cover, avgCost: cost, price: p.price, marginPct: margin };
     const spare = b.available - Math.ceil(perDay * 30);
     if (perDay >= 0.5 && spare > 0) {

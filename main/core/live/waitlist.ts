@@ -5,13 +5,14 @@
 // later, smaller claim does not jump it.
 import type { LiveClaim, LiveItem, LiveSession, SalesOrderDetail } from '../../common/api/sales-types';
 import { convert, parseRate } from '../../common/calc/fx';
+import { marginPercent } from '../../common/calc/percent';
 import * as repo from '../../db/repos/live';
 import { getProduct } from '../../db/repos/products';
 import * as sales from '../../db/repos/sales';
 import { formatMoney } from '../../common/money';
 import type { Ctx } from '../context';
 import { findRate } from '../fx/service';
-import { createOrder, pct } from '../sales/orders';
+import { createOrder } from '../sales/orders';
 import { available } from '../sales/reserve';
 import { baseCurrency } from '../settings/service';
 
@@ -29,7 +30,7 @@ export function itemState(ctx: Ctx, s: LiveSession, i: repo.ItemView): LiveItem 
     left: Math.max(i.cap - i.claimed, 0),
     available: stock.onHand - stock.reserved + held,
     avgCostE4: stock.avgCostE4,
-    marginPct: priceBase === null || stock.avgCostE4 === 0 ? null : pct(priceBase - cost, priceBase),
+    marginPct: priceBase === null || stock.avgCostE4 === 0 ? null : marginPercent(priceBase, cost),
   };
 }
 

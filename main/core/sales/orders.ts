@@ -5,6 +5,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { PaymentStatus, SalesChannel, SalesOrder, SalesOrderDetail, SalesOrderLine } from '../../common/api/sales-types';
 import { convert, parseRate } from '../../common/calc/fx';
+import { percent } from '../../common/calc/percent';
 import { allocate, divRound, formatMoney, toSafeNumber } from '../../common/money';
 import { getLocation } from '../../db/repos/locations';
 import { getProduct } from '../../db/repos/products';
@@ -292,10 +293,6 @@ export function toBase(o: Pick<SalesOrder, 'currency' | 'fxRate'>, base: string,
   return o.fxRate === null ? null : convert(minor, o.currency, base, parseRate(o.fxRate));
 }
 
-export function pct(part: number, whole: number): string | null {
-  return whole > 0 ? (Math.round((part / whole) * 1000) / 10).toFixed(1) : null;
-}
-
 export function orderDetail(ctx: Ctx, id: string): SalesOrderDetail {
   const o = loadOrder(ctx, id);
   const base = baseCurrency(ctx);
@@ -328,7 +325,7 @@ export function orderDetail(ctx: Ctx, id: string): SalesOrderDetail {
     baseCurrency: base,
     lines,
     fulfilments: repo.fulfilments(ctx.db, o.id),
-    margin: known && o.status !== 'cancelled' ? { revenue, cogs, margin: revenue - cogs, marginPct: pct(revenue - cogs, revenue), estimated } : null,
+    margin: known && o.status !== 'cancelled' ? { revenue, cogs, margin: revenue - cogs, marginPct: percent(revenue - cogs, revenue), estimated } : null,
     can: {
       edit: EDITABLE.has(o.status),
       confirm: o.status === 'draft',

@@ -1,6 +1,7 @@
 // Small pure helpers of the planner: the next free short code, the margin at a typed live price,
 // and the scheduled time between the API's ISO string and a datetime-local input.
 import { convert, parseRate } from '../../../main/common/calc/fx';
+import { marginPercent } from '../../../main/common/calc/percent';
 import { isCurrency, parseMoney } from '../../../main/common/money';
 
 /** The code the app gives a product typed without one: A1…A99, then B1…, skipping codes in use. */
@@ -34,9 +35,7 @@ export function marginAt(priceText: string, currency: string, base: string, rate
       return null;
     }
   }
-  if (priceBase <= 0) return null;
-  const cost = Math.round(avgCostE4 / 10_000);
-  return (Math.round(((priceBase - cost) / priceBase) * 1000) / 10).toFixed(1);
+  return marginPercent(priceBase, Math.round(avgCostE4 / 10_000));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
