@@ -72,8 +72,8 @@ describe('reorder', () => {
   });
 
   it('says so when an item has no forecast, rather than suggesting zero', async () => {
-    const r = await cli(['reorder', '-'], JSON.stringify({ items: [{ ...ITEM, demand: [0, 0, 4, 0], method: 'croston' }] }));
-    expect(JSON.parse(r.out).items[0]).toMatchObject({ forecastPerPeriod: null, suggestedQty: null, note: 'fewer than two periods with demand' });
+    const r = await cli(['reorder', '-'], JSON.stringify({ items: [{ ...ITEM, demand: [0, 0, 0, 0], method: 'croston' }] }));
+    expect(JSON.parse(r.out).items[0]).toMatchObject({ forecastPerPeriod: null, suggestedQty: null, note: 'no demand in the history' });
   });
 
   it('refuses bad input with one line per problem naming its path, and exits 2', async () => {

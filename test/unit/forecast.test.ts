@@ -2,7 +2,7 @@
 // main/common/calc/forecast.ts and reorder.ts (each expected figure's arithmetic is in the comment
 // beside it).
 import { describe, expect, it } from 'vitest';
-import { classify, croston, forecast, mase, sampleSd, ses, tsb } from '../../main/common/calc/forecast';
+import { classify, croston, forecast, forecastWith, mase, oneStepForecasts, sampleSd, ses, tsb } from '../../main/common/calc/forecast';
 import { applyPolicy, eoq, normalQuantile, roundOrder, type PolicyInput } from '../../main/common/calc/reorder';
 
 describe('Croston and SBA (the forecast package’s croston())', () => {
@@ -16,9 +16,53 @@ describe('Croston and SBA (the forecast package’s croston())', () => {
     expect(croston([1, 0, 0, 4, 0, 2, 0, 0, 0, 3], 0.2, 'sba')).toBeCloseTo((1.944 / 2.016) * 0.9, 12);
   });
 
-  it('need two periods with demand', () => {
-    expect(croston([0, 0, 5, 0], 0.1)).toBeNull();
+  it('with one period of demand, that demand over its position; with none, nothing', () => {
+    // R: croston(c(0,0,0,4,0))$mean = 1 (4 at position 4)
+    expect(croston([0, 0, 0, 4, 0], 0.1)).toBe(1);
+    expect(croston([0, 0, 0], 0.1)).toBeNull();
     expect(croston([], 0.1)).toBeNull();
+  });
+
+  // A published series: R's `discoveries` dataset (numbers of great inventions and scientific
+  // discoveries each year 1860–1959, from The World Almanac and Book of Facts, 1975), 100 years,
+  // nine with none. Expected figures computed by the forecast package itself, version 8.20
+  // (Debian r-cran-forecast 8.20-1): croston(discoveries, h = 1, alpha = a)$mean; SBA is that
+  // times 1 − a/2 (the version has no `type` argument).
+  const discoveries = [
+    5, 3, 0, 2, 0, 3, 2, 3, 6, 1, 2, 1, 2, 1, 3, 3, 3, 5, 2, 4, 4, 0, 2, 3, 7, 12, 3, 10, 9, 2, 3, 7, 7, 2, 3, 3, 6, 2, 4, 3, 5, 2, 2, 4, 0, 4, 2, 5, 2, 3, 3, 6, 5, 8, 3, 6, 6, 0, 5, 2, 2, 2, 6,
+    3, 4, 4, 2, 2, 4, 7, 5, 3, 3, 0, 2, 2, 2, 1, 3, 4, 2, 2, 1, 1, 1, 2, 1, 4, 4, 3, 2, 1, 4, 1, 1, 1, 0, 0, 2, 0,
+  ];
+  it.each([
+    [0.1, 1.75614885232047],
+    [0.2, 1.31005137682738],
+    [0.5, 0.809223693943241],
+  ])('on a published series, as the forecast package computes it (alpha %s)', (alpha, expected) => {
+    expect(discoveries).toHaveLength(100);
+    expect(croston(discoveries, alpha)).toBeCloseTo(expected, 12);
+    expect(croston(discoveries, alpha, 'sba')).toBeCloseTo(expected * (1 - alpha / 2), 12);
+    // and SES on the same series: ses(discoveries, alpha = 0.1, initial = "simple")$mean = 1.55475981766872
+    if (alpha === 0.1) expect(ses(discoveries, alpha)).toBeCloseTo(1.55475981766872, 12);
+  });
+});
+
+describe('one-step forecasts for backtests', () => {
+  it('are what each method says from every prefix of the series, computed in one pass', () => {
+    const series = [
+      [0, 0, 3, 0, 2, 0, 0, 5, 1, 0, 0, 0, 4],
+      [5, 3, 0, 2, 0, 3, 2, 3, 6, 1],
+      [0, 0, 0, 1, 0, 0, 0, 0, 7, 0, 2],
+    ];
+    for (const d of series) {
+      for (const m of ['mean', 'ses', 'croston', 'sba', 'tsb'] as const) {
+        const steps = oneStepForecasts(m, d, 0.2);
+        expect(steps[0]).toBeNull();
+        for (let t = 1; t < d.length; t++) {
+          const direct = forecastWith(m, d.slice(0, t), 0.2);
+          if (direct === null) expect(steps[t]).toBeNull();
+          else expect(steps[t]).toBeCloseTo(direct, 12);
+        }
+      }
+    }
   });
 });
 
@@ -38,7 +82,7 @@ describe('SES, TSB and the mean', () => {
   it('the mean, and a series with no history says so', () => {
     expect(forecast([2, 4, 0, 6], 'mean', 0.1)).toMatchObject({ method: 'mean', perPeriod: 3, why: null });
     expect(forecast([], 'auto', 0.1)).toMatchObject({ perPeriod: null, why: 'no demand history' });
-    expect(forecast([0, 3, 0, 0], 'croston', 0.1)).toMatchObject({ perPeriod: null, why: 'fewer than two periods with demand' });
+    expect(forecast([0, 0, 0, 0], 'croston', 0.1)).toMatchObject({ perPeriod: null, why: 'no demand in the history' });
   });
 });
 
@@ -64,8 +108,8 @@ describe('classification (ADI 1.32, CV² 0.49)', () => {
   });
 
   it('auto falls back to the mean when the class’s method cannot run', () => {
-    // one demand in six periods: intermittent, but SBA needs two → the mean, 9 / 6
-    expect(forecast([0, 0, 0, 9, 0, 0], 'auto', 0.1)).toMatchObject({ class: 'intermittent', method: 'mean', perPeriod: 1.5 });
+    // one demand in six periods: intermittent, and SBA takes that demand over its position, 9 / 4 · 0.95
+    expect(forecast([0, 0, 0, 9, 0, 0], 'auto', 0.1)).toMatchObject({ class: 'intermittent', method: 'sba', perPeriod: (9 / 4) * 0.95 });
     expect(forecast([0, 0, 0, 0], 'auto', 0.1)).toMatchObject({ method: 'mean', perPeriod: 0 });
   });
 });
@@ -89,9 +133,13 @@ describe('reorder policies', () => {
     expect(() => normalQuantile(1)).toThrow(RangeError);
   });
 
-  it('EOQ: the textbook case', () => {
+  it('EOQ: the textbook cases', () => {
     // D 1,000 a year, S 10, c 5, h 20 %: √(2·1000·10 / 1) = √20000 = 141.42…
     expect(eoq(1000, 10, 5, 0.2)).toBeCloseTo(Math.sqrt(20000), 12);
+    // Wikipedia, "Economic order quantity", Example: D 10,000 units a year, K 40 an order, P 50 a
+    // unit, holding 4 a unit a year plus 2 % interest on P = 5 a unit a year (rate 10 % of 50)
+    // → √(2·10000·40 / 5) = 400 units
+    expect(eoq(10_000, 40, 50, 0.1)).toBeCloseTo(400, 10);
     expect(eoq(1000, 10, 0, 0.2)).toBeNull();
   });
 

@@ -8,7 +8,7 @@
 //   the non-zero demands and the intervals between them (the first interval is the position,
 //   1-based, of the first non-zero period) are each smoothed with the same alpha, both starting
 //   at their first value; the forecast is the last smoothed demand over the last smoothed
-//   interval. At least two non-zero periods are needed.
+//   interval. With a single non-zero period, that demand over its position.
 // - Syntetos, A.A. & Boylan, J.E. (2005) The accuracy of intermittent demand estimates. IJF 21,
 //   303–314: SBA multiplies Croston's forecast by 1 − α/2.
 // - Teunter, R.H., Syntetos, A.A. & Babai, M.Z. (2011) Intermittent demand: linking forecasting to
@@ -65,11 +65,11 @@ export function ses(ys: readonly number[], alpha: number): number {
   return level;
 }
 
-/** Croston's forecast per period, or SBA's with `sba`; null with fewer than two non-zero periods. */
+/** Croston's forecast per period, or SBA's with `sba`; null without any demand. */
 export function croston(demand: readonly number[], alpha: number, variant: 'croston' | 'sba' = 'croston'): number | null {
   const positions: number[] = [];
   demand.forEach((y, i) => y > 0 && positions.push(i + 1));
-  if (positions.length < 2) return null;
+  if (!positions.length) return null;
   const sizes = positions.map((p) => demand[p - 1]!);
   const intervals = positions.map((p, i) => (i === 0 ? p : p - positions[i - 1]!));
   const f = ses(sizes, alpha) / ses(intervals, alpha);
@@ -113,6 +113,53 @@ export function forecastWith(method: Method, demand: readonly number[], alpha: n
 }
 
 /**
+ * The one-step forecasts a method makes from each point of a series: element t is what it would
+ * have said about period t knowing periods 0..t−1 (null where it could not say). One pass for
+ * every method: TSB's start values depend on the whole prefix, but its recursions are linear in
+ * them, so the prefix's result is (1 − β)^t·p₀ plus the recursion run from zero (likewise z).
+ */
+export function oneStepForecasts(method: Method, demand: readonly number[], alpha: number, beta = alpha): (number | null)[] {
+  const out: (number | null)[] = new Array(demand.length).fill(null);
+  let sum = 0;
+  let level = 0;
+  // Croston: smoothed size and interval, demands seen, position of the last demand
+  let size = 0;
+  let interval = 0;
+  let demands = 0;
+  let last = 0;
+  // TSB from zero start values, the decay factors, and the sum of the demands
+  let p0run = 0;
+  let z0run = 0;
+  let pDecay = 1;
+  let zDecay = 1;
+  let nzSum = 0;
+  for (let t = 0; t < demand.length; t++) {
+    if (t > 0) {
+      if (method === 'mean') out[t] = sum / t;
+      else if (method === 'ses') out[t] = level;
+      else if (method === 'croston' || method === 'sba') out[t] = demands ? (size / interval) * (method === 'sba' ? 1 - alpha / 2 : 1) : null;
+      else out[t] = demands ? (pDecay * (demands / t) + p0run) * (zDecay * (nzSum / demands) + z0run) : null;
+    }
+    const y = demand[t]!;
+    sum += y;
+    level = t === 0 ? y : level + alpha * (y - level);
+    pDecay *= 1 - beta;
+    p0run = (1 - beta) * p0run + (y > 0 ? beta : 0);
+    if (y > 0) {
+      const gap = t + 1 - last;
+      size = demands ? size + alpha * (y - size) : y;
+      interval = demands ? interval + alpha * (gap - interval) : gap;
+      zDecay *= 1 - alpha;
+      z0run = (1 - alpha) * z0run + alpha * y;
+      demands++;
+      nzSum += y;
+      last = t + 1;
+    }
+  }
+  return out;
+}
+
+/**
  * Mean absolute scaled error of one-step forecasts made from each point of the history on (at
  * least `minHistory` periods in), against the in-sample naive forecast (last period's demand).
  * Null when there is too little history, or the naive forecast never errs (a constant series).
@@ -123,12 +170,12 @@ export function mase(method: Method, demand: readonly number[], alpha: number, m
   for (let t = 1; t < demand.length; t++) naive += Math.abs(demand[t]! - demand[t - 1]!);
   naive /= demand.length - 1;
   if (naive === 0) return null;
+  const f = oneStepForecasts(method, demand, alpha);
   let err = 0;
   let n = 0;
   for (let t = minHistory; t < demand.length; t++) {
-    const f = forecastWith(method, demand.slice(0, t), alpha);
-    if (f === null) continue;
-    err += Math.abs(demand[t]! - f);
+    if (f[t] === null) continue;
+    err += Math.abs(demand[t]! - f[t]!);
     n++;
   }
   return n ? err / n / naive : null;
@@ -154,6 +201,6 @@ export function forecast(demand: readonly number[], method: Method | 'auto', alp
     m = 'mean';
     f = forecastWith(m, demand, alpha);
   }
-  const why = f === null ? (m === 'tsb' ? 'no demand in the history' : 'fewer than two periods with demand') : null;
+  const why = f === null ? 'no demand in the history' : null;
   return { method: m, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: f, why };
 }
