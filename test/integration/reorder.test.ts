@@ -37,10 +37,10 @@ describe('demand history', () => {
     await sold(2, '2026-11-20');
     const h = await t.client.call('reorder.history', { productId: lamp, periods: 4 });
     expect(h.periods).toEqual([
-      { from: '2026-10-28', to: '2026-11-03', qty: 0 },
-      { from: '2026-11-04', to: '2026-11-10', qty: 3 },
-      { from: '2026-11-11', to: '2026-11-17', qty: 0 },
-      { from: '2026-11-18', to: '2026-11-24', qty: 2 },
+      { from: '2026-10-28', to: '2026-11-03', qty: 0, promo: 0 },
+      { from: '2026-11-04', to: '2026-11-10', qty: 3, promo: 0 },
+      { from: '2026-11-11', to: '2026-11-17', qty: 0, promo: 0 },
+      { from: '2026-11-18', to: '2026-11-24', qty: 2, promo: 0 },
     ]);
     // ADI 4/2 = 2 ≥ 1.32, CV² of 3 and 2 = 0.08 < 0.49: intermittent → SBA
     expect(h).toMatchObject({ class: 'intermittent', adi: 2, auto: { method: 'sba', why: null } });

@@ -5,6 +5,7 @@ import { read, write, type MethodDef } from './contract';
 import * as f from './fields';
 import type * as T from './types';
 import { salesApi } from './sales';
+import { reorderApi } from './reorder';
 
 const productFields = {
   sku: f.requiredText(64).regex(/^\S+$/, 'must not contain spaces'),
@@ -630,6 +631,7 @@ export const api = {
     z.object({ q: f.text(100), limit: f.quantity.refine((n) => n >= 1 && n <= 100, 'must be between 1 and 100').default(20) }),
   ),
   ...salesApi,
+  ...reorderApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -652,6 +654,8 @@ export interface Events {
   'locations.changed': { ids: string[] };
   'stock.changed': { productIds: string[]; locationIds: string[] };
   'settings.changed': Record<string, never>;
+  /** planning settings, rules, promotions or supplier budgets changed */
+  'reorder.changed': Record<string, never>;
   'fx.changed': Record<string, never>;
   'suppliers.changed': { ids: string[] };
   'purchasing.changed': { ids: string[] };
@@ -664,8 +668,9 @@ export interface Events {
   'live.changed': { id: string; items: { productId: string; claimed: number; left: number; waiting: number }[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed'];
 
 export * from './types';
 export * from './sales-types';
+export * from './reorder-types';
 export * from './errors';

@@ -1,7 +1,6 @@
 // Result types of customers, sales orders and live sessions. Amounts are integer minor units of
 // the currency named beside them (an order's own currency; base currency for revenue, cost and
 // margin); dates and times are ISO strings.
-import type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
 import type { Status } from './types';
 
 export type SalesChannel = 'manual' | 'live' | 'import';
@@ -181,6 +180,8 @@ export interface LiveSession {
   endedAt: string | null;
   perCustomerLimit: number | null;
   holdHours: number;
+  /** its sales were a promotion: planning keeps them out of the normal rate */
+  promotional: boolean;
   notes: string | null;
   createdAt: string;
   updatedAt: string;
@@ -277,41 +278,4 @@ export interface LiveReport {
   orders: SalesOrder[];
   /** orders confirmed and not shipped yet */
   toPack: SalesOrder[];
-}
-
-export type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
-
-/** A product's demand history in periods and what each forecasting method makes of it. */
-export interface DemandHistory {
-  productId: string;
-  sku: string;
-  name: string;
-  locationId: string | null;
-  periodDays: number;
-  /** oldest first; shipped units (sales, live-session orders), not transfers or adjustments */
-  periods: { from: string; to: string; qty: number }[];
-  class: DemandClass;
-  /** average inter-demand interval; null without any demand */
-  adi: number | null;
-  cv2: number;
-  sdPerPeriod: number;
-  /** what `auto` picks, its forecast per period, and why there is none when there is none */
-  auto: { method: ForecastMethod; perPeriod: number | null; why: string | null };
-  /** every method's forecast and its backtest error (MASE against the naive forecast; null when it cannot be measured) */
-  methods: { method: ForecastMethod; perPeriod: number | null; mase: number | null }[];
-}
-
-/** How long a supplier takes for a product: as configured, as observed on receipts, and which one counts. */
-export interface LeadTime {
-  supplierId: string;
-  productId: string;
-  /** the supplier's price-list line for the product, or else the supplier's default */
-  configuredDays: number;
-  configuredFrom: 'product' | 'supplier';
-  /** days from sending the order to each receipt; null until there are receipts */
-  observed: { receipts: number; meanDays: number; sdDays: number } | null;
-  /** what planning uses: observed once there are at least 3 receipts, else configured */
-  days: number;
-  sdDays: number;
-  from: 'observed' | 'product' | 'supplier';
 }

@@ -189,6 +189,8 @@ export const salesApi = {
   ),
   /** a planned or live session; on air, items can be added and caps changed (the hold follows) */
   'live.update': write<S.LiveSessionDetail>()(z.object({ id: f.id, ...liveFields }).partial().required({ id: true })),
+  /** its sales were a promotion (or not): planning keeps them out of the normal rate */
+  'live.markPromotional': write<S.LiveSessionDetail>()(z.object({ id: f.id, promotional: z.boolean() })),
   /** what to feature: overstocked products that still make a healthy margin, fast sellers with stock to spare */
   'live.suggest': read<S.LiveSuggestion[]>()(z.object({ locationId: f.id, limit: f.positiveQty.refine((n) => n <= 50, 'at most 50').default(12) })),
   /** goes on air: each product's cap is held at the session's location */
@@ -212,20 +214,4 @@ export const salesApi = {
   'live.close': write<S.LiveSessionDetail>()(byId),
   'live.cancel': write<S.LiveSessionDetail>()(byId),
   'live.report': read<S.LiveReport>()(byId),
-
-  /** a product's demand per period (shipped sales) with every method's forecast and backtest */
-  'reorder.history': read<S.DemandHistory>()(
-    z.object({
-      productId: f.id,
-      /** omitted: all locations together */
-      locationId: f.id.optional(),
-      periodDays: f.positiveQty.refine((n) => n <= 91, 'at most 91 days').default(7),
-      periods: f.positiveQty.refine((n) => n >= 4 && n <= 260, 'between 4 and 260').default(26),
-      alpha: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1').default(0.1),
-      /** the last day of the last period (default today) */
-      asOf: day.optional(),
-    }),
-  ),
-  /** a supplier's lead time for a product: configured, observed on its receipts, and the one planning uses */
-  'reorder.leadTime': read<S.LeadTime>()(z.object({ supplierId: f.id, productId: f.id })),
 };

@@ -150,3 +150,43 @@ export function applyPolicy(i: PolicyInput): PolicyResult {
   }
   return { safetyStock, reorderPoint, eoq: q, projected, suggestedQty: roundOrder(raw, i.orderMultiple, i.moq), daysOfCover, reason };
 }
+
+export interface BudgetLine {
+  qty: number;
+  moq: number;
+  orderMultiple: number;
+}
+
+/**
+ * Keeps one supplier's order within a budget: lines come most urgent first and take what they
+ * need while it fits; the first that does not fit is cut to the largest orderable quantity (a
+ * multiple of its pack, at least its minimum) that does, and the rest likewise — so the least
+ * urgent lines are trimmed first. `cost` is a line's total for a quantity (price breaks make it
+ * less than proportional). Returns each line's quantity within the budget.
+ */
+export function fitToBudget<T extends BudgetLine>(lines: readonly T[], budget: number, cost: (line: T, qty: number) => number): number[] {
+  let left = budget;
+  return lines.map((l) => {
+    if (l.qty <= 0) return 0;
+    const full = cost(l, l.qty);
+    if (full <= left) {
+      left -= full;
+      return l.qty;
+    }
+    // the largest k with cost(k·multiple) within what is left, k·multiple ≥ moq (binary search; the
+    // answer is checked, so a price break that makes cost uneven can only cost a smaller cut)
+    const m = Math.max(1, l.orderMultiple);
+    let lo = Math.max(1, Math.ceil(l.moq / m));
+    let hi = Math.floor(l.qty / m);
+    let best = 0;
+    while (lo <= hi) {
+      const k = Math.floor((lo + hi) / 2);
+      if (cost(l, k * m) <= left) {
+        best = k * m;
+        lo = k + 1;
+      } else hi = k - 1;
+    }
+    if (best) left -= cost(l, best);
+    return best;
+  });
+}

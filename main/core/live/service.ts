@@ -11,6 +11,7 @@ import * as repo from '../../db/repos/live';
 import { getProduct } from '../../db/repos/products';
 import * as salesRepo from '../../db/repos/sales';
 import { amountIn } from '../amount';
+import { markingChanged } from '../reorder/promotions';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import { nextNumber } from '../purchasing/service';
@@ -107,6 +108,7 @@ export function createSession(ctx: Ctx, input: Parsed<'live.create'>): LiveSessi
     endedAt: null,
     perCustomerLimit: input.perCustomerLimit,
     holdHours: input.holdHours,
+    promotional: false,
     notes: input.notes,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -141,6 +143,17 @@ export function updateSession(ctx: Ctx, input: Parsed<'live.update'>): LiveSessi
   ctx.emit('live.changed', { id: cur.id, items: counters(ctx, cur.id, changed) });
   if (s.status === 'live') ctx.emit('stock.changed', { productIds: changed, locationIds: [s.locationId] });
   return sessionDetail(ctx, cur.id);
+}
+
+/** Marks a session's sales as promotional (or not), in any state: often only clear once it is over. */
+export function markPromotional(ctx: Ctx, id: string, promotional: boolean): LiveSessionDetail {
+  const cur = loadSession(ctx, id);
+  if (cur.promotional !== promotional) {
+    repo.saveSession(ctx.db, { ...record(cur), promotional, updatedAt: ctx.now });
+    markingChanged(ctx);
+    ctx.emit('live.changed', { id, items: [] });
+  }
+  return sessionDetail(ctx, id);
 }
 
 export function startSession(ctx: Ctx, id: string): LiveSessionDetail {

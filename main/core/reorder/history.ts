@@ -1,16 +1,19 @@
 // Demand history for forecasting: a product's shipped units (sales and live-session orders, as
 // written to sales_days when they ship; never transfers or adjustments) in periods of N days
-// ending on a day, and what every method of main/common/calc/forecast.ts makes of it, each with
-// its backtest error, beside the one `auto` picks.
+// ending on a day, of which promotional, and what every method of main/common/calc/forecast.ts
+// makes of it (promotional units left out when the settings say so), each with its backtest
+// error, beside the one `auto` picks.
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
-import type { DemandHistory, ForecastMethod } from '../../common/api/sales-types';
+import type { DemandHistory, ForecastMethod } from '../../common/api/reorder-types';
 import { forecast, forecastWith, mase, sampleSd } from '../../common/calc/forecast';
 import { getProduct } from '../../db/repos/products';
+import { dailyPromo } from '../../db/repos/reorder';
 import { dailyDemand } from '../../db/repos/sales';
 import type { Ctx } from '../context';
+import { METHODS } from './plan';
+import { readReorderSettings } from './settings';
 
-const METHODS: ForecastMethod[] = ['mean', 'ses', 'croston', 'sba', 'tsb'];
 const DAY = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -23,11 +26,13 @@ export function demandHistory(ctx: Ctx, input: Parsed<'reorder.history'>): Deman
     from: dayOf(start + k * input.periodDays * DAY),
     to: dayOf(start + ((k + 1) * input.periodDays - 1) * DAY),
     qty: 0,
+    promo: 0,
   }));
-  for (const d of dailyDemand(ctx.db, product.id, input.locationId ?? null, dayOf(start), dayOf(end))) {
-    periods[Math.floor((Date.parse(`${d.day}T00:00:00Z`) - start) / (input.periodDays * DAY))]!.qty += d.qty;
-  }
-  const demand = periods.map((p) => p.qty);
+  const periodOf = (day: string) => periods[Math.floor((Date.parse(`${day}T00:00:00Z`) - start) / (input.periodDays * DAY))]!;
+  for (const d of dailyDemand(ctx.db, product.id, input.locationId ?? null, dayOf(start), dayOf(end))) periodOf(d.day).qty += d.qty;
+  for (const d of dailyPromo(ctx.db, product.id, input.locationId ?? null, dayOf(start), dayOf(end))) periodOf(d.day).promo += d.qty;
+  const exclude = readReorderSettings(ctx).promotional === 'exclude';
+  const demand = periods.map((p) => (exclude ? p.qty - p.promo : p.qty));
   const found = forecast(demand, 'auto', input.alpha);
   // a product that never sold gets no forecast, and says so, rather than a silent zero
   const auto = demand.some((q) => q > 0) ? found : { ...found, perPeriod: null, why: `nothing shipped in these ${input.periods} periods` };

@@ -1,5 +1,6 @@
 // The sales dashboard (read from the daily aggregate written as orders ship) and the pick list.
 import { ApiError } from '../../common/api/errors';
+import { mondayOf } from '../../common/days';
 import type { Parsed } from '../../common/api';
 import type { PickList, SalesChannel, SalesSummary } from '../../common/api/sales-types';
 import * as repo from '../../db/repos/sales';
@@ -11,9 +12,7 @@ import { loadOrder } from './orders';
 function bucketOf(day: string, bucket: 'day' | 'week' | 'month'): string {
   if (bucket === 'day') return day;
   if (bucket === 'month') return `${day.slice(0, 7)}-01`;
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  return mondayOf(day);
 }
 
 export function summary(ctx: Ctx, input: Parsed<'sales.summary'>): SalesSummary {

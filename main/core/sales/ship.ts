@@ -9,6 +9,7 @@ import * as ledger from '../../db/repos/ledger';
 import * as repo from '../../db/repos/sales';
 import * as shipmentsRepo from '../../db/repos/shipments';
 import { formatMoney } from '../../common/money';
+import { recordShipped } from '../reorder/promotions';
 import type { Ctx } from '../context';
 import { findRate } from '../fx/service';
 import { uuidv7 } from '../ids';
@@ -105,6 +106,7 @@ export function shipOrder(ctx: Ctx, input: Parsed<'sales.ship'>): SalesOrderDeta
     const { sku: _s, name: _n, localName: _ln, barcode: _b, reserved: _r, ...rec } = l;
     repo.saveLine(ctx.db, { ...rec, qtyShipped: shipped, revenue: l.revenue + revenue, cogs: l.cogs + cogs });
     repo.addSalesDay(ctx.db, { day, productId: l.productId, locationId: o.locationId, channel: o.channel, qty: p.qty, revenue, cogs });
+    recordShipped(ctx, { day, productId: l.productId, locationId: o.locationId, qty: p.qty, liveSessionId: o.liveSessionId });
   });
 
   const done = repo.lines(ctx.db, o.id).every((l) => l.qtyShipped === l.qty);

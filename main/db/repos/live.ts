@@ -7,25 +7,29 @@ export type SessionRecord = Omit<LiveSession, 'locationCode'>;
 
 const SESSION_COLS = `s.id, s.number, s.title, s.platform, s.location_id AS locationId, l.code AS locationCode, s.currency, s.status,
   s.scheduled_at AS scheduledAt, s.started_at AS startedAt, s.ended_at AS endedAt, s.per_customer_limit AS perCustomerLimit,
-  s.hold_hours AS holdHours, s.notes, s.created_at AS createdAt, s.updated_at AS updatedAt`;
+  s.hold_hours AS holdHours, s.promotional, s.notes, s.created_at AS createdAt, s.updated_at AS updatedAt`;
 const SESSION_FROM = 'FROM live_sessions s JOIN locations l ON l.id = s.location_id';
 
+/** SQLite keeps the flag as 0 or 1 */
+const withFlag = <T extends { promotional: unknown }>(r: T): T => ({ ...r, promotional: r.promotional === 1 });
+
 export function getSession(db: Db, id: string): LiveSession | null {
-  return (stmt(db, `SELECT ${SESSION_COLS} ${SESSION_FROM} WHERE s.id = ?`).get(id) as LiveSession | undefined) ?? null;
+  const r = stmt(db, `SELECT ${SESSION_COLS} ${SESSION_FROM} WHERE s.id = ?`).get(id) as LiveSession | undefined;
+  return r ? withFlag(r) : null;
 }
 
 export function saveSession(db: Db, s: SessionRecord): void {
   stmt(
     db,
     `INSERT INTO live_sessions (id, number, title, platform, location_id, currency, status, scheduled_at, started_at, ended_at,
-       per_customer_limit, hold_hours, notes, created_at, updated_at)
+       per_customer_limit, hold_hours, promotional, notes, created_at, updated_at)
      VALUES (@id, @number, @title, @platform, @locationId, @currency, @status, @scheduledAt, @startedAt, @endedAt,
-       @perCustomerLimit, @holdHours, @notes, @createdAt, @updatedAt)
+       @perCustomerLimit, @holdHours, @promotional, @notes, @createdAt, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, platform = excluded.platform, location_id = excluded.location_id,
        currency = excluded.currency, status = excluded.status, scheduled_at = excluded.scheduled_at, started_at = excluded.started_at,
        ended_at = excluded.ended_at, per_customer_limit = excluded.per_customer_limit, hold_hours = excluded.hold_hours,
-       notes = excluded.notes, updated_at = excluded.updated_at`,
-  ).run(s);
+       promotional = excluded.promotional, notes = excluded.notes, updated_at = excluded.updated_at`,
+  ).run({ ...s, promotional: s.promotional ? 1 : 0 });
 }
 
 export function listSessions(db: Db, q: { status?: LiveStatus | undefined; offset: number; limit: number }): { rows: LiveSessionRow[]; total: number } {
@@ -36,6 +40,7 @@ export function listSessions(db: Db, q: { status?: LiveStatus | undefined; offse
        (SELECT coalesce(sum(claimed), 0) FROM live_items i WHERE i.session_id = s.id) AS claimed
      ${SESSION_FROM} ${w} ORDER BY s.number DESC LIMIT @limit OFFSET @offset`,
   ).all({ status: q.status ?? null, limit: q.limit, offset: q.offset }) as LiveSessionRow[];
+  rows.forEach((r, i) => (rows[i] = withFlag(r)));
   const { n } = stmt(db, `SELECT count(*) AS n FROM live_sessions s ${w}`).get(q.status ? { status: q.status } : {}) as { n: number };
   return { rows, total: n };
 }

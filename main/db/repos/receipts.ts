@@ -62,20 +62,3 @@ export function onTimeRecord(db: Db, supplierId: string): { receipts: number; on
        AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id)`,
   ).get(supplierId) as { receipts: number; onTime: number };
 }
-
-/**
- * Days from sending a purchase order to each receipt of this product from it (reversed receipts
- * left out), oldest first: what a supplier's lead time really is.
- */
-export function leadTimeObservations(db: Db, supplierId: string, productId: string): number[] {
-  return (
-    stmt(
-      db,
-      `SELECT julianday(r.received_at) - julianday(po.sent_at) AS days
-       FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id JOIN purchase_orders po ON po.id = r.po_id
-       WHERE l.product_id = ? AND po.supplier_id = ? AND po.sent_at IS NOT NULL AND l.qty + l.damaged_qty > 0
-         AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id)
-       ORDER BY r.received_at`,
-    ).all(productId, supplierId) as { days: number }[]
-  ).map((r) => r.days);
-}

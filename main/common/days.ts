@@ -1,0 +1,19 @@
+// Calendar days as ISO strings (YYYY-MM-DD), counted in UTC so a day is always 24 hours.
+const DAY = 86_400_000;
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export function addDays(day: string, n: number): string {
+  return iso(ms(day) + n * DAY);
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((ms(b) - ms(a)) / DAY);
+}
+
+/** The Monday of the week a day falls in. */
+export function mondayOf(day: string): string {
+  const t = ms(day);
+  return iso(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY);
+}

@@ -1,0 +1,229 @@
+// One plan per product: its weekly demand (promotional units left out, unless the settings count
+// them), the forecast, the supplier it is ordered from and how long they take, and what the policy
+// of main/common/calc/reorder.ts makes of its projected stock. Everything a plan of every product
+// needs is read in a handful of bulk queries (load), then each product is planned in memory.
+import type { PlanLine, ReorderRule, ReorderSettings } from '../../common/api/reorder-types';
+import { convert, parseRate } from '../../common/calc/fx';
+import { forecast, mase, sampleSd, type Method } from '../../common/calc/forecast';
+import { unitPriceFor, type PriceBreak } from '../../common/calc/pricing';
+import { applyPolicy } from '../../common/calc/reorder';
+import { addDays, mondayOf } from '../../common/days';
+import * as repo from '../../db/repos/reorder';
+import type { Ctx } from '../context';
+import { findRate } from '../fx/service';
+import { effectiveLeadTime } from './lead-time';
+import { defaultRule, readReorderSettings } from './settings';
+
+export const METHODS: Method[] = ['mean', 'ses', 'croston', 'sba', 'tsb'];
+/** lead time of a product no supplier sells, for its figures (the default a new supplier gets) */
+const UNSOURCED_LEAD_DAYS = 14;
+
+export interface PlanScope {
+  locationId: string | null;
+  productId: string | null;
+  asOf: string;
+}
+
+export interface Loaded {
+  settings: ReorderSettings;
+  asOf: string;
+  /** Mondays of the history's weeks, oldest first: the complete weeks before asOf's */
+  weeks: string[];
+  products: repo.PlanProduct[];
+  /** per product: units shipped per week, and of those the promotional ones */
+  shipped: Map<string, Float64Array>;
+  promo: Map<string, Float64Array>;
+  /** the week a product's history starts: its first sale ever, when that falls inside the window */
+  firstWeek: Map<string, number>;
+  rules: Map<string, ReorderRule>;
+  sources: Map<string, repo.Source[]>;
+  terms: Map<string, repo.SupplierTerms>;
+  onOrder: Map<string, number>;
+  observed: Map<string, number[]>;
+  /** the settings' order cost in a supplier's currency (null: none, or no rate to convert it) */
+  orderCostIn: (currency: string) => number | null;
+}
+
+export function load(ctx: Ctx, scope: PlanScope): Loaded {
+  const settings = readReorderSettings(ctx);
+  const toWeek = addDays(mondayOf(scope.asOf), -7);
+  const weeks = Array.from({ length: settings.historyWeeks }, (_, k) => addDays(toWeek, -7 * (settings.historyWeeks - 1 - k)));
+  const at = new Map(weeks.map((w, k) => [w, k]));
+  const n = weeks.length;
+  const series = (m: Map<string, Float64Array>, id: string) => {
+    let s = m.get(id);
+    if (!s) m.set(id, (s = new Float64Array(n)));
+    return s;
+  };
+  const shipped = new Map<string, Float64Array>();
+  for (const [productId, week, qty] of repo.demandWeeks(ctx.db, { fromWeek: weeks[0]!, toWeek, locationId: scope.locationId, productId: scope.productId })) {
+    series(shipped, productId)[at.get(week)!]! += qty;
+  }
+  // a product first sold within the window is new, not slow: its history starts at that sale
+  const firstWeek = new Map<string, number>();
+  for (const [productId, s] of shipped) {
+    const k = s.findIndex((q) => q > 0);
+    if (k > 0 && !repo.soldBefore(ctx.db, productId, weeks[0]!)) firstWeek.set(productId, k);
+  }
+  const promo = new Map<string, Float64Array>();
+  for (const r of repo.promoDays(ctx.db, { from: weeks[0]!, to: addDays(toWeek, 6), locationId: scope.locationId, productId: scope.productId })) {
+    series(promo, r.productId)[at.get(mondayOf(r.day))!]! += r.qty;
+  }
+  const sources = new Map<string, repo.Source[]>();
+  for (const s of repo.sources(ctx.db, scope.productId)) {
+    const list = sources.get(s.productId);
+    if (list) list.push(s);
+    else sources.set(s.productId, [s]);
+  }
+  const rates = new Map<string, number | null>();
+  return {
+    settings,
+    asOf: scope.asOf,
+    weeks,
+    products: repo.planProducts(ctx.db, scope),
+    shipped,
+    promo,
+    firstWeek,
+    rules: repo.allRules(ctx.db),
+    sources,
+    terms: repo.supplierTerms(ctx.db),
+    onOrder: repo.onOrder(ctx.db, scope.productId),
+    observed: repo.leadTimeObservationsAll(ctx.db, scope.productId),
+    orderCostIn: (currency) => {
+      const cost = settings.orderCost;
+      if (cost === null) return null;
+      if (!rates.has(currency)) {
+        const q = findRate(ctx.db, settings.baseCurrency, currency, scope.asOf);
+        rates.set(currency, q ? convert(cost, settings.baseCurrency, currency, parseRate(q.rate)) : null);
+      }
+      return rates.get(currency)!;
+    },
+  };
+}
+
+/** The price-list line a product is ordered from: its rule's supplier, its default supplier (by name), else the cheapest. */
+function sourceOf(list: repo.Source[] | undefined, rule: ReorderRule, defaultSupplier: string | null): repo.Source | null {
+  if (!list?.length) return null;
+  const wanted = rule.supplierId ? list.find((s) => s.supplierId === rule.supplierId) : undefined;
+  if (wanted) return wanted;
+  const named = defaultSupplier ? list.find((s) => s.supplierName.toLowerCase() === defaultSupplier.toLowerCase()) : undefined;
+  return named ?? list[0]!;
+}
+
+/**
+ * The weekly demand the forecast sees: shipped units from the product's first sale (or the
+ * window's start), less the promotional ones when they are left out.
+ */
+export function baseline(l: Loaded, productId: string): { demand: number[]; promoUnits: number } {
+  const from = l.firstWeek.get(productId) ?? 0;
+  const shipped = l.shipped.get(productId)?.subarray(from);
+  const promo = l.promo.get(productId)?.subarray(from);
+  const demand = shipped ? Array.from(shipped) : new Array<number>(l.weeks.length).fill(0);
+  let promoUnits = 0;
+  if (promo && l.settings.promotional === 'exclude') {
+    for (let k = 0; k < demand.length; k++) {
+      promoUnits += promo[k]!;
+      demand[k] = Math.max(0, demand[k]! - promo[k]!);
+    }
+  }
+  return { demand, promoUnits };
+}
+
+/** The method a product's forecast uses, and its forecast per week. */
+function chooseForecast(demand: number[], method: Method | 'auto', l: Loaded) {
+  const f = forecast(demand, method, l.settings.alpha);
+  if (method !== 'auto' || l.settings.autoPick !== 'backtest' || f.perPeriod === null) return f;
+  // the method with the smallest backtest error, where one can be measured (ties keep the class's)
+  let best = { method: f.method, error: mase(f.method, demand, l.settings.alpha) ?? Infinity };
+  for (const m of METHODS) {
+    const error = mase(m, demand, l.settings.alpha);
+    if (error !== null && error < best.error) best = { method: m, error };
+  }
+  return best.method === f.method ? f : { ...forecast(demand, best.method, l.settings.alpha), class: f.class };
+}
+
+/** One product's plan; null when its rule says it is never reordered. */
+export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
+  const rule = l.rules.get(p.id) ?? defaultRule(p.id);
+  if (rule.policy === 'none') return null;
+  const src = sourceOf(l.sources.get(p.id), rule, p.defaultSupplier);
+  const { demand, promoUnits } = baseline(l, p.id);
+  const sold = demand.some((q) => q > 0);
+  const f = chooseForecast(demand, rule.method ?? l.settings.method, l);
+  const perWeek = sold ? f.perPeriod : null;
+  const noForecast = perWeek === null ? `no sales in the last ${l.weeks.length} weeks${promoUnits ? ' (promotions left out)' : ''}` : null;
+  const sd = perWeek === null ? null : sampleSd(demand);
+
+  const lead = effectiveLeadTime(src?.leadTimeDays ?? UNSOURCED_LEAD_DAYS, src?.leadTimeFrom ?? 'supplier', (src && l.observed.get(`${src.supplierId}|${p.id}`)) ?? []);
+  const leadTimeDays = lead.days;
+  const leadTimeSdDays = lead.sdDays;
+
+  const onOrder = l.onOrder.get(p.id) ?? 0;
+  const terms = src ? l.terms.get(src.supplierId) : undefined;
+  const policy = rule.policy;
+  const r = applyPolicy({
+    demand: perWeek ?? 0,
+    demandSd: sd ?? 0,
+    periodDays: 7,
+    leadTimeDays,
+    leadTimeSdDays,
+    serviceLevel: rule.serviceLevel ?? l.settings.serviceLevel,
+    onHand: p.onHand,
+    onOrder,
+    reserved: p.reserved,
+    policy,
+    orderCost: src ? (terms?.orderCost ?? l.orderCostIn(src.currency)) : null,
+    unitCost: src?.unitPrice ?? null,
+    holdingRate: l.settings.holdingRate,
+    min: rule.min,
+    max: rule.max,
+    reorderLevel: rule.reorderLevel,
+    reorderQty: rule.reorderQty,
+    moq: src?.moq ?? 0,
+    orderMultiple: src?.orderMultiple ?? 1,
+  });
+  // a reorder point needs a forecast: without one, say so rather than suggest a silent zero
+  const suggestedQty = policy === 'rop' && perWeek === null ? 0 : r.suggestedQty;
+  const threshold = policy === 'rop' ? r.reorderPoint : policy === 'minmax' ? (rule.min ?? 0) : (rule.reorderLevel ?? 0);
+  const cover = r.daysOfCover;
+  const runsOutOn = cover === null ? null : addDays(l.asOf, Math.floor(cover));
+  const unitPrice = src ? unitPriceFor(Math.max(suggestedQty, 1), src.unitPrice, JSON.parse(src.priceBreaks) as PriceBreak[]) : null;
+  return {
+    productId: p.id,
+    sku: p.sku,
+    name: p.name,
+    supplierId: src?.supplierId ?? null,
+    supplierProductId: src?.supplierProductId ?? null,
+    supplierSku: src?.supplierSku ?? null,
+    policy,
+    method: f.method,
+    class: f.class,
+    forecastPerWeek: perWeek,
+    sdPerWeek: sd,
+    noForecast,
+    promoUnits,
+    leadTimeDays,
+    leadTimeSdDays,
+    leadTimeFrom: lead.from,
+    safetyStock: perWeek === null ? null : r.safetyStock,
+    reorderPoint: perWeek === null ? null : r.reorderPoint,
+    eoq: r.eoq,
+    onHand: p.onHand,
+    onOrder,
+    reserved: p.reserved,
+    projected: r.projected,
+    trigger: { kind: policy === 'rop' ? 'rop' : policy === 'minmax' ? 'min' : 'level', threshold, reached: (policy !== 'rop' || perWeek !== null) && r.projected <= threshold },
+    daysOfCover: cover,
+    runsOutOn,
+    orderBy: runsOutOn === null ? null : addDays(runsOutOn, -Math.ceil(leadTimeDays)),
+    slackDays: cover === null ? null : cover - leadTimeDays,
+    suggestedQty,
+    qty: suggestedQty,
+    trimmed: false,
+    moq: src?.moq ?? 0,
+    orderMultiple: src?.orderMultiple ?? 1,
+    unitPrice,
+    lineTotal: unitPrice === null ? null : unitPrice * suggestedQty,
+    reason: noForecast && policy === 'rop' ? noForecast : r.reason,
+  };
+}
