@@ -255,6 +255,20 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(history.periods.reduce((a, p) => a + p.qty, 0)).toBe(2);
       const supplier = (await c.call('suppliers.list'))[0]!;
       expect((await c.call('reorder.leadTime', { supplierId: supplier.id, productId: ids.product! })).from).toBe('supplier');
+      expect((await c.call('live.markPromotional', { id: live.session.id, promotional: true })).session.promotional).toBe(true);
+      expect((await c.call('reorder.saveSettings', { serviceLevel: 0.9 })).serviceLevel).toBe(0.9);
+      expect((await c.call('reorder.settings', {})).serviceLevel).toBe(0.9);
+      expect((await c.call('reorder.saveRule', { productId: ids.product!, policy: 'minmax', min: 10, max: 40 })).policy).toBe('minmax');
+      expect((await c.call('reorder.rule', { productId: ids.product! })).max).toBe(40);
+      expect((await c.call('reorder.saveSupplier', { supplierId: supplier.id, budget: '100.00' })).budget).toBe(10_000);
+      expect((await c.call('reorder.supplier', { supplierId: supplier.id })).budget).toBe(10_000);
+      const promo = await c.call('reorder.savePromotion', { name: 'Launch week', fromDay: '2026-01-05', toDay: '2026-01-11' });
+      expect((await c.call('reorder.promotions', {})).map((p) => p.name)).toEqual(['Launch week']);
+      expect((await c.call('reorder.removePromotion', { id: promo.id })).id).toBe(promo.id);
+      // the tea's rule now plans it by min/max; its session's order has not shipped, so nothing is promotional yet
+      const tea = await c.call('reorder.product', { productId: ids.product! });
+      expect(tea.line).toMatchObject({ promoUnits: 0, policy: 'minmax', trigger: { kind: 'min', threshold: 10 } });
+      expect((await c.call('reorder.suggest', {})).planned).toBeGreaterThan(0);
       const dropped = await c.call('live.create', { title: 'Cancelled one', locationId: ids.tyo! });
       expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
     });

@@ -3,7 +3,7 @@
 // beside it).
 import { describe, expect, it } from 'vitest';
 import { classify, croston, forecast, forecastWith, mase, oneStepForecasts, sampleSd, ses, tsb } from '../../main/common/calc/forecast';
-import { applyPolicy, eoq, normalQuantile, roundOrder, type PolicyInput } from '../../main/common/calc/reorder';
+import { applyPolicy, eoq, fitToBudget, normalQuantile, roundOrder, type PolicyInput } from '../../main/common/calc/reorder';
 
 describe('Croston and SBA (the forecast package’s croston())', () => {
   it('smooth the demands and the intervals from their first values, the first interval being the first demand’s position', () => {
@@ -197,5 +197,24 @@ describe('reorder policies', () => {
   it('sample standard deviation', () => {
     expect(sampleSd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
     expect(sampleSd([3])).toBe(0);
+  });
+
+  it('a budget trims the least urgent lines first, in whole packs at or above the minimum', () => {
+    // most urgent first; 10.00 a unit, 9.00 from 48 (minor units)
+    const price = (qty: number) => (qty >= 48 ? 900 : 1000);
+    const lines = [
+      { qty: 24, moq: 12, orderMultiple: 12 }, // 240.00
+      { qty: 60, moq: 24, orderMultiple: 12 }, // 540.00 at 9.00
+      { qty: 30, moq: 10, orderMultiple: 10 }, // 300.00
+    ];
+    const cost = (l: { qty: number }, qty: number) => qty * price(qty);
+    // no cap needed
+    expect(fitToBudget(lines, 200_000, cost)).toEqual([24, 60, 30]);
+    // 1,000.00: 240 + 540 = 780 leaves 220 → the last line gets 20 (200.00)
+    expect(fitToBudget(lines, 100_000, cost)).toEqual([24, 60, 20]);
+    // 500.00: 240 leaves 260 → 24 of the second (240.00) leaves 20 → the last cannot reach its minimum of 10
+    expect(fitToBudget(lines, 50_000, cost)).toEqual([24, 24, 0]);
+    // 100.00: the most urgent line cannot make its minimum of 12 either
+    expect(fitToBudget(lines, 10_000, cost)).toEqual([0, 0, 10]);
   });
 });
