@@ -41,6 +41,9 @@ export function eventsFor(method: Method): EventName[] {
     case 'live':
       // a session's counters, its orders, and the stock it holds
       return ['live.changed', 'sales.changed', 'stock.changed', 'products.changed'];
+    case 'reorder':
+      // a plan reads sales (demand), stock, open orders, price lists and its own rules
+      return ['reorder.changed', 'sales.changed', 'stock.changed', 'purchasing.changed', 'suppliers.changed', 'products.changed', 'live.changed'];
     default:
       return [];
   }

@@ -25,6 +25,7 @@ import { LiveConsole } from '../features/live/LiveConsole';
 import { LiveReport } from '../features/live/LiveReport';
 import { LiveSessionPage } from '../features/live/LiveSessionPage';
 import { LiveSessionsPage } from '../features/live/LiveSessionsPage';
+import { ReorderPage } from '../features/reorder/ReorderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -97,6 +98,8 @@ function Page({ route }: { route: Route }) {
       return <LiveConsole key={route.id} id={route.id} />;
     case 'liveReport':
       return <LiveReport key={route.id} id={route.id} />;
+    case 'reorder':
+      return <ReorderPage productId={route.productId} />;
     case 'settings':
       return <SettingsPage />;
     default:

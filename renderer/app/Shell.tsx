@@ -20,6 +20,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'sales', href: '#/sales', icon: '⊟' },
   { section: 'customers', href: '#/customers', icon: '☺' },
   { section: 'live', href: '#/live', icon: '◉' },
+  { section: 'reorder', href: '#/reorder', icon: '↻' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },

@@ -31,10 +31,11 @@ export type Route =
   | { name: 'liveSession'; id: string }
   | { name: 'liveConsole'; id: string }
   | { name: 'liveReport'; id: string }
+  | { name: 'reorder'; productId: string | null }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -73,6 +74,7 @@ export function parseHash(hash: string): Route {
   if (head === 'live' && id && parts[2] === 'report') return { name: 'liveReport', id: decodeURIComponent(id) };
   if (head === 'live' && id) return { name: 'liveSession', id: decodeURIComponent(id) };
   if (head === 'live') return { name: 'live' };
+  if (head === 'reorder') return { name: 'reorder', productId: q.get('product') };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -156,6 +158,7 @@ export const paths = {
   return: (id: string) => `/returns/${encodeURIComponent(id)}`,
   sales: () => '/sales',
   salesDashboard: () => '/sales/dashboard',
+  reorder: (productId?: string) => (productId ? `/reorder?product=${encodeURIComponent(productId)}` : '/reorder'),
   salesOrder: (id: string) => `/sales/${encodeURIComponent(id)}`,
   pickList: (ids: string[]) => `/sales/pick?ids=${ids.map(encodeURIComponent).join(',')}`,
   customers: () => '/customers',

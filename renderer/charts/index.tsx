@@ -2,7 +2,7 @@
 // screen paints without it.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useQuery } from '../api/hooks';
-import type { BreakdownProps, ChartProps, ClaimsChartProps, SalesChartProps } from './types';
+import type { BreakdownProps, ChartProps, ClaimsChartProps, ReorderChartProps, SalesChartProps } from './types';
 
 export type { BreakdownPart } from './types';
 
@@ -71,6 +71,19 @@ export function SalesChart(props: SalesChartProps) {
     <div data-testid="chart-sales" data-points={props.series.length}>
       <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
         <Sales {...props} />
+      </Suspense>
+    </div>
+  );
+}
+
+const Reorder = lazy(() => import('./ReorderChart'));
+
+/** A product's weekly demand with its forecast, and its projected stock, drawn once recharts has loaded. */
+export function ReorderChart(props: ReorderChartProps) {
+  return (
+    <div data-testid="chart-reorder" data-weeks={props.weeks.length} data-days={props.projection.length}>
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
+        <Reorder {...props} />
       </Suspense>
     </div>
   );

@@ -30,3 +30,15 @@ export interface SalesChartProps {
   currency: string;
   labels: { revenue: string; margin: string };
 }
+
+export interface ReorderChartProps {
+  /** weekly history, oldest first: shipped units and of those promotional */
+  weeks: { week: string; qty: number; promo: number }[];
+  /** units a week ahead; null: no forecast */
+  forecastPerWeek: number | null;
+  /** stock day by day from today, without and with the suggested order */
+  projection: { day: string; stock: number; withOrder: number }[];
+  reorderPoint: number | null;
+  safetyStock: number | null;
+  labels: { sold: string; promo: string; forecast: string; stock: string; withOrder: string; reorderPoint: string; safetyStock: string; history: string; ahead: string };
+}

@@ -135,7 +135,7 @@ describe('suggestions from real sales', () => {
     expect(mugPlan.methods.every((m) => m.mase !== null && m.mase > 0)).toBe(true);
     expect(mugPlan.projection[0]).toMatchObject({ day: '2026-11-24', stock: 7 });
 
-    const caseId = (await c.call('products.list', { q: 'CASE' })).rows[0]!.id;
+    const caseId = (await c.call('products.list', { search: 'CASE' })).rows[0]!.id;
     const never = await c.call('reorder.product', { productId: caseId });
     expect(never.line).toMatchObject({ forecastPerWeek: null, suggestedQty: 0, noForecast: 'no sales in the last 52 weeks', supplierId: null, reason: 'no sales in the last 52 weeks' });
   });

@@ -182,6 +182,6 @@ export interface ReorderProduct {
   /** oldest first: shipped units, of which promotional */
   weeks: { week: string; qty: number; promo: number }[];
   methods: { method: ForecastMethod; perWeek: number | null; mase: number | null }[];
-  /** stock day by day from today: projected at the forecast rate, with the suggested order arriving after the lead time */
+  /** stock day by day from today at the forecast rate (never below zero), and with the suggested order arriving after the lead time */
   projection: { day: string; stock: number; withOrder: number }[];
 }

@@ -134,7 +134,38 @@ export async function seedDemo(c: Client): Promise<{ products: number; movements
   await seedLandedCost(c, home, skus);
   await seedShipments(c, { home, tokyo }, skus);
   await seedSales(c, home, skus);
+  await seedDemand(c, { [tokyo]: 'JP', [bonded]: 'KR', [tpl]: 'US' }, skus);
   return { products: skus.length, movements };
+}
+
+/**
+ * Reorder's raw material: eight weeks of orders the Hangzhou 3PL and the overseas warehouses
+ * shipped for a few steady sellers (one slower, one selling on odd weeks), a promotional week, and
+ * the last live session marked as the promotion it was — so the reorder screen has something to say.
+ */
+async function seedDemand(c: Client, origins: Record<string, string>, skus: { id: string; origin: string }[]): Promise<void> {
+  const rand = seededRandom(11);
+  const sellers = Object.entries(origins).flatMap(([locationId, origin]) =>
+    skus
+      .filter((s) => s.origin === origin)
+      .slice(0, 3)
+      .map((s, i) => ({ ...s, locationId, perWeek: [30, 16, 3][i]!, everyOther: i === 2 })),
+  );
+  for (let week = 8; week >= 1; week--) {
+    for (const s of sellers) {
+      if (s.everyOther && week % 2) continue;
+      const qty = Math.max(1, s.perWeek + Math.floor(rand() * 5) - 2);
+      try {
+        const o = await c.call('sales.create', { locationId: s.locationId, orderDate: day(7 * week - 1), lines: [{ productId: s.id, qty }], confirm: true });
+        await c.call('sales.ship', { id: o.order.id, at: day(7 * week - 1), parcel: null });
+      } catch {
+        // not enough in that warehouse that day: the order would have been refused then too
+      }
+    }
+  }
+  await c.call('reorder.savePromotion', { name: 'Member week', fromDay: day(20), toDay: day(14) });
+  const closed = (await c.call('live.list', { status: 'closed' })).rows[0];
+  if (closed) await c.call('live.markPromotional', { id: closed.id, promotional: true });
 }
 
 /**

@@ -5,7 +5,7 @@
 // error, beside the one `auto` picks.
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
-import type { DemandHistory, ForecastMethod } from '../../common/api/reorder-types';
+import type { DemandHistory } from '../../common/api/reorder-types';
 import { forecast, forecastWith, mase, sampleSd } from '../../common/calc/forecast';
 import { getProduct } from '../../db/repos/products';
 import { dailyPromo } from '../../db/repos/reorder';

@@ -101,9 +101,11 @@ export function productPlan(ctx: Ctx, input: Parsed<'reorder.product'>): Reorder
     rule,
     weeks: l.weeks.map((week, k) => ({ week, qty: shipped?.[k] ?? 0, promo: promo?.[k] ?? 0 })),
     methods: METHODS.map((m) => ({ method: m, perWeek: forecastWith(m, demand, l.settings.alpha), mase: mase(m, demand, l.settings.alpha) })),
+    // stock cannot go below zero: what is not there is not sold (or waits), and does not come back when the order lands
     projection: Array.from({ length: horizon(line.leadTimeDays) + 1 }, (_, d) => {
-      const stock = line.projected - perDay * d;
-      return { day: addDays(l.asOf, d), stock, withOrder: stock + (d >= arrives ? line.qty : 0) };
+      const stock = Math.max(0, line.projected - perDay * d);
+      const atArrival = Math.max(0, line.projected - perDay * arrives);
+      return { day: addDays(l.asOf, d), stock, withOrder: d < arrives ? stock : Math.max(0, atArrival + line.qty - perDay * (d - arrives)) };
     }),
   };
 }

@@ -9,6 +9,7 @@ import { Loaded } from '../../components/Loaded';
 import { Money, Qty } from '../../components/Numbers';
 import { useT } from '../../i18n';
 import { LiveStatusTag } from './LiveStatusTag';
+import { PromotionalToggle } from './PromotionalToggle';
 import { SessionOrders } from './SessionOrders';
 import './live.css';
 
@@ -32,6 +33,8 @@ function ReportView({ r }: { r: Report }) {
           {t('live.report.title')} · {s.title}
         </h1>
         <LiveStatusTag status={s.status} />
+        <span className="spacer" />
+        <PromotionalToggle session={s} />
       </header>
       <p className="muted small">
         {s.startedAt ? formatDateTime(s.startedAt) : ''}

@@ -20,6 +20,7 @@ import { useToast } from '../../components/Toasts';
 import { useBaseCurrency } from '../../app/settings';
 import { useI18n, useT } from '../../i18n';
 import { LiveStatusTag } from './LiveStatusTag';
+import { PromotionalToggle } from './PromotionalToggle';
 import { SessionOrders } from './SessionOrders';
 import { formatMoney } from '../../../main/common/money';
 import { fromLocalInput, marginAt, nextCode, toLocalInput } from './plan';
@@ -175,6 +176,7 @@ function Session({ d, onSaved }: { d: LiveSessionDetail; onSaved(d: LiveSessionD
         </h1>
         <LiveStatusTag status={s.status} />
         <span className="spacer" />
+        <PromotionalToggle session={s} />
         {s.status === 'live' ? (
           <a className="btn btn-primary" data-testid="open-console" href={'#' + paths.liveConsole(s.id)}>
             {t('live.openConsole')}
