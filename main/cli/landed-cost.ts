@@ -1,6 +1,7 @@
 // `landed-cost FILE.json | -`: the landed-cost engine as a command, for scripts and spreadsheets.
 // JSON in (a file, or stdin with `-`), the engine's JSON out. No database: the customs profiles
 // are the ones shipped with the app, so `"customs": {"profile": "AU"}` works anywhere.
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import { profileLookup } from '../common/calc/customs';
 import { SHIPPED_PROFILES } from '../common/calc/shipped-profiles';
@@ -13,10 +14,15 @@ export const LANDED_USAGE = 'Usage: landed-cost FILE.json   (or `-` to read the 
 export const BAD_INPUT = 2;
 
 /** Reads all of a stream (stdin by default) as UTF-8. */
+/** UTF-8 bytes as text; plain ASCII (most JSON) is decoded byte for byte, several times faster on a large file. */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 export async function readStream(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return decode(Buffer.concat(chunks));
 }
 
 export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -33,7 +39,7 @@ export async function readJsonArg(rest: string[], io: CliIo, readStdin: () => Pr
   }
   let text: string;
   try {
-    text = source === '-' ? await readStdin() : fs.readFileSync(source, 'utf8');
+    text = source === '-' ? await readStdin() : decode(fs.readFileSync(source));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     io.err(err.code === 'ENOENT' ? `Cannot read ${source}: no such file` : `Cannot read ${source === '-' ? 'stdin' : source}: ${oneLine(err.message)}`);

@@ -17,6 +17,10 @@
 //                      at 20 a second over the bridge for --live-seconds=N, default 60); a dataset
 //                      of its own (same as npx tsx test/bench/sales.ts)
 //   --no-sales         skip sales in a full run
+//   --only=reorder     only reorder: suggestions for 20,000 products × 2 years of daily demand, and the
+//                      reorder command on 100,000 series; a dataset of its own (same as npx tsx
+//                      test/bench/reorder.ts)
+//   --no-reorder       skip reorder in a full run
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { startHost, type Host } from '../../main/server/standalone';
 import { measureBrowser, uiStatus } from './browser';
 import { measureLanded } from './landed';
+import { measureReorder } from './reorder';
 import { measureSales } from './sales';
 import { measureShipments } from './shipments';
 import { ensureDataset } from './generate';
@@ -57,7 +62,14 @@ async function main(): Promise<void> {
     log(table(rows));
     return;
   }
-  if (only) throw new Error(`--only=${only}: only --only=shipments and --only=sales are known`);
+  if (only === 'reorder') {
+    log('== Reorder: suggestions and the reorder command (a dataset of its own)');
+    const rows = await measureReorder(log);
+    log(`\nTargets: ro suggestions < 2 s · rc the reorder command on 100k series < 2 s. Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.\n`);
+    log(table(rows));
+    return;
+  }
+  if (only) throw new Error(`--only=${only}: only --only=shipments, --only=sales and --only=reorder are known`);
   const spec = { products: num('products', 100_000), movements: num('movements', 1_000_000), batch: num('batch', 10_000) };
   const label = spec.products === 100_000 && spec.movements === 1_000_000 ? '100k' : `${spec.products}p-${spec.movements}m`;
   const cacheDir = path.join(root, '.cache', 'bench');
@@ -143,6 +155,10 @@ async function main(): Promise<void> {
       if (!flag('no-sales')) {
         log('\n== Sales (a dataset of its own: 200,000 orders; the live console at 20 claims a second)');
         rows.push(...(await measureSales(log, num('live-seconds', 60))));
+      }
+      if (!flag('no-reorder')) {
+        log('\n== Reorder (a dataset of its own: 20,000 products × 2 years of daily demand; the reorder command on 100,000 series)');
+        rows.push(...(await measureReorder(log)));
       }
 
       searchDetail = api.searchDetail;

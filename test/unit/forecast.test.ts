@@ -107,10 +107,11 @@ describe('classification (ADI 1.32, CV² 0.49)', () => {
     expect(classify([...Array(26).fill(2), ...Array(7).fill(0)]).class).toBe('smooth');
   });
 
-  it('auto falls back to the mean when the class’s method cannot run', () => {
+  it('auto takes the class’s method, and a series without any demand gets no forecast', () => {
     // one demand in six periods: intermittent, and SBA takes that demand over its position, 9 / 4 · 0.95
     expect(forecast([0, 0, 0, 9, 0, 0], 'auto', 0.1)).toMatchObject({ class: 'intermittent', method: 'sba', perPeriod: (9 / 4) * 0.95 });
-    expect(forecast([0, 0, 0, 0], 'auto', 0.1)).toMatchObject({ method: 'mean', perPeriod: 0 });
+    expect(forecast([0, 0, 0, 0], 'auto', 0.1)).toMatchObject({ perPeriod: null, why: 'no demand in the history' });
+    expect(forecast([0, 0, 0, 0], 'mean', 0.1)).toMatchObject({ perPeriod: null, why: 'no demand in the history' });
   });
 });
 

@@ -191,16 +191,14 @@ export interface Forecast {
   why: string | null;
 }
 
-/** `auto` classifies the series and takes its class's method; with too few demands for it, the mean. */
+/**
+ * `auto` classifies the series and takes its class's method. A series without a single demand
+ * gets no forecast from any method, and says so, rather than a zero that looks like one.
+ */
 export function forecast(demand: readonly number[], method: Method | 'auto', alpha: number): Forecast {
   const c = classify(demand);
-  if (!demand.length) return { method: method === 'auto' ? 'mean' : method, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: null, why: 'no demand history' };
-  let m: Method = method === 'auto' ? methodFor(c.class) : method;
-  let f = forecastWith(m, demand, alpha);
-  if (f === null && method === 'auto') {
-    m = 'mean';
-    f = forecastWith(m, demand, alpha);
-  }
-  const why = f === null ? 'no demand in the history' : null;
-  return { method: m, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: f, why };
+  const m: Method = method === 'auto' ? methodFor(c.class) : method;
+  if (!demand.length) return { method: m, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: null, why: 'no demand history' };
+  if (!demand.some((y) => y > 0)) return { method: m, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: null, why: 'no demand in the history' };
+  return { method: m, class: c.class, adi: c.adi, cv2: c.cv2, perPeriod: forecastWith(m, demand, alpha), why: null };
 }
