@@ -1,7 +1,6 @@
 // The `crossdock` command line: `npm run -s cli -- <command> [options]`.
 // Commands call the same API as the UI, in-process.
-import { landedCostCommand, readStream } from './landed-cost';
-import { reorderCommand } from './reorder';
+import { readStream } from './json-input';
 
 const HELP = `Crossdock command line
 
@@ -85,7 +84,8 @@ export async function runCli(
   if (command === 'landed-cost' || command === 'reorder') {
     // a pure calculation: it never opens the database
     try {
-      const run = command === 'reorder' ? reorderCommand : landedCostCommand;
+      // each loads only its own engine
+      const run = command === 'reorder' ? (await import('./reorder')).reorderCommand : (await import('./landed-cost')).landedCostCommand;
       return await run(rest, io, options.readStdin ?? (() => readStream(process.stdin)));
     } catch (e) {
       io.err(`Failed: ${(e as Error).message}`);

@@ -2,7 +2,7 @@
 // (docs/reorder.md). No database: everything comes in the JSON.
 import { ReorderInputError, reorderJson } from '../common/calc/reorder-json';
 import type { CliIo } from './index';
-import { BAD_INPUT, oneLine, readJsonArg, readStream } from './landed-cost';
+import { BAD_INPUT, oneLine, readJsonArg, readStream } from './json-input';
 
 export const REORDER_USAGE = 'Usage: reorder FILE.json   (or `-` to read the JSON from stdin)';
 

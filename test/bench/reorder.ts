@@ -87,7 +87,10 @@ function build(app: App, today: string): { dailyRows: number; weeklyRows: number
         const q = demandOf(kind, rnd);
         const monday = mondayOf(day);
         if (monday !== week) {
-          if (weekQty) insertWeek.run(id, week, home, weekQty), weeklyRows++;
+          if (weekQty) {
+            insertWeek.run(id, week, home, weekQty);
+            weeklyRows++;
+          }
           week = monday;
           weekQty = 0;
         }
@@ -97,7 +100,10 @@ function build(app: App, today: string): { dailyRows: number; weeklyRows: number
         weekQty += q;
         total += q;
       }
-      if (weekQty) insertWeek.run(id, week, home, weekQty), weeklyRows++;
+      if (weekQty) {
+        insertWeek.run(id, week, home, weekQty);
+        weeklyRows++;
+      }
       // stock for somewhere between one and ten weeks of average demand, some of it promised
       const perWeek = (total / DAYS) * 7;
       insertStock.run(id, Math.floor(perWeek * (1 + rnd() * 9)), Math.floor(rnd() * 3), now);

@@ -119,7 +119,13 @@ export function forecastWith(method: Method, demand: readonly number[], alpha: n
  * them, so the prefix's result is (1 − β)^t·p₀ plus the recursion run from zero (likewise z).
  */
 export function oneStepForecasts(method: Method, demand: readonly number[], alpha: number, beta = alpha): (number | null)[] {
-  const out: (number | null)[] = new Array(demand.length).fill(null);
+  const out = oneStepInto(new Float64Array(demand.length), method, demand, alpha, beta);
+  return Array.from(out, (f) => (Number.isNaN(f) ? null : f));
+}
+
+/** oneStepForecasts into a buffer, NaN where there is no forecast (no allocation: a plan backtests every product). */
+function oneStepInto(out: Float64Array, method: Method, demand: readonly number[], alpha: number, beta: number): Float64Array {
+  out[0] = NaN;
   let sum = 0;
   let level = 0;
   // Croston: smoothed size and interval, demands seen, position of the last demand
@@ -137,8 +143,8 @@ export function oneStepForecasts(method: Method, demand: readonly number[], alph
     if (t > 0) {
       if (method === 'mean') out[t] = sum / t;
       else if (method === 'ses') out[t] = level;
-      else if (method === 'croston' || method === 'sba') out[t] = demands ? (size / interval) * (method === 'sba' ? 1 - alpha / 2 : 1) : null;
-      else out[t] = demands ? (pDecay * (demands / t) + p0run) * (zDecay * (nzSum / demands) + z0run) : null;
+      else if (method === 'croston' || method === 'sba') out[t] = demands ? (size / interval) * (method === 'sba' ? 1 - alpha / 2 : 1) : NaN;
+      else out[t] = demands ? (pDecay * (demands / t) + p0run) * (zDecay * (nzSum / demands) + z0run) : NaN;
     }
     const y = demand[t]!;
     sum += y;
@@ -159,6 +165,9 @@ export function oneStepForecasts(method: Method, demand: readonly number[], alph
   return out;
 }
 
+// mase's working buffer, reused: synchronous and never re-entered, so one is enough
+let scratch = new Float64Array(256);
+
 /**
  * Mean absolute scaled error of one-step forecasts made from each point of the history on (at
  * least `minHistory` periods in), against the in-sample naive forecast (last period's demand).
@@ -170,11 +179,12 @@ export function mase(method: Method, demand: readonly number[], alpha: number, m
   for (let t = 1; t < demand.length; t++) naive += Math.abs(demand[t]! - demand[t - 1]!);
   naive /= demand.length - 1;
   if (naive === 0) return null;
-  const f = oneStepForecasts(method, demand, alpha);
+  if (scratch.length < demand.length) scratch = new Float64Array(demand.length * 2);
+  const f = oneStepInto(scratch, method, demand, alpha, alpha);
   let err = 0;
   let n = 0;
   for (let t = minHistory; t < demand.length; t++) {
-    if (f[t] === null) continue;
+    if (Number.isNaN(f[t]!)) continue;
     err += Math.abs(demand[t]! - f[t]!);
     n++;
   }

@@ -56,8 +56,8 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
     return s;
   };
   const shipped = new Map<string, Float64Array>();
-  for (const [productId, week, qty] of repo.demandWeeks(ctx.db, { fromWeek: weeks[0]!, toWeek, locationId: scope.locationId, productId: scope.productId })) {
-    series(shipped, productId)[at.get(week)!]! += qty;
+  for (const [productId, packed] of repo.demandWeeks(ctx.db, { fromWeek: weeks[0]!, toWeek, locationId: scope.locationId, productId: scope.productId })) {
+    addPacked(series(shipped, productId), packed);
   }
   // a product first sold within the window is new, not slow: its history starts at that sale
   const firstWeek = new Map<string, number>();
@@ -101,6 +101,24 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
   };
 }
 
+/** Adds "k qty k qty …" (whole numbers, one space apart) into a series, read in place without splitting. */
+function addPacked(into: Float64Array, packed: string): void {
+  let k = 0;
+  let n = 0;
+  let first = true;
+  for (let i = 0; i <= packed.length; i++) {
+    const c = i < packed.length ? packed.charCodeAt(i) : 32;
+    if (c !== 32) {
+      n = n * 10 + (c - 48);
+      continue;
+    }
+    if (first) k = n;
+    else into[k]! += n;
+    first = !first;
+    n = 0;
+  }
+}
+
 /** The price-list line a product is ordered from: its rule's supplier, its default supplier (by name), else the cheapest. */
 function sourceOf(list: repo.Source[] | undefined, rule: ReorderRule, defaultSupplier: string | null): repo.Source | null {
   if (!list?.length) return null;
@@ -134,10 +152,10 @@ function chooseForecast(demand: number[], method: Method | 'auto', l: Loaded) {
   const f = forecast(demand, method, l.settings.alpha);
   if (method !== 'auto' || l.settings.autoPick !== 'backtest' || f.perPeriod === null) return f;
   // the method with the smallest backtest error, where one can be measured (ties keep the class's)
-  let best = { method: f.method, error: mase(f.method, demand, l.settings.alpha) ?? Infinity };
+  let best = { method: f.method, error: Infinity };
   for (const m of METHODS) {
-    const error = mase(m, demand, l.settings.alpha);
-    if (error !== null && error < best.error) best = { method: m, error };
+    const error = mase(m, demand, l.settings.alpha) ?? Infinity;
+    if (error < best.error || (error === best.error && m === f.method)) best = { method: m, error };
   }
   return best.method === f.method ? f : { ...forecast(demand, best.method, l.settings.alpha), class: f.class };
 }
