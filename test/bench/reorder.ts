@@ -122,17 +122,15 @@ function build(app: App, today: string): { dailyRows: number; weeklyRows: number
   return { dailyRows, weeklyRows };
 }
 
-async function measureSuggest(log: (m: string) => void): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossdock-bench-reorder-'));
-  const file = path.join(dir, 'reorder.sqlite');
-  const today = new Date().toISOString().slice(0, 10);
-  let app = openApp(file, { actor: 'bench' });
+/** Builds the dataset into `file` (run in a child process, so the measuring process starts clean). */
+async function buildFile(file: string, today: string): Promise<void> {
+  const app = openApp(file, { actor: 'bench' });
   try {
     await callOk(app, 'settings.update', { baseCurrency: 'USD' });
     const t0 = performance.now();
     const built = build(app, today);
     await callOk(app, 'reorder.savePromotion', { name: 'Rebuilt promotional units', fromDay: addDays(today, -30), toDay: addDays(today, -28) });
-    log(
+    console.log(
       `  built ${PRODUCTS.toLocaleString('en-US')} products: ${built.dailyRows.toLocaleString('en-US')} days with sales, ${built.weeklyRows.toLocaleString('en-US')} product-weeks, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     // the weekly aggregate holds what the daily rows hold
@@ -140,19 +138,29 @@ async function measureSuggest(log: (m: string) => void): Promise<Row[]> {
     if (sums.daily !== sums.weekly) throw new Error(`demand_weeks holds ${sums.weekly} units, sales_days ${sums.daily}`);
     await callOk(app, 'reorder.saveSettings', { historyWeeks: 104, autoPick: 'backtest', orderCost: '25.00' });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
     app.close();
+  }
+}
+
+async function measureSuggest(log: (m: string) => void): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossdock-bench-reorder-'));
+  const file = path.join(dir, 'reorder.sqlite');
+  const today = new Date().toISOString().slice(0, 10);
+  let app: App | null = null;
+  try {
+    log(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--build', file, today], { cwd: root, encoding: 'utf8' }).trimEnd());
     app = openApp(file, { actor: 'bench' });
+    const a = app;
     const t = performance.now();
-    const first = (await callOk(app, 'reorder.suggest', {})) as { planned: number; noHistory: number; suppliers: { lines: unknown[] }[] };
+    const first = (await callOk(a, 'reorder.suggest', {})) as { planned: number; noHistory: number; suppliers: { lines: unknown[] }[] };
     const firstMs = performance.now() - t;
-    const lines = first.suppliers.reduce((a, s) => a + s.lines.length, 0);
+    const lines = first.suppliers.reduce((n, s) => n + s.lines.length, 0);
     log(`  ${first.planned.toLocaleString('en-US')} planned (${first.noHistory} without history), ${lines.toLocaleString('en-US')} lines to order from ${first.suppliers.length} suppliers`);
-    const again = await sample(5, () => callOk(app, 'reorder.suggest', {}), 1);
-    const classOnly = await (async () => {
-      await callOk(app, 'reorder.saveSettings', { autoPick: 'class' });
-      return sample(5, () => callOk(app, 'reorder.suggest', {}), 1);
-    })();
-    const one = await sample(30, (i) => callOk(app, 'reorder.product', { productId: uuid('8004', (i + 40) * 97) }), 2);
+    const again = await sample(5, () => callOk(a, 'reorder.suggest', {}), 1);
+    await callOk(a, 'reorder.saveSettings', { autoPick: 'class' });
+    const classOnly = await sample(5, () => callOk(a, 'reorder.suggest', {}), 1);
+    const one = await sample(30, (i) => callOk(a, 'reorder.product', { productId: uuid('8004', (i + 40) * 97) }), 2);
     return [
       { target: 'ro', label: `reorder.suggest, first call after open (${PRODUCTS / 1000}k products × 2 years daily, every method backtested)`, stats: stats([firstMs]), limit: TARGET_MS },
       { target: 'ro', label: 'reorder.suggest, again (every method backtested)', stats: stats(again), limit: TARGET_MS },
@@ -160,11 +168,7 @@ async function measureSuggest(log: (m: string) => void): Promise<Row[]> {
       { target: '', label: 'reorder.product, one product’s plan, history and backtest', stats: stats(one) },
     ];
   } finally {
-    try {
-      app.close();
-    } catch {
-      // closed already
-    }
+    app?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -232,12 +236,15 @@ function measureCli(log: (m: string) => void): Row[] {
 }
 
 export async function measureReorder(log: (m: string) => void = () => undefined): Promise<Row[]> {
-  const rows = await measureSuggest(log);
-  rows.push(...measureCli(log));
+  const rows = measureCli(log);
+  rows.push(...(await measureSuggest(log)));
   return rows;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+const buildArg = process.argv.indexOf('--build');
+if (buildArg > 0) {
+  await buildFile(process.argv[buildArg + 1]!, process.argv[buildArg + 2]!);
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log('== Reorder: suggestions and the reorder command');
   const rows = await measureReorder((m) => console.log(m));
   console.log(`\nTargets: ro suggestions < ${TARGET_MS} ms; rc the CLI on ${SERIES / 1000}k series < ${TARGET_MS} ms. Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.\n`);

@@ -69,3 +69,6 @@ CREATE TABLE reorder_suppliers (
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
 ) STRICT;
+
+-- a product's receipts, for the lead times its plan observes
+CREATE INDEX receipt_lines_product ON receipt_lines(product_id);

@@ -4,6 +4,9 @@ import type { Promotion, ReorderRule } from '../../common/api/reorder-types';
 import type { Db } from '../open';
 import { stmt } from './statements';
 
+/** "col = @productId AND" for a plan of one product, else nothing: an OR with a null test would make SQLite read every row. */
+const onlyProduct = (productId: string | null, column: string) => (productId ? `${column} = @productId AND` : '');
+
 // ---- demand, as orders ship ------------------------------------------------------------------
 
 export function addDemandWeek(db: Db, d: { productId: string; week: string; locationId: string; qty: number }): void {
@@ -73,7 +76,7 @@ export function demandWeeks(db: Db, q: { fromWeek: string; toWeek: string; locat
   return stmt(
     db,
     `SELECT product_id, group_concat(CAST((julianday(week) - julianday(@fromWeek)) / 7 AS INTEGER) || ' ' || qty, ' ') FROM demand_weeks
-     WHERE (@productId IS NULL OR product_id = @productId) AND week BETWEEN @fromWeek AND @toWeek AND (@locationId IS NULL OR location_id = @locationId)
+     WHERE ${onlyProduct(q.productId, 'product_id')} week BETWEEN @fromWeek AND @toWeek AND (@locationId IS NULL OR location_id = @locationId)
      GROUP BY product_id`,
   )
     .raw(true)
@@ -168,6 +171,7 @@ export function saveSupplierTerms(db: Db, t: SupplierTerms, now: string): void {
 
 // ---- what a plan reads -----------------------------------------------------------------------
 
+
 export interface PlanProduct {
   id: string;
   sku: string;
@@ -186,7 +190,7 @@ export function planProducts(db: Db, q: { locationId: string | null; productId: 
     db,
     `SELECT p.id, p.sku, p.name, p.default_supplier AS defaultSupplier, coalesce(s.on_hand, 0) AS onHand, coalesce(s.reserved, 0) AS reserved
      FROM products p ${stock}
-     WHERE p.status = 'active' AND (@productId IS NULL OR p.id = @productId) AND NOT EXISTS (SELECT 1 FROM products c WHERE c.parent_id = p.id)
+     WHERE ${onlyProduct(q.productId, 'p.id')} p.status = 'active' AND NOT EXISTS (SELECT 1 FROM products c WHERE c.parent_id = p.id)
      ORDER BY p.sku`,
   ).all(q) as PlanProduct[];
 }
@@ -196,7 +200,7 @@ export function onOrder(db: Db, productId: string | null): Map<string, number> {
   const rows = stmt(
     db,
     `SELECT l.product_id AS productId, sum(l.qty_ordered - l.qty_received) AS qty FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-     WHERE po.status IN ('draft', 'sent', 'partially_received') AND l.qty_ordered > l.qty_received AND (@productId IS NULL OR l.product_id = @productId)
+     WHERE ${onlyProduct(productId, 'l.product_id')} po.status IN ('draft', 'sent', 'partially_received') AND l.qty_ordered > l.qty_received
      GROUP BY l.product_id`,
   ).all({ productId }) as { productId: string; qty: number }[];
   return new Map(rows.map((r) => [r.productId, r.qty]));
@@ -225,7 +229,7 @@ export function sources(db: Db, productId: string | null): Source[] {
        sp.unit_price AS unitPrice, sp.price_breaks AS priceBreaks, sp.moq, sp.order_multiple AS orderMultiple,
        coalesce(sp.lead_time_days, s.lead_time_days) AS leadTimeDays, CASE WHEN sp.lead_time_days IS NULL THEN 'supplier' ELSE 'product' END AS leadTimeFrom
      FROM supplier_products sp JOIN suppliers s ON s.id = sp.supplier_id
-     WHERE sp.status = 'active' AND s.status = 'active' AND sp.product_id IS NOT NULL AND (@productId IS NULL OR sp.product_id = @productId)
+     WHERE ${onlyProduct(productId, 'sp.product_id')} sp.status = 'active' AND s.status = 'active' AND sp.product_id IS NOT NULL
      ORDER BY sp.product_id, sp.unit_price`,
   ).all({ productId }) as Source[];
 }
@@ -236,7 +240,7 @@ export function leadTimeObservationsAll(db: Db, productId: string | null): Map<s
     db,
     `SELECT po.supplier_id AS supplierId, l.product_id AS productId, julianday(r.received_at) - julianday(po.sent_at) AS days
      FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id JOIN purchase_orders po ON po.id = r.po_id
-     WHERE po.sent_at IS NOT NULL AND l.qty + l.damaged_qty > 0 AND (@productId IS NULL OR l.product_id = @productId)
+     WHERE ${onlyProduct(productId, 'l.product_id')} po.sent_at IS NOT NULL AND l.qty + l.damaged_qty > 0
        AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.doc_type = 'receipt_reversal' AND m.doc_id = r.id)
      ORDER BY r.received_at`,
   ).all({ productId }) as { supplierId: string; productId: string; days: number }[];

@@ -13,7 +13,7 @@ import { ProductPicker, type PickedProduct } from '../../components/ProductPicke
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
-import { dayLabel } from './reason';
+import { dayLabel, METHOD_CHOICES } from './reason';
 
 const SETTINGS_FIELDS = ['serviceLevel', 'method', 'autoPick', 'alpha', 'historyWeeks', 'holdingRate', 'orderCost', 'promotional'];
 const pct = (n: number) => String(Math.round(n * 1000) / 10);
@@ -59,7 +59,7 @@ function SettingsForm({ s, onClose }: { s: ReorderSettings; onClose(): void }) {
         value={method}
         onChange={setMethod}
         error={err('method')}
-        options={(['auto', 'mean', 'ses', 'croston', 'sba', 'tsb'] as const).map((m) => ({ value: m, label: t(`reorder.method.${m}`) }))}
+        options={METHOD_CHOICES.map((m) => ({ value: m, label: t(`reorder.method.${m}`) }))}
       />
       <SelectField
         name="autoPick"

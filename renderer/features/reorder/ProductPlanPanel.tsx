@@ -14,7 +14,7 @@ import { Panel } from '../../components/Panel';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
-import { dayLabel, reasonText, units } from './reason';
+import { dayLabel, METHOD_CHOICES, reasonText, units } from './reason';
 
 export function ProductPlanPanel({ productId, locationId, onClose }: { productId: string; locationId: string | undefined; onClose(): void }) {
   const { t } = useI18n();
@@ -109,7 +109,6 @@ function Plan({ p }: { p: ReorderProduct }) {
 }
 
 const POLICIES: PlanPolicy[] = ['rop', 'minmax', 'level', 'none'];
-const METHODS = ['', 'auto', 'mean', 'ses', 'croston', 'sba', 'tsb'] as const;
 const FIELDS = ['supplierId', 'policy', 'method', 'serviceLevel', 'min', 'max', 'reorderLevel', 'reorderQty'];
 
 /** The product's planning rule; blank fields take the planning settings' defaults. */
@@ -172,7 +171,7 @@ function RuleForm({ p }: { p: ReorderProduct }) {
           value={method}
           onChange={setMethod}
           error={err('method')}
-          options={METHODS.map((m) => ({ value: m, label: m ? t(`reorder.method.${m}`) : t('reorder.f.default', { value: t(`reorder.method.${p.settings.method}`) }) }))}
+          options={[{ value: '', label: t('reorder.f.default', { value: t(`reorder.method.${p.settings.method}`) }) }, ...METHOD_CHOICES.map((m) => ({ value: m, label: t(`reorder.method.${m}`) }))]}
         />
         <TextField
           name="serviceLevel"

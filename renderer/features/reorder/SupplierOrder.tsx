@@ -13,6 +13,9 @@ import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
 import { dayLabel, reasonText, units } from './reason';
 
+/** Lines shown before "show all": the most urgent; the order takes every ticked line, shown or not. */
+const FIRST_LINES = 50;
+
 /** A quantity as typed: a whole number ≥ 0, else null. */
 function readQty(text: string): number | null {
   const n = wholeNumber(text);
@@ -26,6 +29,7 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const [budget, setBudget] = useState(plan.budget === null ? '' : formatMoney(plan.budget, plan.currency));
   const [busy, setBusy] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const text = (l: PlanLine) => typed[l.productId] ?? String(l.qty);
   const rows = plan.lines.map((l) => ({ l, qty: readQty(text(l)), on: !skipped.has(l.productId) }));
   const bad = rows.find((r) => r.on && r.qty === null);
@@ -106,7 +110,7 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ l, qty, on }) => {
+          {(showAll ? rows : rows.slice(0, FIRST_LINES)).map(({ l, qty, on }) => {
             const offPack = qty !== null && qty > 0 && (qty % l.orderMultiple !== 0 || qty < l.moq);
             return (
               <tr key={l.productId} data-testid="reorder-line" data-sku={l.sku} className={on ? '' : 'ro-off'}>
@@ -158,6 +162,11 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
           })}
         </tbody>
       </table>
+      {!showAll && rows.length > FIRST_LINES ? (
+        <button type="button" className="btn btn-small ro-more" data-testid="reorder-show-all" onClick={() => setShowAll(true)}>
+          {t('reorder.showAll', { n: rows.length, shown: FIRST_LINES })}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -3,6 +3,9 @@
 import type { PlanLine } from '../../../main/common/api';
 import type { Locale, MessageKey, T } from '../../i18n';
 
+/** The methods a merchant can choose, `auto` first. */
+export const METHOD_CHOICES = ['auto', 'mean', 'ses', 'croston', 'sba', 'tsb'] as const;
+
 /** Units to one decimal, without a trailing ".0". */
 export const units = (n: number) => String(Math.round(n * 10) / 10);
 
