@@ -203,6 +203,23 @@ describe('suggestions from real sales', () => {
     expect(s.suppliers[0]).toMatchObject({ budget: 50_000, total: 43_200 });
   });
 
+  it('order from the cheapest supplier in the base currency, unless the product names its own', async () => {
+    const c = t.client;
+    await sell(lamp, 4, '2026-11-23', false);
+    // Osaka sells the lamp at 1,350 yen: at 150 yen to the dollar, 9.00 — under Foshan's 10.00
+    await c.call('fx.set', { base: 'USD', quote: 'JPY', day: '2026-11-01', rate: '150' });
+    const osaka = (await c.call('suppliers.create', { name: 'Osaka Trading', currency: 'JPY', leadTimeDays: 14 })).id;
+    await c.call('suppliers.saveProduct', { supplierId: osaka, supplierSku: 'OS-L', productId: lamp, unitPrice: '1350', moq: 1, orderMultiple: 1, leadTimeDays: null });
+    const cheapest = (await c.call('reorder.suggest', {})).suppliers[0]!;
+    expect([cheapest.supplierName, cheapest.currency, cheapest.lines[0]!.unitPrice, cheapest.lines[0]!.leadTimeDays]).toEqual(['Osaka Trading', 'JPY', 1350, 14]);
+    // the product's default supplier, by name
+    await c.call('products.update', { id: lamp, defaultSupplier: 'foshan lighting' });
+    expect((await c.call('reorder.suggest', {})).suppliers[0]!.supplierName).toBe('Foshan Lighting');
+    // and its rule over both
+    await c.call('reorder.saveRule', { productId: lamp, supplierId: osaka });
+    expect((await c.call('reorder.suggest', {})).suppliers[0]!.supplierName).toBe('Osaka Trading');
+  });
+
   it('follow a product’s own rule', async () => {
     const c = t.client;
     await c.call('reorder.saveRule', { productId: lamp, policy: 'minmax', min: 30, max: 100 });

@@ -3,7 +3,7 @@
 // of main/common/calc/reorder.ts makes of its projected stock. Everything a plan of every product
 // needs is read in a handful of bulk queries (load), then each product is planned in memory.
 import type { PlanLine, ReorderRule, ReorderSettings } from '../../common/api/reorder-types';
-import { convert, parseRate } from '../../common/calc/fx';
+import { convert, invertRate, parseRate, type Rate } from '../../common/calc/fx';
 import { forecast, mase, sampleSd, type Method } from '../../common/calc/forecast';
 import { unitPriceFor, type PriceBreak } from '../../common/calc/pricing';
 import { applyPolicy } from '../../common/calc/reorder';
@@ -69,13 +69,27 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
   for (const r of repo.promoDays(ctx.db, { from: weeks[0]!, to: addDays(toWeek, 6), locationId: scope.locationId, productId: scope.productId })) {
     series(promo, r.productId)[at.get(mondayOf(r.day))!]! += r.qty;
   }
+  // rates from the base currency to each supplier's, as on the plan's day (null: none known)
+  const rates = new Map<string, Rate | null>();
+  const rateTo = (currency: string) => {
+    if (!rates.has(currency)) {
+      const q = findRate(ctx.db, settings.baseCurrency, currency, scope.asOf);
+      rates.set(currency, q ? parseRate(q.rate) : null);
+    }
+    return rates.get(currency)!;
+  };
+  // each product's price-list lines, cheapest first in the base currency (a line whose currency has no rate last)
   const sources = new Map<string, repo.Source[]>();
   for (const s of repo.sources(ctx.db, scope.productId)) {
     const list = sources.get(s.productId);
     if (list) list.push(s);
     else sources.set(s.productId, [s]);
   }
-  const rates = new Map<string, number | null>();
+  const inBase = (s: repo.Source) => {
+    const r = rateTo(s.currency);
+    return r ? convert(s.unitPrice, s.currency, settings.baseCurrency, invertRate(r)) : Infinity;
+  };
+  for (const list of sources.values()) if (list.length > 1) list.sort((a, b) => inBase(a) - inBase(b));
   return {
     settings,
     asOf: scope.asOf,
@@ -90,13 +104,8 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
     onOrder: repo.onOrder(ctx.db, scope.productId),
     observed: repo.leadTimeObservationsAll(ctx.db, scope.productId),
     orderCostIn: (currency) => {
-      const cost = settings.orderCost;
-      if (cost === null) return null;
-      if (!rates.has(currency)) {
-        const q = findRate(ctx.db, settings.baseCurrency, currency, scope.asOf);
-        rates.set(currency, q ? convert(cost, settings.baseCurrency, currency, parseRate(q.rate)) : null);
-      }
-      return rates.get(currency)!;
+      const r = settings.orderCost === null ? null : rateTo(currency);
+      return r === null ? null : convert(settings.orderCost!, settings.baseCurrency, currency, r);
     },
   };
 }
