@@ -1465,6 +1465,7 @@ export const en = {
   'reorder.qtyInvalidRow': '{sku}: the quantity must be a whole number of units, 0 or more',
   'reorder.pack': 'Supplier sells from {moq}, in packs of {multiple}',
   'reorder.showAll': 'Show all {n} lines (the {shown} most urgent are shown; the order includes them all)',
+  'reorder.plan': 'Reorder plan',
   'reorder.trimmed': 'cut from {n} to fit the budget',
   'reorder.projectedParts': 'on hand {onHand} + on order {onOrder} − reserved {reserved}',
   'reorder.days': '{n} days',

@@ -1467,6 +1467,7 @@ export const zh: Record<MessageKey, string> = {
   'reorder.qtyInvalidRow': '{sku}：数量必须是 0 或以上的整数',
   'reorder.pack': '供应商起订 {moq}，按 {multiple} 的倍数',
   'reorder.showAll': '显示全部 {n} 行（当前显示最紧急的 {shown} 行；采购单包含全部）',
+  'reorder.plan': '补货计划',
   'reorder.trimmed': '为符合预算由 {n} 减少',
   'reorder.projectedParts': '在库 {onHand} + 在途 {onOrder} − 已预留 {reserved}',
   'reorder.days': '{n} 天',

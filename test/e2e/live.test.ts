@@ -48,8 +48,8 @@ describe('live selling', () => {
     expect(await plan.cell(0, 'code').inputValue()).toBe('A1');
     expect(await plan.cell(0, 'cap').inputValue()).toBe('3'); // a quarter of the 10 available
     expect(await plan.cell(0, 'price').inputValue()).toBe('30.00'); // its usual price
-    expect(await plan.text(0, 'item-available')).toBe('10');
-    expect(await plan.text(0, 'item-margin')).toBe('60.0%');
+    await expect.poll(() => plan.text(0, 'item-available')).toBe('10');
+    await expect.poll(() => plan.text(0, 'item-margin')).toBe('60.0%');
     await e.screenshot('79-live-plan-suggestions');
     // the margin follows the live price as it is typed
     await plan.cell(0, 'price').fill('25.00');

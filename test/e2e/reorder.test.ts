@@ -97,6 +97,7 @@ describe('reorder', () => {
     await panel.getByTestId('save').click();
     await panel.getByTestId('promotion').first().waitFor();
     expect(await panel.getByTestId('promotion').textContent()).toMatch(/Double 11.*Every product/);
+    await e.screenshot('97-reorder-promotions');
     expect((await e.api.call('reorder.product', { productId: lamp })).line.promoUnits).toBe(10);
     // a period that ends before it starts is refused at its field
     await panel.getByTestId('field-name').fill('Backwards');

@@ -141,6 +141,9 @@ export function ProductPage({ id }: { id: string }) {
             <a className="card-link" href={'#' + paths.movements({ productId: p.id })}>
               {t('nav.movements')} →
             </a>
+            <a className="card-link" data-testid="open-reorder-plan" href={'#' + paths.reorder(p.id)}>
+              {t('reorder.plan')} →
+            </a>
           </h2>
           <ProductHistory productId={p.id} />
         </section>
