@@ -106,5 +106,25 @@ describe('reorder', () => {
     await panel.getByTestId('save').click();
     await expect.poll(() => panel.getByTestId('error-toDay').textContent()).toMatch(/before the first day/);
     expect(await e.api.call('reorder.promotions', {})).toHaveLength(1);
+    await p.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
+
+  it('keeps a supplier’s order within the budget set on its page, trimming the quantity', async () => {
+    const p = e.page;
+    const screen = new ReorderScreen(p);
+    await screen.open();
+    // the min/max rule of the first test still holds: 84 at 9.00 = 756.00
+    await screen.supplier('Foshan Lighting').getByRole('link', { name: 'Foshan Lighting' }).click();
+    const terms = p.getByTestId('reorder-terms');
+    await terms.getByTestId('field-budget').fill('500');
+    await terms.getByTestId('save-terms').click();
+    await expect.poll(async () => (await e.api.call('reorder.supplier', { supplierId: foshan })).budget).toBe(50_000);
+    await screen.open();
+    const line = screen.line('Foshan Lighting', 'LAMP');
+    // the most within 500.00 in cases of 12 from 24: 48 at 9.00 = 432.00
+    await expect.poll(() => line.getByTestId('reorder-qty').inputValue()).toBe('48');
+    expect(await line.getByTestId('reorder-trimmed').textContent()).toMatch(/84/);
+    expect(await screen.supplier('Foshan Lighting').getByTestId('reorder-budget').inputValue()).toBe('500.00');
   });
 });

@@ -8,6 +8,7 @@ import { useQuery } from '../../api/hooks';
 import { paths } from '../../app/router';
 import { EmptyState, InlineError } from '../../components/EmptyState';
 import { Money } from '../../components/Numbers';
+import { ReorderTerms } from '../reorder/ReorderTerms';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
 import { PriceListForm } from './PriceListForm';
@@ -56,6 +57,7 @@ export function SupplierPage({ id }: { id: string }) {
           <Fact label={t('suppliers.onTime')} value={q.data.onTime.receipts ? t('suppliers.onTimeOf', { n: q.data.onTime.onTime, of: q.data.onTime.receipts }) : '—'} />
         </dl>
       </section>
+      <ReorderTerms supplierId={s.id} />
       {q.data.openOrders.length ? (
         <section className="card flush">
           <table className="table" data-testid="supplier-open-orders">
