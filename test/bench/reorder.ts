@@ -209,14 +209,18 @@ function measureCli(log: (m: string) => void): Row[] {
         return out;
       })(),
     );
+    // as a script would run it: the answer into a file (`reorder FILE > out.json`)
     const runs: number[] = [];
+    const outFile = path.join(dir, 'out.json');
     let bytes = 0;
     for (let k = 0; k < 3; k++) {
+      const out = fs.openSync(outFile, 'w');
       const t = performance.now();
-      const out = execFileSync('npm', ['run', '-s', 'cli', '--', 'reorder', file], { cwd: root, maxBuffer: 1 << 30 });
+      execFileSync('npm', ['run', '-s', 'cli', '--', 'reorder', file], { cwd: root, stdio: ['ignore', out, 'inherit'] });
       runs.push(performance.now() - t);
-      bytes = out.length;
-      if ((JSON.parse(out.toString()) as { items: unknown[] }).items.length !== SERIES) throw new Error('the CLI did not answer every series');
+      fs.closeSync(out);
+      bytes = fs.statSync(outFile).size;
+      if ((JSON.parse(fs.readFileSync(outFile, 'utf8')) as { items: unknown[] }).items.length !== SERIES) throw new Error('the CLI did not answer every series');
     }
     const startup: number[] = [];
     for (let k = 0; k < 3; k++) {
@@ -226,7 +230,7 @@ function measureCli(log: (m: string) => void): Row[] {
     }
     log(`  the CLI wrote ${(bytes / 1024 / 1024).toFixed(0)} MiB of JSON`);
     return [
-      { target: 'rc', label: `reorder CLI, ${SERIES / 1000}k series, whole process (npm run -s cli -- reorder FILE)`, stats: stats(runs), limit: TARGET_MS },
+      { target: 'rc', label: `reorder CLI, ${SERIES / 1000}k series of 52 weeks, whole process (npm run -s cli -- reorder FILE > out.json)`, stats: stats(runs), limit: TARGET_MS },
       { target: '', label: 'of which start-up (an empty file)', stats: stats(startup) },
       { target: '', label: 'the engine in-process (parse, forecast, policy)', stats: engine },
     ];
