@@ -214,7 +214,8 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
   const threshold = policy === 'rop' ? r.reorderPoint : policy === 'minmax' ? (rule.min ?? 0) : (rule.reorderLevel ?? 0);
   const cover = r.daysOfCover;
   const runsOutOn = cover === null ? null : addDays(l.asOf, Math.floor(cover));
-  const unitPrice = src ? unitPriceFor(Math.max(suggestedQty, 1), src.unitPrice, JSON.parse(src.priceBreaks) as PriceBreak[]) : null;
+  // price breaks only matter for a quantity to order (most products have none today)
+  const unitPrice = !src ? null : suggestedQty > 0 && src.priceBreaks !== '[]' ? unitPriceFor(suggestedQty, src.unitPrice, JSON.parse(src.priceBreaks) as PriceBreak[]) : src.unitPrice;
   return {
     productId: p.id,
     sku: p.sku,
