@@ -1,33 +1,15 @@
 // The reference supplier as a separate process on 127.0.0.1, spoken to over real HTTP: the open
 // protocol (auth, cursor pages, updated_since, prices with breaks, availability, orders once per
 // key, acknowledgements, shipments and tracking) and each of its fault modes.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CatalogItem, Order, Page } from '../../main/sync/protocol/types';
+import { startSupplier, type SupplierProcess } from '../helpers/supplier-server';
 import { tempDir } from '../helpers/temp-app';
 
-const ROOT = path.resolve(__dirname, '../..');
 const KEY = 'test-key-1';
-let proc: ChildProcess;
+let server: SupplierProcess;
 let base: string;
 let data: string;
-
-function start(dir: string, extra: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'main/cli/supplier-server.ts', '--data', dir, '--port', '0', '--items', '30', '--api-key', KEY, ...extra], { cwd: ROOT });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    p.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ proc: p, url: m[1]! });
-    });
-    p.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    p.on('exit', (code) => reject(new Error(`supplier server exited ${code}: ${out}`)));
-  });
-}
-
-const stop = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null ? resolve() : (p.once('exit', () => resolve()), p.kill('SIGKILL'))));
 
 async function call<T = unknown>(pathAndQuery: string, init: { method?: string; body?: unknown; key?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(base + pathAndQuery, {
@@ -39,7 +21,7 @@ async function call<T = unknown>(pathAndQuery: string, init: { method?: string; 
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-const faults = (f: Record<string, number>) => call('/_admin/faults', { body: f });
+const faults = (f: Record<string, number>) => server.admin('/_admin/faults', f);
 const order = (key: string, reference = 'PO-000001', lines = [{ sku: 'SUP-000001', qty: 2, unitPrice: null }]) =>
   call<Order>('/v1/orders', { body: { reference, currency: 'USD', lines, note: null }, headers: { 'idempotency-key': key } });
 
@@ -57,10 +39,11 @@ async function readAll<T extends { sku?: string }>(list: string, limit: number):
 
 beforeEach(async () => {
   data = tempDir();
-  ({ proc, url: base } = await start(data));
+  server = await startSupplier(data, KEY);
+  base = server.url;
 });
 afterEach(async () => {
-  await stop(proc);
+  await server.stop();
 });
 
 describe('the open protocol', () => {
@@ -108,8 +91,9 @@ describe('the open protocol', () => {
 
   it('keeps its orders across a kill and a restart', async () => {
     const o = await order('key-restart');
-    await stop(proc);
-    ({ proc, url: base } = await start(data));
+    await server.stop();
+    server = await startSupplier(data, KEY);
+    base = server.url;
     expect((await call<Page<Order>>('/v1/orders?idempotency_key=key-restart')).body.items.map((x) => x.id)).toEqual([o.body.id]);
     expect((await order('key-restart')).status).toBe(200);
   });
