@@ -53,7 +53,7 @@ describe('first day with Crossdock', () => {
     await locations.open();
     await locations.create({ code: 'HOME', name: 'Home stockroom, Shanghai', kind: 'own', country: 'CN' });
     await locations.create({ code: 'TYO', name: 'Tokyo consolidation warehouse', kind: 'overseas', country: 'JP' });
-    expect(await locations.rows().count()).toBe(2);
+    await expect.poll(() => locations.rows().count()).toBe(2);
     await e.screenshot('02-locations');
     const saved = await e.api.call('locations.list');
     expect(saved.map((l) => [l.code, l.kind, l.country])).toEqual([

@@ -129,7 +129,7 @@ describe('the landed-cost calculator', () => {
     // Enter in the last line goes to a new line in the same column
     await calc.field('line-0-quantity').press('Enter');
     await expect.poll(() => e.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('line-1-quantity');
-    expect(await e.page.getByTestId('calc-line').count()).toBe(2);
+    await expect.poll(() => e.page.getByTestId('calc-line').count()).toBe(2);
     await calc.field('line-1-remove').click();
     await calc.addCharge({ kind: 'freight', amount: '40.00', currency: 'USD', split: 'weight' });
     await expect.poll(() => calc.total('goods')).not.toBe('');

@@ -140,7 +140,7 @@ describe('live selling', () => {
     expect(await r.item('LAMP').textContent()).toMatch(/100\.0%/);
     expect(await r.item('MUG').textContent()).toMatch(/40\.0%/);
     // one order per buyer, each to pack, linking to its sales order
-    expect(await r.packOrders().count()).toBe(3);
+    await expect.poll(() => r.packOrders().count()).toBe(3);
     const orders = (await e.api.call('sales.list', { sessionId: s.id })).rows;
     const mias = orders.find((o) => o.customerHandle === 'mia')!;
     expect(mias.units).toBe(2);

@@ -138,7 +138,7 @@ describe('the products table', () => {
     const parent = (await e.api.call('products.list', { search: 'JP-LIP-090' })).rows.find((r) => r.sku === 'JP-LIP-090')!;
     await e.page.goto(`${e.host.bridge.url}/#/products/${parent.id}`);
     await e.page.getByTestId('variants').waitFor();
-    expect(await e.page.getByTestId('variants').locator('tbody tr').count()).toBe(parent.variantCount);
+    await expect.poll(() => e.page.getByTestId('variants').locator('tbody tr').count()).toBe(parent.variantCount);
     await e.page.getByTestId('add-variant').click();
     const form = new ProductForm(e.page);
     await form.root.waitFor();

@@ -97,7 +97,7 @@ describe('purchasing', () => {
     await form.getByTestId('po-receive-submit').click();
     await e.page.getByTestId('toast').filter({ hasText: 'GR-000002 received at 1 JPY = 0.05 CNY' }).waitFor();
     await expect.poll(() => e.page.getByTestId('po-status').textContent()).toBe('Received');
-    expect(await e.page.getByTestId('po-receipt').count()).toBe(2);
+    await expect.poll(() => e.page.getByTestId('po-receipt').count()).toBe(2);
     await e.screenshot('32-purchase-order');
 
     const [b] = (await e.api.call('stock.balances', { productId })).rows;

@@ -72,7 +72,7 @@ describe('reorder', () => {
     expect(await panel.getByTestId('plan-forecast').textContent()).toMatch(/10$/);
     expect(await panel.getByTestId('plan-method').textContent()).toMatch(/Exponential smoothing · smooth/);
     expect(await panel.getByTestId('chart-reorder').getAttribute('data-weeks')).toBe('52');
-    expect(await panel.getByTestId('backtest-row').count()).toBe(5);
+    await expect.poll(() => panel.getByTestId('backtest-row').count()).toBe(5);
     await e.screenshot('96-reorder-plan');
 
     // a min/max rule: projected 16 ≤ min 30 → up to 100 is 84 in cases of 12

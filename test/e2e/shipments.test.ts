@@ -94,7 +94,7 @@ describe('shipments', () => {
     await expect.poll(() => p.events().count()).toBe(2);
     await p.addEvent({ at: '2025-03-11 09:00', status: 'in_transit', place: 'Shenzhen', text: 'Departed' });
     await e.page.getByTestId('toast').filter({ hasText: '0 added, 1 duplicates skipped' }).waitFor();
-    expect(await p.events().count()).toBe(2);
+    await expect.poll(() => p.events().count()).toBe(2);
     // newest first; the status is that of the latest by time, not the last typed
     expect(await p.timeline()).toEqual(['at_customs@2025-03-14T08:00:00.000Z', 'in_transit@2025-03-11T09:00:00.000Z']);
     await expect.poll(() => p.status()).toBe('At customs');
@@ -106,11 +106,11 @@ describe('shipments', () => {
     await p.importCsv(['tracking_number,time,status,place,text', `${MISTYPED},2025-03-15T07:00:00Z,Out for delivery,Ipswich,With driver`, `${MISTYPED},2025-02-30,delivered,Ipswich,`].join('\n'));
     expect(await e.page.getByTestId('import-summary').textContent()).toBe('1 added, 0 duplicates, 1 skipped');
     const bad = e.page.getByTestId('import-skipped');
-    expect(await bad.count()).toBe(1);
+    await expect.poll(() => bad.count()).toBe(1);
     expect(await bad.textContent()).toMatch(/Row 3: bad date "2025-02-30"/);
     await expect.poll(() => p.status()).toBe('Out for delivery');
     await expect.poll(() => p.timeline()).toEqual(['out_for_delivery@2025-03-15T07:00:00.000Z', 'at_customs@2025-03-14T08:00:00.000Z', 'in_transit@2025-03-11T09:00:00.000Z']);
-    expect(await e.page.getByTestId('shipment-late').count()).toBe(1);
+    await expect.poll(() => e.page.getByTestId('shipment-late').count()).toBe(1);
     await e.screenshot('62-shipment-page');
   });
 
