@@ -1,8 +1,23 @@
-// Reading CSV text: commas, double-quoted cells (with commas, line breaks and "" inside), a
-// byte-order mark ignored. Shared by every import of comma-separated files.
+// Reading CSV text: commas (or semicolons or tabs, as spreadsheets in many countries save them),
+// double-quoted cells (with delimiters, line breaks and "" inside), a byte-order mark ignored.
+// Shared by every import of delimited files.
+
+export type Delimiter = ',' | ';' | '\t';
+
+/** The delimiter a file uses: the one found most often outside quotes on its first line (a comma when none). */
+export function detectDelimiter(text: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n') break;
+    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+  }
+  return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
+}
 
 /** CSV cells with quotes ("a, b" and "" inside), and the line each record starts on. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
+export function parseCsv(text: string, delimiter: Delimiter = ','): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -22,7 +37,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         cell += ch;
       }
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
     } else if (ch === '\n') {
