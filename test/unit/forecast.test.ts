@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, croston, forecast, forecastWith, mase, oneStepForecasts, sampleSd, ses, tsb } from '../../main/common/calc/forecast';
 import { applyPolicy, eoq, fitToBudget, normalQuantile, roundOrder, type PolicyInput } from '../../main/common/calc/reorder';
+import { seededRandom } from '../../main/common/random';
 
 describe('Croston and SBA (the forecast package’s croston())', () => {
   it('smooth the demands and the intervals from their first values, the first interval being the first demand’s position', () => {
@@ -217,5 +218,47 @@ describe('reorder policies', () => {
     expect(fitToBudget(lines, 50_000, cost)).toEqual([24, 24, 0]);
     // 100.00: the most urgent line cannot make its minimum of 12 either
     expect(fitToBudget(lines, 10_000, cost)).toEqual([0, 0, 10]);
+  });
+
+  it('a budget is never exceeded, and what is kept is orderable (property, 2,000 random orders)', () => {
+    const rnd = seededRandom(7);
+    const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+    for (let run = 0; run < 2000; run++) {
+      const lines = Array.from({ length: int(1, 8) }, () => {
+        const orderMultiple = int(1, 12);
+        const moq = int(0, 30);
+        return { qty: roundOrder(int(0, 200), orderMultiple, moq), moq, orderMultiple, list: int(1, 5000), breakAt: int(2, 100), breakPrice: int(1, 5000) };
+      });
+      const cost = (l: (typeof lines)[number], qty: number) => qty * (qty >= l.breakAt ? Math.min(l.list, l.breakPrice) : l.list);
+      const budget = int(1, 200_000);
+      const kept = fitToBudget(lines, budget, cost);
+      expect(kept.reduce((a, q, i) => a + cost(lines[i]!, q), 0)).toBeLessThanOrEqual(budget);
+      kept.forEach((q, i) => {
+        const l = lines[i]!;
+        expect(q).toBeLessThanOrEqual(l.qty);
+        if (q > 0 && q < l.qty) {
+          expect(q % l.orderMultiple).toBe(0);
+          expect(q).toBeGreaterThanOrEqual(l.moq);
+        }
+      });
+      // with room for everything, nothing is cut
+      expect(fitToBudget(lines, Number.MAX_SAFE_INTEGER, cost)).toEqual(lines.map((l) => l.qty));
+    }
+  });
+
+  it('one-step forecasts match the methods on random series (property, 500 series)', () => {
+    const rnd = seededRandom(11);
+    for (let run = 0; run < 500; run++) {
+      const d = Array.from({ length: 5 + Math.floor(rnd() * 40) }, () => (rnd() < 0.4 ? Math.floor(rnd() * 20) : 0));
+      const alpha = 0.05 + rnd() * 0.9;
+      for (const m of ['mean', 'ses', 'croston', 'sba', 'tsb'] as const) {
+        const steps = oneStepForecasts(m, d, alpha);
+        for (let t = 1; t < d.length; t++) {
+          const direct = forecastWith(m, d.slice(0, t), alpha);
+          if (direct === null) expect(steps[t]).toBeNull();
+          else expect(steps[t]).toBeCloseTo(direct, 9);
+        }
+      }
+    }
   });
 });
