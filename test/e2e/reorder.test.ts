@@ -126,5 +126,12 @@ describe('reorder', () => {
     await expect.poll(() => line.getByTestId('reorder-qty').inputValue()).toBe('48');
     expect(await line.getByTestId('reorder-trimmed').textContent()).toMatch(/84/);
     expect(await screen.supplier('Foshan Lighting').getByTestId('reorder-budget').inputValue()).toBe('500.00');
+
+    // in Chinese: the reason is composed in the merchant's language
+    await e.api.call('settings.update', { locale: 'zh' });
+    await expect.poll(() => line.getByTestId('reorder-why').textContent()).toMatch(/^预计库存 16 ≤ 最低量 30；还可销售 \d+ 天；约 \d{1,2}月\d{1,2}日 售罄/);
+    expect(await line.getByTestId('reorder-trimmed').textContent()).toBe('为符合预算由 84 减少');
+    await e.screenshot('98-reorder-zh');
+    await e.api.call('settings.update', { locale: 'en' });
   });
 });
