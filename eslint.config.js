@@ -70,6 +70,23 @@ export default tseslint.config(
     },
   },
   {
+    // Supplier sync talks HTTP through an injected fetch and knows nothing of the app's insides.
+    files: ['main/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnly,
+          patterns: [
+            ...electronOnly.patterns,
+            { group: ['react', 'react-dom', 'better-sqlite3', 'ws'], message: 'main/sync uses no UI, database driver or transport.' },
+            { regex: '(^|/)(core|db|server|electron|cli)(/|$)', message: 'main/sync imports only main/common and itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/electron/**/*.ts', 'preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
