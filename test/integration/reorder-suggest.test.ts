@@ -220,6 +220,18 @@ describe('suggestions from real sales', () => {
     expect((await c.call('reorder.suggest', {})).suppliers[0]!.supplierName).toBe('Osaka Trading');
   });
 
+  it('count a live session planned before an order could arrive as units promised', async () => {
+    const c = t.client;
+    // 20 on hand against a reorder point of 20
+    expect((await c.call('reorder.suggest', {})).suppliers[0]!.lines[0]).toMatchObject({ plannedLive: 0, projected: 20 });
+    // a session in 5 days features 6 lamps; one in 30 days (after a 14-day order would land) another 10
+    await c.call('live.create', { title: 'Friday live', locationId: home, scheduledAt: '2026-11-29T12:00:00Z', items: [{ productId: lamp, price: '25.00', cap: 6 }] });
+    await c.call('live.create', { title: 'New year live', locationId: home, scheduledAt: '2026-12-24T12:00:00Z', items: [{ productId: lamp, price: '25.00', cap: 10 }] });
+    const line = (await c.call('reorder.suggest', {})).suppliers[0]!.lines[0]!;
+    expect(line).toMatchObject({ sku: 'LAMP', onHand: 20, reserved: 0, plannedLive: 6, projected: 14, trigger: { kind: 'rop', threshold: 20, reached: true } });
+    expect(line.reason).toBe('projected 14 ≤ reorder point 20');
+  });
+
   it('follow a product’s own rule', async () => {
     const c = t.client;
     await c.call('reorder.saveRule', { productId: lamp, policy: 'minmax', min: 30, max: 100 });

@@ -121,7 +121,9 @@ export interface PlanLine {
   /** still to come on open purchase orders, drafts included */
   onOrder: number;
   reserved: number;
-  /** on hand + on order − reserved */
+  /** units on the plans of live sessions scheduled before an order could arrive (they will be held) */
+  plannedLive: number;
+  /** on hand + on order − reserved − planned for live sessions */
   projected: number;
   /** what set the order off: the reorder point, min or reorder level, and whether projected is at or below it */
   trigger: { kind: 'rop' | 'min' | 'level'; threshold: number; reached: boolean };

@@ -15,6 +15,19 @@ import { effectiveLeadTime } from './lead-time';
 import { defaultRule, readReorderSettings } from './settings';
 
 export const METHODS: Method[] = ['mean', 'ses', 'croston', 'sba', 'tsb'];
+/** how far ahead planned live sessions are looked for (beyond it, an order placed later still arrives in time) */
+const LIVE_HORIZON_DAYS = 365;
+
+const groupBy = <T>(rows: T[], key: (r: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
+};
+
 /** lead time of a product no supplier sells, for its figures (the default a new supplier gets) */
 const UNSOURCED_LEAD_DAYS = 14;
 
@@ -39,6 +52,8 @@ export interface Loaded {
   sources: Map<string, repo.Source[]>;
   terms: Map<string, repo.SupplierTerms>;
   onOrder: Map<string, number>;
+  /** per product: units on the plans of live sessions to come, and the day of each */
+  plannedLive: Map<string, { day: string; qty: number }[]>;
   observed: Map<string, number[]>;
   /** the settings' order cost in a supplier's currency (null: none, or no rate to convert it) */
   orderCostIn: (currency: string) => number | null;
@@ -79,12 +94,7 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
     return rates.get(currency)!;
   };
   // each product's price-list lines, cheapest first in the base currency (a line whose currency has no rate last)
-  const sources = new Map<string, repo.Source[]>();
-  for (const s of repo.sources(ctx.db, scope.productId)) {
-    const list = sources.get(s.productId);
-    if (list) list.push(s);
-    else sources.set(s.productId, [s]);
-  }
+  const sources = groupBy(repo.sources(ctx.db, scope.productId), (s) => s.productId);
   const inBase = (s: repo.Source) => {
     const r = rateTo(s.currency);
     return r ? convert(s.unitPrice, s.currency, settings.baseCurrency, invertRate(r)) : Infinity;
@@ -102,6 +112,7 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
     sources,
     terms: repo.supplierTerms(ctx.db),
     onOrder: repo.onOrder(ctx.db, scope.productId),
+    plannedLive: groupBy(repo.plannedLive(ctx.db, { from: scope.asOf, to: addDays(scope.asOf, LIVE_HORIZON_DAYS), locationId: scope.locationId, productId: scope.productId }), (r) => r.productId),
     observed: repo.leadTimeObservationsAll(ctx.db, scope.productId),
     orderCostIn: (currency) => {
       const r = settings.orderCost === null ? null : rateTo(currency);
@@ -186,6 +197,9 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
   const leadTimeSdDays = lead.sdDays;
 
   const onOrder = l.onOrder.get(p.id) ?? 0;
+  // a live session on the plan before an order could arrive will hold its units: count them as promised
+  const arrives = addDays(l.asOf, Math.ceil(leadTimeDays));
+  const plannedLive = (l.plannedLive.get(p.id) ?? []).reduce((a, s) => a + (s.day <= arrives ? s.qty : 0), 0);
   const terms = src ? l.terms.get(src.supplierId) : undefined;
   const policy = rule.policy;
   const r = applyPolicy({
@@ -197,7 +211,7 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
     serviceLevel: rule.serviceLevel ?? l.settings.serviceLevel,
     onHand: p.onHand,
     onOrder,
-    reserved: p.reserved,
+    reserved: p.reserved + plannedLive,
     policy,
     orderCost: src ? (terms?.orderCost ?? l.orderCostIn(src.currency)) : null,
     unitCost: src?.unitPrice ?? null,
@@ -239,6 +253,7 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
     onHand: p.onHand,
     onOrder,
     reserved: p.reserved,
+    plannedLive,
     projected: r.projected,
     trigger: { kind: policy === 'rop' ? 'rop' : policy === 'minmax' ? 'min' : 'level', threshold, reached: (policy !== 'rop' || perWeek !== null) && r.projected <= threshold },
     daysOfCover: cover,

@@ -195,6 +195,16 @@ export function planProducts(db: Db, q: { locationId: string | null; productId: 
   ).all(q) as PlanProduct[];
 }
 
+/** Units on the plans of live sessions not yet on air, with the day each is scheduled for (at a location, or all). */
+export function plannedLive(db: Db, q: { from: string; to: string; locationId: string | null; productId: string | null }): { productId: string; day: string; qty: number }[] {
+  return stmt(
+    db,
+    `SELECT i.product_id AS productId, substr(s.scheduled_at, 1, 10) AS day, i.cap AS qty FROM live_sessions s JOIN live_items i ON i.session_id = s.id
+     WHERE ${onlyProduct(q.productId, 'i.product_id')} s.status = 'planned' AND s.scheduled_at IS NOT NULL AND substr(s.scheduled_at, 1, 10) BETWEEN @from AND @to
+       AND (@locationId IS NULL OR s.location_id = @locationId)`,
+  ).all(q) as { productId: string; day: string; qty: number }[];
+}
+
 /** Units still to come on open purchase orders (drafts included), per product. */
 export function onOrder(db: Db, productId: string | null): Map<string, number> {
   const rows = stmt(

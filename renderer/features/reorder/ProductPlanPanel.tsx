@@ -48,6 +48,7 @@ function Plan({ p }: { p: ReorderProduct }) {
       </p>
       <div className="ro-figures">
         {figure(t('reorder.f.projected'), units(l.projected), 'plan-projected')}
+        {l.plannedLive ? figure(t('reorder.f.plannedLive'), String(l.plannedLive), 'plan-live') : null}
         {figure(t('reorder.f.perWeek'), l.forecastPerWeek === null ? '—' : units(l.forecastPerWeek), 'plan-forecast')}
         {figure(t('reorder.f.method'), `${t(`reorder.method.${l.method}`)} · ${t(`reorder.class.${l.class}`)}`, 'plan-method')}
         {figure(t('reorder.f.leadTime'), `${t('reorder.days', { n: units(l.leadTimeDays) })}${l.leadTimeSdDays ? ` ± ${units(l.leadTimeSdDays)}` : ''} · ${t(`reorder.leadFrom.${l.leadTimeFrom}`)}`)}

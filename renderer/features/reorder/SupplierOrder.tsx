@@ -136,7 +136,7 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
                     </span>
                   ) : null}
                 </td>
-                <td className="right" title={t('reorder.projectedParts', { onHand: l.onHand, onOrder: l.onOrder, reserved: l.reserved })}>
+                <td className="right" title={t('reorder.projectedParts', { onHand: l.onHand, onOrder: l.onOrder, reserved: l.reserved, live: l.plannedLive })}>
                   {units(l.projected)}
                 </td>
                 <td className="right">{l.forecastPerWeek === null ? '—' : units(l.forecastPerWeek)}</td>

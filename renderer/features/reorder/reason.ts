@@ -24,6 +24,7 @@ export function reasonText(l: PlanLine, t: T, locale: Locale, weeks: number): st
   if (l.forecastPerWeek === null && l.policy === 'rop') return t(l.promoUnits ? 'reorder.reason.noHistoryPromo' : 'reorder.reason.noHistory', { weeks });
   const [reached, above] = TRIGGER[l.trigger.kind];
   const parts = [t(l.trigger.reached ? reached : above, { projected: units(l.projected), threshold: units(l.trigger.threshold) })];
+  if (l.plannedLive) parts.push(t('reorder.reason.live', { n: l.plannedLive }));
   if (l.daysOfCover !== null) parts.push(t('reorder.reason.cover', { days: Math.floor(l.daysOfCover) }));
   if (l.runsOutOn) parts.push(t('reorder.reason.runsOut', { date: dayLabel(l.runsOutOn, locale) }));
   if (l.slackDays !== null && l.slackDays < 0) parts.push(t('reorder.reason.late'));
