@@ -6,7 +6,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { CatalogItem, ErrorBody, ErrorCode, Order, OrderLine, OrderRequest, Page, Shipment } from '../protocol/types';
 import { checkOrderRequest, SupplierRequestError } from './validate';
-import type { StoredShipment, SupplierStore } from './store';
+import type { StoredOrder, StoredShipment, SupplierStore } from './store';
 
 /** Faults, each a count of requests it still applies to (latency: milliseconds on every request). */
 export interface Faults {
@@ -107,12 +107,11 @@ export class ReferenceSupplier {
   // ---- orders ---------------------------------------------------------------------------------
 
   /** Takes an order once per key: the same key and body again returns the first answer. */
-  placeOrder(key: string, req: OrderRequest): { order: Order; created: boolean } {
+  placeOrder(key: string, req: OrderRequest): { order: StoredOrder; created: boolean } {
     const orders = this.store.get('orders');
     const seen = orders.find((o) => o.idempotencyKey === key);
     if (seen) {
-      const original = (seen as Order & { request: OrderRequest }).request;
-      if (!sameRequest(original, req)) throw new SupplierRequestError('idempotency_conflict', 'this Idempotency-Key was used for a different order', 'Idempotency-Key');
+      if (!sameRequest(seen.request, req)) throw new SupplierRequestError('idempotency_conflict', 'this Idempotency-Key was used for a different order', 'Idempotency-Key');
       return { order: seen, created: false };
     }
     const catalog = new Map(this.store.get('catalog').map((c) => [c.sku, c]));
@@ -121,7 +120,7 @@ export class ReferenceSupplier {
       if (!item) throw new SupplierRequestError('invalid_request', `unknown SKU ${l.sku}`, `lines[${i}].sku`);
     });
     const at = this.store.stamp();
-    const order: Order & { request: OrderRequest } = {
+    const order: StoredOrder = {
       id: `ORD-${String(orders.length + 1).padStart(6, '0')}`,
       idempotencyKey: key,
       reference: req.reference,
@@ -148,7 +147,7 @@ export class ReferenceSupplier {
   }
 
   /** Accepts what is in stock (or the quantities given), rejecting the rest with a reason. */
-  acknowledge(order: Order, accepted: { sku: string; acceptedQty: number; reason?: string }[] | null, reasons: string[] = []): Order {
+  acknowledge(order: StoredOrder, accepted: { sku: string; acceptedQty: number; reason?: string }[] | null, reasons: string[] = []): StoredOrder {
     const stock = new Map(this.store.get('stock').map((s) => [s.sku, s]));
     const at = this.store.stamp();
     order.lines = order.lines.map((l): OrderLine => {
@@ -358,8 +357,8 @@ function mustFind<T>(list: T[], test: (r: T) => boolean, message: string): T {
 }
 
 /** What a client sees of an order (the request it came with stays in the store). */
-function publicOrder(o: Order): Order {
-  const { request: _r, ...rest } = o as Order & { request?: unknown };
+function publicOrder(o: StoredOrder): Order {
+  const { request: _r, ...rest } = o;
   return rest;
 }
 

@@ -6,7 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { seededRandom } from '../../common/random';
-import type { Availability, CatalogItem, Order, Price, Shipment, TrackingEvent } from '../protocol/types';
+import type { Availability, CatalogItem, Order, OrderRequest, Price, Shipment, TrackingEvent } from '../protocol/types';
+
+/** An order with the request it came with, to tell a repeat of its key from a different order under it. */
+export interface StoredOrder extends Order {
+  request: OrderRequest;
+}
 
 export interface StoredShipment extends Shipment {
   events: TrackingEvent[];
@@ -16,7 +21,7 @@ interface Files {
   catalog: CatalogItem[];
   prices: Price[];
   stock: Availability[];
-  orders: Order[];
+  orders: StoredOrder[];
   shipments: StoredShipment[];
 }
 
