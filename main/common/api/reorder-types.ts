@@ -2,6 +2,7 @@
 // period where a period is named); amounts are integer minor units of the currency named beside
 // them (a supplier's own currency for its order lines and budget).
 import type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
+import type { PriceBreak } from '../calc/pricing';
 import type { Policy } from '../calc/reorder';
 
 export type { DemandClass, Method as ForecastMethod } from '../calc/forecast';
@@ -142,6 +143,9 @@ export interface PlanLine {
   trimmed: boolean;
   moq: number;
   orderMultiple: number;
+  /** the supplier's list price and quantity breaks, its currency's minor units: a changed quantity is priced as the order will price it */
+  listPrice: number | null;
+  priceBreaks: PriceBreak[];
   /** the supplier's price for qty (its price breaks), its currency's minor units */
   unitPrice: number | null;
   lineTotal: number | null;

@@ -70,10 +70,7 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
     if (!s) m.set(id, (s = new Float64Array(n)));
     return s;
   };
-  const shipped = new Map<string, Float64Array>();
-  for (const [productId, packed] of repo.demandWeeks(ctx.db, { fromWeek: weeks[0]!, toWeek, locationId: scope.locationId, productId: scope.productId })) {
-    addPacked(series(shipped, productId), packed);
-  }
+  const shipped = repo.demandWeeks(ctx.db, { fromWeek: weeks[0]!, toWeek, weeks: n, locationId: scope.locationId, productId: scope.productId });
   // a product first sold within the window is new, not slow: its history starts at that sale
   const firstWeek = new Map<string, number>();
   for (const [productId, s] of shipped) {
@@ -119,24 +116,6 @@ export function load(ctx: Ctx, scope: PlanScope): Loaded {
       return r === null ? null : convert(settings.orderCost!, settings.baseCurrency, currency, r);
     },
   };
-}
-
-/** Adds "k qty k qty …" (whole numbers, one space apart) into a series, read in place without splitting. */
-function addPacked(into: Float64Array, packed: string): void {
-  let k = 0;
-  let n = 0;
-  let first = true;
-  for (let i = 0; i <= packed.length; i++) {
-    const c = i < packed.length ? packed.charCodeAt(i) : 32;
-    if (c !== 32) {
-      n = n * 10 + (c - 48);
-      continue;
-    }
-    if (first) k = n;
-    else into[k]! += n;
-    first = !first;
-    n = 0;
-  }
 }
 
 /** The price-list line a product is ordered from: its rule's supplier, its default supplier (by name), else the cheapest. */
@@ -228,8 +207,9 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
   const threshold = policy === 'rop' ? r.reorderPoint : policy === 'minmax' ? (rule.min ?? 0) : (rule.reorderLevel ?? 0);
   const cover = r.daysOfCover;
   const runsOutOn = cover === null ? null : addDays(l.asOf, Math.floor(cover));
-  // price breaks only matter for a quantity to order (most products have none today)
-  const unitPrice = !src ? null : suggestedQty > 0 && src.priceBreaks !== '[]' ? unitPriceFor(suggestedQty, src.unitPrice, JSON.parse(src.priceBreaks) as PriceBreak[]) : src.unitPrice;
+  // most price-list lines have no breaks: skip parsing an empty list 20,000 times
+  const priceBreaks = src && src.priceBreaks !== '[]' ? (JSON.parse(src.priceBreaks) as PriceBreak[]) : [];
+  const unitPrice = src ? unitPriceFor(Math.max(suggestedQty, 1), src.unitPrice, priceBreaks) : null;
   return {
     productId: p.id,
     sku: p.sku,
@@ -265,6 +245,8 @@ export function planProduct(l: Loaded, p: repo.PlanProduct): PlanLine | null {
     trimmed: false,
     moq: src?.moq ?? 0,
     orderMultiple: src?.orderMultiple ?? 1,
+    listPrice: src?.unitPrice ?? null,
+    priceBreaks,
     unitPrice,
     lineTotal: unitPrice === null ? null : unitPrice * suggestedQty,
     reason: noForecast && policy === 'rop' ? noForecast : r.reason,

@@ -5,7 +5,7 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { PlanLine, ReorderProduct, ReorderSuggestions, SupplierPlan } from '../../common/api/reorder-types';
 import { forecastWith, mase } from '../../common/calc/forecast';
-import { unitPriceFor, type PriceBreak } from '../../common/calc/pricing';
+import { unitPriceFor } from '../../common/calc/pricing';
 import { fitToBudget } from '../../common/calc/reorder';
 import { addDays } from '../../common/days';
 import { getLocation } from '../../db/repos/locations';
@@ -52,22 +52,14 @@ export function suggest(ctx: Ctx, input: Parsed<'reorder.suggest'>): ReorderSugg
 function supplierPlan(l: Loaded, supplierId: string, lines: PlanLine[]): SupplierPlan {
   const terms = l.terms.get(supplierId);
   const budget = terms?.budget ?? null;
-  const listed = new Map(
-    lines.map((x) => {
-      const src = l.sources.get(x.productId)!.find((s) => s.supplierId === supplierId)!;
-      return [x.productId, { src, breaks: JSON.parse(src.priceBreaks) as PriceBreak[] }];
-    }),
-  );
-  const price = (x: PlanLine, qty: number) => {
-    const { src, breaks } = listed.get(x.productId)!;
-    return unitPriceFor(Math.max(qty, 1), src.unitPrice, breaks);
-  };
+  // every line here has this supplier's price-list line, so list price and breaks are there
+  const price = (x: PlanLine, qty: number) => unitPriceFor(Math.max(qty, 1), x.listPrice!, x.priceBreaks);
   const fitted = budget === null ? lines.map((x) => x.qty) : fitToBudget(lines, budget, (x, qty) => qty * price(x, qty));
   const out = lines.map((x, i) => {
     const qty = fitted[i]!;
     return { ...x, qty, trimmed: qty < x.suggestedQty, unitPrice: price(x, qty), lineTotal: qty * price(x, qty) };
   });
-  const first = listed.get(lines[0]!.productId)!.src;
+  const first = l.sources.get(lines[0]!.productId)!.find((s) => s.supplierId === supplierId)!;
   return {
     supplierId,
     supplierName: first.supplierName,

@@ -67,20 +67,42 @@ export function rebuildPromoDays(db: Db): void {
 }
 
 /**
- * Units shipped per product and week over [fromWeek, toWeek] (Mondays), at a location or all: one
- * row per product, its weeks packed by SQLite as "k qty k qty …" (k counted from fromWeek; a week
- * at several locations appears once per location). Handing 20,000 strings to JavaScript instead of
- * a million rows of three columns is what keeps a plan of every product quick.
+ * Units shipped per product and week over [fromWeek, toWeek] (Mondays), at a location or all, as
+ * a series per product (index 0 = fromWeek). SQLite packs each product's weeks into one string
+ * ("k qty k qty …"): handing 20,000 strings to JavaScript instead of a million rows of three
+ * columns is what keeps a plan of every product quick.
  */
-export function demandWeeks(db: Db, q: { fromWeek: string; toWeek: string; locationId: string | null; productId: string | null }): [string, string][] {
-  return stmt(
+export function demandWeeks(db: Db, q: { fromWeek: string; toWeek: string; weeks: number; locationId: string | null; productId: string | null }): Map<string, Float64Array> {
+  const rows = stmt(
     db,
     `SELECT product_id, group_concat(CAST((julianday(week) - julianday(@fromWeek)) / 7 AS INTEGER) || ' ' || qty, ' ') FROM demand_weeks
      WHERE ${onlyProduct(q.productId, 'product_id')} week BETWEEN @fromWeek AND @toWeek AND (@locationId IS NULL OR location_id = @locationId)
      GROUP BY product_id`,
   )
     .raw(true)
-    .all(q) as [string, string][];
+    .all({ fromWeek: q.fromWeek, toWeek: q.toWeek, locationId: q.locationId, productId: q.productId }) as [string, string][];
+  const out = new Map<string, Float64Array>();
+  for (const [productId, packed] of rows) {
+    const series = new Float64Array(q.weeks);
+    // read in place, without splitting: whole numbers one space apart, week then quantity (a week
+    // at several locations comes once per location)
+    let k = 0;
+    let n = 0;
+    let isWeek = true;
+    for (let i = 0; i <= packed.length; i++) {
+      const c = i < packed.length ? packed.charCodeAt(i) : 32;
+      if (c !== 32) {
+        n = n * 10 + (c - 48);
+        continue;
+      }
+      if (isWeek) k = n;
+      else series[k]! += n;
+      isWeek = !isWeek;
+      n = 0;
+    }
+    out.set(productId, series);
+  }
+  return out;
 }
 
 export function soldBefore(db: Db, productId: string, week: string): boolean {

@@ -3,6 +3,8 @@
 // purchase order at the supplier's prices.
 import { useState } from 'react';
 import type { PlanLine, SupplierPlan } from '../../../main/common/api';
+import { unitPriceFor } from '../../../main/common/calc/pricing';
+import { roundOrder } from '../../../main/common/calc/reorder';
 import { formatMoney } from '../../../main/common/money';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -34,8 +36,9 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
   const rows = plan.lines.map((l) => ({ l, qty: readQty(text(l)), on: !skipped.has(l.productId) }));
   const bad = rows.find((r) => r.on && r.qty === null);
   const chosen = rows.flatMap((r) => (r.on && r.qty ? [{ productId: r.l.productId, qty: r.qty }] : []));
-  // at each line's price for the suggested quantity; the order itself applies the price breaks
-  const total = chosen.reduce((a, c) => a + c.qty * (plan.lines.find((l) => l.productId === c.productId)!.unitPrice ?? 0), 0);
+  // each quantity at the supplier's price for it, breaks included, as the draft order will price it
+  const priceOf = (l: PlanLine, qty: number) => unitPriceFor(Math.max(qty, 1), l.listPrice ?? 0, l.priceBreaks);
+  const total = rows.reduce((a, r) => a + (r.on && r.qty ? r.qty * priceOf(r.l, r.qty) : 0), 0);
 
   async function saveBudget() {
     const next = budget.trim() === '' ? null : budget.trim();
@@ -111,7 +114,8 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
         </thead>
         <tbody>
           {(showAll ? rows : rows.slice(0, FIRST_LINES)).map(({ l, qty, on }) => {
-            const offPack = qty !== null && qty > 0 && (qty % l.orderMultiple !== 0 || qty < l.moq);
+            // the planner's own rounding: a quantity it would round is one the supplier will not take as it is
+            const offPack = qty !== null && qty > 0 && roundOrder(qty, l.orderMultiple, l.moq) !== qty;
             return (
               <tr key={l.productId} data-testid="reorder-line" data-sku={l.sku} className={on ? '' : 'ro-off'}>
                 <td>
@@ -156,7 +160,7 @@ export function SupplierOrder({ plan, asOf, weeks }: { plan: SupplierPlan; asOf:
                   />
                   {offPack ? <div className="small warn">{t('reorder.pack', { moq: l.moq, multiple: l.orderMultiple })}</div> : null}
                 </td>
-                <td className="right">{l.unitPrice === null ? '—' : <Money minor={l.unitPrice} currency={plan.currency} />}</td>
+                <td className="right">{l.listPrice === null ? '—' : <Money minor={priceOf(l, qty ?? 0)} currency={plan.currency} />}</td>
               </tr>
             );
           })}
