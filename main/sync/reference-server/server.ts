@@ -4,7 +4,7 @@
 // pages that repeat or shift under a reader, and an order taken and stored whose answer is lost.
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { CatalogItem, ErrorBody, ErrorCode, Order, OrderLine, OrderRequest, Page, Shipment } from '../protocol/types';
+import type { CatalogItem, ErrorBody, ErrorCode, Order, OrderLine, OrderRequest, Page, Price, Shipment } from '../protocol/types';
 import { checkOrderRequest, SupplierRequestError } from './validate';
 import type { StoredOrder, StoredShipment, SupplierStore } from './store';
 
@@ -27,9 +27,11 @@ export interface Faults {
   shiftPages: number;
   /** orders taken and stored, then the connection dropped without an answer */
   dropAfterAccept: number;
+  /** orders taken and stored, then no answer at all (the connection stays open until the client gives up) */
+  holdAfterAccept: number;
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, hang: 0, rateLimit: 0, retryAfterSeconds: 1, serverError: 0, malformed: 0, truncated: 0, duplicatePages: 0, shiftPages: 0, dropAfterAccept: 0 };
+export const NO_FAULTS: Faults = { latencyMs: 0, hang: 0, rateLimit: 0, retryAfterSeconds: 1, serverError: 0, malformed: 0, truncated: 0, duplicatePages: 0, shiftPages: 0, dropAfterAccept: 0, holdAfterAccept: 0 };
 
 export interface ServerOptions {
   apiKey: string;
@@ -204,6 +206,21 @@ export class ReferenceSupplier {
     return out;
   }
 
+  /** Changes prices (a price rise) or adds them. */
+  updatePrices(items: (Partial<Price> & { sku: string })[]): Price[] {
+    const list = this.store.get('prices');
+    const at = this.store.stamp();
+    const out = items.map((patch) => {
+      const cur = list.find((p) => p.sku === patch.sku);
+      const next: Price = { currency: 'USD', unitPrice: '0.00', breaks: [], ...cur, ...patch, updatedAt: at };
+      if (cur) touch(list, Object.assign(cur, next), at);
+      else list.push(next);
+      return next;
+    });
+    this.store.save('prices');
+    return out;
+  }
+
   // ---- HTTP -------------------------------------------------------------------------------------
 
   listen(port: number): Promise<http.Server> {
@@ -257,6 +274,7 @@ export class ReferenceSupplier {
 
       const answer = this.route(req.method ?? 'GET', url, req.headers, body);
       if (answer.drop) return void req.socket.destroy();
+      if (answer.hold) return;
       if (f.truncated > 0) {
         f.truncated--;
         const text = JSON.stringify(answer.body);
@@ -271,7 +289,7 @@ export class ReferenceSupplier {
     }
   }
 
-  private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): { status: number; body?: unknown; drop?: boolean } {
+  private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown): { status: number; body?: unknown; drop?: boolean; hold?: boolean } {
     const q = url.searchParams;
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts[0] !== 'v1') throw new SupplierRequestError('not_found', `no such path ${url.pathname}`);
@@ -293,6 +311,10 @@ export class ReferenceSupplier {
       if (created && this.faults.dropAfterAccept > 0) {
         this.faults.dropAfterAccept--;
         return { status: 0, drop: true };
+      }
+      if (created && this.faults.holdAfterAccept > 0) {
+        this.faults.holdAfterAccept--;
+        return { status: 0, hold: true };
       }
       return { status: created ? 201 : 200, body: publicOrder(order) };
     }
@@ -329,6 +351,7 @@ export class ReferenceSupplier {
     if (path === '/_admin/faults' && method === 'POST') return Object.assign(this.faults, { ...NO_FAULTS, ...(b as Partial<Faults>) });
     if (path === '/_admin/faults') return this.faults;
     if (path === '/_admin/catalog' && method === 'POST') return this.updateCatalog((b.items ?? []) as (Partial<CatalogItem> & { sku: string })[]);
+    if (path === '/_admin/prices' && method === 'POST') return this.updatePrices((b.items ?? []) as (Partial<Price> & { sku: string })[]);
     const m = /^\/_admin\/(orders|shipments)\/([^/]+)\/(ack|ship|events)$/.exec(path);
     if (m && method === 'POST') {
       if (m[1] === 'orders') {
