@@ -12,6 +12,7 @@ import { poList, poShow } from './po';
 import { liveReport, ordersImport, ordersList } from './sales';
 import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
+import { outboxList, syncCommand } from './sync';
 
 export async function runDatabaseCommand(
   command: string,
@@ -38,6 +39,8 @@ export async function runDatabaseCommand(
     if (command === 'orders import') return await ordersImport(client, io, rest[0], { location: opt('location'), dryRun: has('dry-run') });
     if (command === 'orders list') return await ordersList(client, io, { status: opt('status'), all: has('all'), json: has('json') });
     if (command === 'live report') return await liveReport(client, io, rest[0], has('json'));
+    if (command === 'sync') return await syncCommand(client, io, rest[0], has('json'));
+    if (command === 'outbox list') return await outboxList(client, io, { supplier: opt('supplier'), all: has('all'), json: has('json') });
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {
     io.err(e instanceof ApiError ? `${e.details?.field ? `${e.details.field}: ` : ''}${e.message}` : `Failed: ${(e as Error).message}`);

@@ -36,6 +36,12 @@ Commands:
   fx rate CUR [DATE] [--json]
                            what one CUR is worth in the base currency on DATE (default today):
                            the latest rate on or before it, direct or through EUR
+  sync [SUPPLIER] [--json] sends the orders waiting in the outbox and pulls catalogue, prices,
+                           availability, order updates and shipments from every connected supplier
+                           (or the one named), and waits; exit 1 unless every sync went through
+  outbox list [--supplier NAME] [--all] [--json]
+                           purchase orders waiting to be sent to suppliers (--all: sent and
+                           refused ones too), with their tries and last problem
   reorder FILE.json|-      the forecasting and reorder engines on a JSON file (or stdin with -): per
                            item its demand class, method, forecast, safety stock, reorder point,
                            EOQ and suggested quantity, as JSON (docs/reorder.md); no database; bad
@@ -72,9 +78,9 @@ export async function runCli(
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`
-  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live'].includes(words[0]!) ? 2 : words[0] === 'landed-cost' || words[0] === 'reorder' ? 1 : words.length;
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier'].includes(argv[i - 1]!)));
+  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
+  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync'].includes(words[0]!) ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
@@ -92,7 +98,7 @@ export async function runCli(
       return 1;
     }
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }

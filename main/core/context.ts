@@ -1,8 +1,12 @@
-// What every service call gets: the database, who is acting, the call's clock, and a way to
-// queue events that the dispatcher emits once the transaction has committed.
+// What every service call gets: the database, who is acting, the call's clock, a way to queue
+// events that the dispatcher emits once the transaction has committed, and the host's secrets.
+// A task (a method that talks to suppliers) gets no transaction: it gets the services that run
+// their own small ones.
 import type { Db } from '../db/open';
-import type { EventName, Events, Method, Parsed, Result } from '../common/api';
+import type { Api, EventName, Events, Method, Parsed, Result } from '../common/api';
 import type { HsReference } from './reference/hs';
+import type { Secrets } from './secrets';
+import type { SyncRunner } from './sync/runner';
 
 export interface Ctx {
   db: Db;
@@ -11,9 +15,14 @@ export interface Ctx {
   now: string;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   hs: HsReference;
+  secrets: Secrets;
 }
 
-export type Handler<M extends Method> = (input: Parsed<M>, ctx: Ctx) => Result<M>;
+export interface TaskCtx {
+  sync: SyncRunner;
+}
+
+export type Handler<M extends Method> = Api[M]['mode'] extends 'task' ? (input: Parsed<M>, t: TaskCtx) => Promise<Result<M>> : (input: Parsed<M>, ctx: Ctx) => Result<M>;
 
 /** The handlers of one feature: every method whose name starts with `${P}.`. */
 export type Handlers<P extends string> = { [M in Method as M extends `${P}.${string}` ? M : never]: Handler<M> };

@@ -5,7 +5,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { EventName } from '../common/api';
 import { isMethod } from '../common/api';
 import type { Envelope } from '../common/api/errors';
-import type { Dispatcher } from '../server/dispatch';
+import type { Door } from '../server/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 
 export type EventTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
@@ -29,7 +29,7 @@ function senderUrl(event: IpcMainInvokeEvent): string {
 }
 
 /** Registers the handler and the event fan-out; returns a function that undoes both. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatcher: Dispatcher, opts: IpcOptions): () => void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatcher: Door, opts: IpcOptions): () => void {
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
 
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<Envelope> => {

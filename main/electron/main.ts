@@ -4,12 +4,13 @@
 // the bundle is one ES module with no top-level await, so that code runs before ready.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell } from 'electron';
 import { createClient } from '../common/api/client';
 import { seedDemo } from '../core/demo/seed';
 import { openApp, startChores, type App } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { registerIpc } from './ipc';
+import { createSecrets } from './secrets';
 import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createExternalOpener, denyAllPermissions, guardWebContents } from './security';
@@ -50,7 +51,10 @@ function start(): void {
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
+  let stopChores: (() => Promise<void>) | null = null;
   app.on('will-quit', () => {
+    // a sync under way is aborted; an order on the wire is looked up by its key at the next start
+    void stopChores?.();
     backend?.close();
     backend = null;
   });
@@ -69,7 +73,7 @@ function start(): void {
     const fresh = !fs.existsSync(file);
     const nativeBinding = nativeBindingPath(process.env, app.isPackaged, process.resourcesPath);
     try {
-      backend = openApp(file, nativeBinding ? { nativeBinding } : {});
+      backend = openApp(file, { ...(nativeBinding ? { nativeBinding } : {}), secrets: createSecrets(safeStorage), sync: { isOnline: () => net.isOnline() } });
     } catch (e) {
       // A foreign, newer or damaged file (DbOpenError), or a native module for the wrong ABI.
       const { title, message } = describeOpenError(e, file);
@@ -85,7 +89,7 @@ function start(): void {
       }
     }
 
-    startChores(backend);
+    stopChores = startChores(backend);
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(RENDERER);
     registerIpc(ipcMain, backend.dispatcher, {

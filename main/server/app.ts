@@ -5,35 +5,70 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import type { MigrateReport } from '../db/migrate';
 import { loadHs, type HsReference } from '../core/reference/hs';
+import { fileKeySecrets, type Secrets } from '../core/secrets';
+import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from '../core/sync/runner';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 
 export interface App {
   db: Db;
   file: string;
   dispatcher: Dispatcher;
+  /** supplier sync: runs, the schedule, cancelling */
+  sync: SyncRunner;
   migration: MigrateReport | null;
   close(): void;
 }
 
+export interface OpenOptions {
+  nativeBinding?: string;
+  actor?: string;
+  clock?: DispatcherOptions['clock'];
+  /** the OS keychain in the desktop app; by default a key file next to the data */
+  secrets?: Secrets;
+  /** how supplier sync reaches the network and knows whether it is online */
+  sync?: Pick<SyncRunnerOptions, 'fetch' | 'isOnline' | 'timeoutMs' | 'random' | 'pageSize'>;
+}
+
 let hsCache: HsReference | null = null;
 
-export function openApp(file: string, opts: { nativeBinding?: string; actor?: string; clock?: DispatcherOptions['clock'] } = {}): App {
+export function openApp(file: string, opts: OpenOptions = {}): App {
   const { db, migration } = openDatabase(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   hsCache ??= loadHs();
-  const dispatcher = createDispatcher({ db, hs: hsCache, actor: opts.actor ?? osUser(), ...(opts.clock ? { clock: opts.clock } : {}) });
-  return { db, file, dispatcher, migration, close: () => db.close() };
+  const secrets = opts.secrets ?? fileKeySecrets(path.dirname(path.resolve(file)));
+  let sync: SyncRunner | null = null;
+  const dispatcher = createDispatcher({
+    db,
+    hs: hsCache,
+    actor: opts.actor ?? osUser(),
+    secrets,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    services: (d) => ({
+      sync: (sync = createSyncRunner({ transact: d.transact, emit: d.emit, secrets, isOnline: hasNetwork, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.sync })),
+    }),
+  });
+  return { db, file, dispatcher, sync: sync!, migration, close: () => db.close() };
+}
+
+/** Whether any network interface other than loopback is up (what "online" can mean without a browser). */
+export function hasNetwork(): boolean {
+  return Object.values(os.networkInterfaces()).some((list) => list?.some((i) => !i.internal));
 }
 
 /**
  * What a running app does by itself: confirmed orders left unpaid past their expiry (e.g. claims
- * from a live session) are released at start-up and then every minute. Returns how to stop it.
+ * from a live session) are released at start-up and then every minute, and connected suppliers
+ * sync on their schedule. Returns how to stop it (waiting for syncs under way to end).
  */
-export function startChores(app: Pick<App, 'dispatcher'>, everyMs = 60_000): () => void {
+export function startChores(app: Pick<App, 'dispatcher' | 'sync'>, everyMs = 60_000): () => Promise<void> {
   const run = () => void app.dispatcher.dispatch('sales.releaseExpired', {});
   run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  app.sync.startSchedule(everyMs);
+  return async () => {
+    clearInterval(timer);
+    await app.sync.stop();
+  };
 }
 
 export function osUser(): string {

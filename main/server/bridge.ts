@@ -10,10 +10,10 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope } from '../common/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
-import type { Dispatcher } from './dispatch';
+import type { Door } from './dispatch';
 
 export interface BridgeOptions {
-  dispatcher: Dispatcher;
+  dispatcher: Door;
   /** built renderer (index.html and assets); omitted = API only */
   staticDir?: string;
   port?: number;

@@ -1,19 +1,30 @@
 // The one door into core. Validates input against the contract, runs writes one at a time in an
 // IMMEDIATE transaction (reads in a deferred one, for a consistent view), maps every failure to
-// the contract's error shape, and emits events only after the transaction has committed.
+// the contract's error shape, and emits events only after the transaction has committed. Tasks
+// (talking to suppliers) run outside a transaction with the services the host gave; those
+// services reach core through `transact`, the same transaction-and-events path as a method.
 import { z } from 'zod';
 import { api, isMethod, type EventName, type Events, type Method } from '../common/api';
 import { ApiError, type Envelope, type ErrorBody } from '../common/api/errors';
 import type { Db } from '../db/open';
-import type { Ctx } from '../core/context';
+import type { Ctx, TaskCtx } from '../core/context';
 import type { HsReference } from '../core/reference/hs';
+import type { Secrets } from '../core/secrets';
 import { handlers } from './handlers';
 
 export type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
-export interface Dispatcher {
+/** What a transport needs of the dispatcher: calls in, events out. */
+export interface Door {
   dispatch(method: string, args: unknown): Promise<Envelope>;
   subscribe(listener: Listener): () => void;
+}
+
+export interface Dispatcher extends Door {
+  /** runs core code with a Ctx in a transaction and emits its events after commit (for in-process services) */
+  transact<T>(fn: (ctx: Ctx) => T, mode?: 'read' | 'write'): T;
+  /** an event with no transaction behind it (progress) */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
 }
 
 export interface DispatcherOptions {
@@ -23,6 +34,9 @@ export interface DispatcherOptions {
   actor: string;
   clock?: () => Date;
   log?: (msg: string, err: unknown) => void;
+  secrets: Secrets;
+  /** the services tasks use, made once the dispatcher exists (they call back through transact) */
+  services?: (d: Dispatcher) => TaskCtx;
 }
 
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
@@ -30,38 +44,56 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
 
-  function run(method: Method, args: unknown): unknown {
-    const def = api[method];
-    const parsed = def.input.safeParse(args ?? {});
-    if (!parsed.success) throw fromZod(parsed.error);
+  function emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const l of listeners) {
+      try {
+        l(event, payload);
+      } catch (e) {
+        log(`event listener failed for ${event}`, e);
+      }
+    }
+  }
+
+  function transact<T>(fn: (ctx: Ctx) => T, mode: 'read' | 'write' = 'write'): T {
     const queued: [EventName, unknown][] = [];
     const ctx: Ctx = {
       db: opts.db,
       actor: opts.actor,
       now: clock().toISOString(),
       hs: opts.hs,
+      secrets: opts.secrets,
       emit: (event, payload) => void queued.push([event, payload]),
     };
-    const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
-    const tx = opts.db.transaction(() => handler(parsed.data, ctx));
-    const result = def.mode === 'write' ? tx.immediate() : tx.deferred();
-    for (const [event, payload] of queued) {
-      for (const l of listeners) {
-        try {
-          l(event, payload as never);
-        } catch (e) {
-          log(`event listener failed for ${event}`, e);
-        }
-      }
-    }
+    const tx = opts.db.transaction(() => fn(ctx));
+    const result = mode === 'write' ? tx.immediate() : tx.deferred();
+    for (const [event, payload] of queued) emit(event, payload as never);
     return result;
   }
 
-  return {
+  function parse(method: Method, args: unknown): unknown {
+    const parsed = api[method].input.safeParse(args ?? {});
+    if (!parsed.success) throw fromZod(parsed.error);
+    return parsed.data;
+  }
+
+  let tasks: TaskCtx | null = null;
+
+  async function run(method: Method, args: unknown): Promise<unknown> {
+    const def = api[method];
+    const input = parse(method, args);
+    if (def.mode === 'task') {
+      if (!tasks) throw new ApiError('conflict', 'Supplier sync is not available here');
+      return (handlers[method] as (input: unknown, t: TaskCtx) => Promise<unknown>)(input, tasks);
+    }
+    const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
+    return transact((ctx) => handler(input, ctx), def.mode);
+  }
+
+  const dispatcher: Dispatcher = {
     async dispatch(method, args) {
       if (!isMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method)}` } };
       try {
-        return { ok: true, result: run(method, args) };
+        return { ok: true, result: await run(method, args) };
       } catch (e) {
         return { ok: false, error: toErrorBody(e, method, log) };
       }
@@ -70,7 +102,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    transact,
+    emit,
   };
+  tasks = opts.services?.(dispatcher) ?? null;
+  return dispatcher;
 }
 
 function fromZod(err: z.ZodError): ApiError {

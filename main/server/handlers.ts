@@ -18,6 +18,7 @@ import { settingsHandlers } from '../core/settings/handlers';
 import { shipmentHandlers } from '../core/shipments/handlers';
 import { stockHandlers } from '../core/stock/handlers';
 import { supplierHandlers } from '../core/suppliers/handlers';
+import { syncHandlers } from '../core/sync/handlers';
 
 export const handlers: { [M in Method]: Handler<M> } = {
   ...settingsHandlers,
@@ -34,6 +35,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...salesHandlers,
   ...liveHandlers,
   ...reorderHandlers,
+  ...syncHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

@@ -2,9 +2,9 @@
 // typed client and the same JSON round trip as the other transports (so nothing passes that
 // could not cross a wire).
 import type { Transport } from '../common/api/client';
-import type { Dispatcher } from './dispatch';
+import type { Door } from './dispatch';
 
-export function inProcessTransport(dispatcher: Dispatcher): Transport {
+export function inProcessTransport(dispatcher: Door): Transport {
   return {
     async invoke(method, args) {
       const env = await dispatcher.dispatch(method, JSON.parse(JSON.stringify(args ?? {})));

@@ -29,7 +29,7 @@ export async function startHost(opts: { file: string; port?: number; staticDir?:
       app,
       bridge,
       async close() {
-        stopChores();
+        await stopChores();
         await bridge.close();
         app.close();
       },

@@ -3,7 +3,7 @@
 // jitter, never sooner than the supplier's Retry-After); rejected (shown to the user, the next
 // item for that supplier goes on); or look it up first — an order that may have arrived is asked
 // for by its key before anything is sent again.
-import type { Outcome } from './connectors/open-protocol';
+import type { Outcome } from './connector';
 
 export type OutboxState =
   | { state: 'done' }

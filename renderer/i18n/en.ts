@@ -565,6 +565,7 @@ export const en = {
   'shipments.timeline.none': 'No events yet.',
   'shipments.timeline.csv': 'CSV',
   'shipments.timeline.manual': 'Manual',
+  'shipments.timeline.supplier': 'From the supplier',
   'shipments.event.title': 'Add event',
   'shipments.event.at': 'Time',
   'shipments.event.atHint': 'YYYY-MM-DD HH:MM (your time) or a date',

@@ -567,6 +567,7 @@ export const zh: Record<MessageKey, string> = {
   'shipments.timeline.none': '还没有事件。',
   'shipments.timeline.csv': 'CSV',
   'shipments.timeline.manual': '手动',
+  'shipments.timeline.supplier': '供应商同步',
   'shipments.event.title': '添加事件',
   'shipments.event.at': '时间',
   'shipments.event.atHint': 'YYYY-MM-DD HH:MM（本地时间）或日期',

@@ -12,6 +12,7 @@ import { createProduct, setProductStatus } from '../../main/core/products/servic
 import { post, type PostLine } from '../../main/core/stock/post';
 import { transfer } from '../../main/core/stock/service';
 import type { Ctx } from '../../main/core/context';
+import { fileKeySecrets } from '../../main/core/secrets';
 import { uuidv7 } from '../../main/core/ids';
 import { loadMigrations } from '../../main/db/migrate';
 import { openApp, type App } from '../../main/server/app';
@@ -42,7 +43,7 @@ type Log = (msg: string) => void;
 
 function ctxFor(app: App, hs: Ctx['hs'], actor: string): Ctx {
   // built as dispatch.ts builds it: one clock reading per call, events queued (nobody listens here)
-  return { db: app.db, actor, now: new Date().toISOString(), hs, emit: () => undefined };
+  return { db: app.db, actor, now: new Date().toISOString(), hs, emit: () => undefined, secrets: fileKeySecrets(path.dirname(app.file)) };
 }
 
 async function call(app: App, method: string, args: unknown): Promise<{ id: string }> {

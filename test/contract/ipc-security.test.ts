@@ -6,7 +6,7 @@ import type { Envelope } from '../../main/common/api/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../main/electron/channels';
 import { registerIpc } from '../../main/electron/ipc';
 import { isAppUrl } from '../../main/electron/urls';
-import type { Dispatcher } from '../../main/server/dispatch';
+import type { Door as Dispatcher } from '../../main/server/dispatch';
 import { openApp, type App } from '../../main/server/app';
 import { createPreloadApi } from '../../preload/api';
 import { fakeIpc, type FakeIpc } from '../helpers/fake-electron-ipc';

@@ -1,5 +1,8 @@
 // The contract suite: every API method, called through one transport. Each transport's test file
 // runs it (in-process, HTTP bridge, WebSocket bridge, Electron IPC via the preload).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, type Method } from '../../main/common/api';
 import { createClient, type Client, type Transport } from '../../main/common/api/client';
@@ -271,6 +274,43 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('reorder.suggest', {})).planned).toBeGreaterThan(0);
       const dropped = await c.call('live.create', { title: 'Cancelled one', locationId: ids.tyo! });
       expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
+    });
+
+    it('supplier sync: a price-list feed, the outbox, changes for review', async () => {
+      const feed = (await c.call('suppliers.create', { name: 'Feed Supplier', currency: 'USD' })).id;
+      await c.call('suppliers.saveProduct', { supplierId: feed, supplierSku: 'FEED-1', productId: ids.product!, unitPrice: '2.00' });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossdock-feed-'));
+      const file = path.join(dir, 'prices.csv');
+      fs.writeFileSync(file, '\uFEFFSKU;Name;Price\nFEED-1;Matcha tin;2,50\nFEED-2;Hojicha;1,75\n');
+      const conn = await c.call('sync.saveConnection', { supplierId: feed, kind: 'price_list', endpoint: file, autoSync: false });
+      expect(conn).toMatchObject({ kind: 'price_list', hasKey: false, autoSync: false });
+      expect((await c.call('sync.connection', { supplierId: feed }))!.endpoint).toBe(file);
+      expect(await c.call('sync.test', { supplierId: feed })).toMatchObject({ ok: true, items: 2 });
+      const started = await c.call('sync.run', { supplierId: feed, wait: true });
+      expect(started.runs[0]).toMatchObject({ result: 'ok', counts: { catalog: 2, prices: 2 } });
+      expect((await c.call('sync.runs', { supplierId: feed })).map((r) => r.result)).toEqual(['ok']);
+      expect((await c.call('sync.catalog', { supplierId: feed })).rows.map((r) => [r.sku, r.unitPrice])).toEqual([
+        ['FEED-1', '2.50'],
+        ['FEED-2', '1.75'],
+      ]);
+      const [change] = await c.call('sync.changes', { supplierId: feed });
+      expect(change).toMatchObject({ sku: 'FEED-1', kind: 'price' });
+      expect(await c.call('sync.decide', { ids: [change!.id], action: 'apply' })).toEqual({ applied: 1, dismissed: 0 });
+      expect(await c.call('sync.cancel', { supplierId: feed })).toEqual({ cancelled: false });
+
+      // an API supplier that is not answering: a sent order waits in the outbox
+      const api = (await c.call('suppliers.create', { name: 'Quiet Supplier', currency: 'USD' })).id;
+      await c.call('sync.saveConnection', { supplierId: api, kind: 'open_protocol', endpoint: 'http://127.0.0.1:9', apiKey: 'test-key', autoSync: false });
+      expect((await c.call('sync.connections', {})).map((x) => x.supplierName)).toEqual(['Feed Supplier', 'Quiet Supplier']);
+      const po = await c.call('purchasing.create', { supplierId: api, lines: [{ productId: ids.product!, qty: 1, unitPrice: '2.00' }] });
+      await c.call('purchasing.send', { id: po.order.id });
+      const [waiting] = await c.call('sync.outbox', { supplierId: api });
+      expect(waiting).toMatchObject({ poId: po.order.id, state: 'queued', attempts: 0 });
+      expect((await c.call('sync.order', { poId: po.order.id })).outbox?.seq).toBe(waiting!.seq);
+      expect((await c.call('sync.retry', { seq: waiting!.seq })).state).toBe('queued');
+      expect((await c.call('sync.dismiss', { seq: waiting!.seq })).state).toBe('cancelled');
+      expect(await c.call('sync.removeConnection', { supplierId: api })).toEqual({ removed: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {

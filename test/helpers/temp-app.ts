@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from '../../main/common/api/client';
-import { openApp, type App } from '../../main/server/app';
+import { openApp, type App, type OpenOptions } from '../../main/server/app';
 import { inProcessTransport } from '../../main/server/in-process';
 
 export function tempDir(prefix = 'crossdock-test-'): string {
@@ -20,10 +20,10 @@ export interface TempApp {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder. */
-export function tempApp(opts: { clock?: () => Date } = {}): TempApp {
+export function tempApp(opts: { clock?: () => Date; sync?: OpenOptions['sync'] } = {}): TempApp {
   const dir = tempDir();
   const file = path.join(dir, 'crossdock.sqlite');
-  const open = () => openApp(file, { actor: 'tester', ...(opts.clock ? { clock: opts.clock } : {}) });
+  const open = () => openApp(file, { actor: 'tester', ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sync ? { sync: opts.sync } : {}) });
   const t: TempApp = {
     app: open(),
     client: null as unknown as Client,

@@ -1,20 +1,28 @@
-// The shape of one API method: its zod input schema, whether it writes, and (as a phantom type)
-// what it returns. The table of all methods lives in ./index.ts.
+// The shape of one API method: its zod input schema, its mode and (as a phantom type) what it
+// returns. The table of all methods lives in ./index.ts.
+//   read   runs in a read transaction (a consistent view)
+//   write  runs in an IMMEDIATE transaction, one at a time
+//   task   runs outside any transaction and may take a while (talking to a supplier): it
+//          commits its own small steps and reports progress by events
 import type { z } from 'zod';
 
-export type Mode = 'read' | 'write';
+export type Mode = 'read' | 'write' | 'task';
 
-export interface MethodDef<I extends z.ZodType, R> {
+export interface MethodDef<I extends z.ZodType, R, Mo extends Mode = Mode> {
   input: I;
-  mode: Mode;
+  mode: Mo;
   /** never read at run time: carries the result type */
   readonly _result?: R;
 }
 
 export function read<R>() {
-  return <I extends z.ZodType>(input: I): MethodDef<I, R> => ({ input, mode: 'read' });
+  return <I extends z.ZodType>(input: I): MethodDef<I, R, 'read'> => ({ input, mode: 'read' });
 }
 
 export function write<R>() {
-  return <I extends z.ZodType>(input: I): MethodDef<I, R> => ({ input, mode: 'write' });
+  return <I extends z.ZodType>(input: I): MethodDef<I, R, 'write'> => ({ input, mode: 'write' });
+}
+
+export function task<R>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, R, 'task'> => ({ input, mode: 'task' });
 }

@@ -6,6 +6,8 @@ import * as f from './fields';
 import type * as T from './types';
 import { salesApi } from './sales';
 import { reorderApi } from './reorder';
+import { syncApi } from './sync';
+import type { SyncProgress } from './sync-types';
 
 const productFields = {
   sku: f.requiredText(64).regex(/^\S+$/, 'must not contain spaces'),
@@ -632,6 +634,7 @@ export const api = {
   ),
   ...salesApi,
   ...reorderApi,
+  ...syncApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -640,7 +643,9 @@ export type Method = keyof Api;
 export type Input<M extends Method> = z.input<Api[M]['input']>;
 /** What a handler receives (after validation). */
 export type Parsed<M extends Method> = z.output<Api[M]['input']>;
-export type Result<M extends Method> = NonNullable<Api[M]['_result']>;
+export type Result<M extends Method> = Exclude<Api[M]['_result'], undefined>;
+/** Methods that run outside a transaction and may talk to the network. */
+export type TaskMethod = { [M in Method]: Api[M]['mode'] extends 'task' ? M : never }[Method];
 
 export const methods = Object.keys(api) as Method[];
 
@@ -666,11 +671,17 @@ export interface Events {
   'sales.changed': { ids: string[] };
   /** a live session changed; `items` carries the counters of the products a claim touched (none: the session itself changed, read it again) */
   'live.changed': { id: string; items: { productId: string; claimed: number; left: number; waiting: number }[] };
+  /** a supplier's connection, outbox, runs or catalogue changes changed */
+  'sync.changed': { supplierIds: string[] };
+  /** a running sync moved on (not a database change: no transaction behind it) */
+  'sync.progress': SyncProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress'];
 
 export * from './types';
 export * from './sales-types';
 export * from './reorder-types';
+export * from './sync-types';
+export { endpointProblem, isLoopbackHost } from './sync';
 export * from './errors';

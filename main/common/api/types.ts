@@ -602,7 +602,7 @@ export interface ShipmentEvent {
   status: ShipmentStatus;
   place: string | null;
   text: string | null;
-  source: 'manual' | 'csv';
+  source: 'manual' | 'csv' | 'supplier';
   createdAt: string;
 }
 

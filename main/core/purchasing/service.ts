@@ -15,6 +15,7 @@ import { findRate } from '../fx/service';
 import { uuidv7 } from '../ids';
 import { baseCurrency } from '../settings/service';
 import { amountIn } from '../amount';
+import { cancelQueued, queueIfConnected } from '../sync/outbox';
 
 type LinesInput = NonNullable<Parsed<'purchasing.update'>['lines']>;
 
@@ -174,6 +175,7 @@ export function transition(ctx: Ctx, id: string, action: keyof typeof ALLOWED, r
   const rule = ALLOWED[action];
   if (!rule.from.includes(po.status)) throw ApiError.field('id', `${po.number} is ${po.status.replace('_', ' ')}; it cannot be ${PAST[action]}`, 'conflict');
   if (action === 'send' && repo.poLines(ctx.db, id).length === 0) throw ApiError.field('id', `${po.number} has no lines to send`, 'conflict');
+  if (action === 'cancel') cancelQueued(ctx, id);
   repo.savePo(ctx.db, {
     ...po,
     status: rule.to,
@@ -181,6 +183,7 @@ export function transition(ctx: Ctx, id: string, action: keyof typeof ALLOWED, r
     ...(action === 'close' ? { closedAt: ctx.now } : {}),
     updatedAt: ctx.now,
   });
+  if (action === 'send') queueIfConnected(ctx, id);
   ctx.emit('purchasing.changed', { ids: [id] });
   return detail(ctx, id);
 }

@@ -70,7 +70,7 @@ function tooFarAhead(ctx: Ctx, at: string): boolean {
 }
 
 /** Adds events to a shipment's timeline; the same event twice is skipped and counted. */
-function record(ctx: Ctx, shipmentId: string, events: TrackingEvent[], source: 'manual' | 'csv'): { added: number; duplicates: number } {
+function record(ctx: Ctx, shipmentId: string, events: TrackingEvent[], source: 'manual' | 'csv' | 'supplier'): { added: number; duplicates: number } {
   let added = 0;
   for (const e of events) {
     if (repo.insertEvent(ctx.db, { id: uuidv7(), shipmentId, ...e, source, dedupeKey: eventKey(e), createdAt: ctx.now })) added++;
@@ -90,6 +90,14 @@ function refresh(ctx: Ctx, shipmentId: string): void {
 export function logEvent(ctx: Ctx, shipmentId: string, e: TrackingEvent): void {
   record(ctx, shipmentId, [e], 'manual');
   refresh(ctx, shipmentId);
+}
+
+/** Events from the supplier's shipment notice (supplier sync); future ones are left for later. */
+export function addSupplierEvents(ctx: Ctx, shipmentId: string, events: TrackingEvent[]): number {
+  const { added } = record(ctx, shipmentId, events.filter((e) => !tooFarAhead(ctx, e.at)), 'supplier');
+  refresh(ctx, shipmentId);
+  ctx.emit('shipments.changed', { ids: [shipmentId] });
+  return added;
 }
 
 export function addEvents(ctx: Ctx, input: Parsed<'shipments.addEvents'>): ShipmentEventsResult {

@@ -264,7 +264,7 @@ export interface EventRecord {
   status: ShipmentStatus;
   place: string | null;
   text: string | null;
-  source: 'manual' | 'csv';
+  source: 'manual' | 'csv' | 'supplier';
   dedupeKey: string;
   createdAt: string;
 }

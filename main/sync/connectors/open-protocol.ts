@@ -1,22 +1,14 @@
-// A connector for a supplier that speaks the open protocol (docs/supplier-protocol.md). Every call
-// ends in one of four outcomes (DESIGN.md §6), so the sync engine never has to read an HTTP status:
-//   done      the answer, checked against the protocol's schemas
-//   retry     nothing happened that matters: a network error, a timeout, 429 (after Retry-After),
-//             5xx, a body that is not JSON — try again later
-//   rejected  the supplier refused it (400, 401, 404, 409) or answered something that does not fit
-//             the protocol: show it to the user, with the supplier's name and the field
-//   unknown   an order was sent and no usable answer came back: look it up by its key before
-//             sending it again
-// HTTP goes only through the injected fetch.
+// A connector for a supplier that speaks the open protocol (docs/supplier-protocol.md), mapping HTTP
+// onto the four outcomes of ../connector.ts: a network error, a timeout, 429 (after Retry-After),
+// 5xx or a body that is not JSON is retry; 400, 401, 404, 409 or an answer that does not fit the
+// protocol is rejected; an order with no usable answer is unknown. HTTP goes only through the
+// injected fetch.
 import type { z } from 'zod';
 import type { Availability, CatalogItem, Order, OrderRequest, Page, Price, Shipment, TrackingEvent } from '../protocol/types';
+import type { ListQuery, Outcome, SupplierConnector } from '../connector';
 import * as S from '../protocol/schemas';
 
-export type Outcome<T> =
-  | { kind: 'done'; value: T }
-  | { kind: 'retry'; reason: string; afterMs: number | null }
-  | { kind: 'rejected'; reason: string; field: string | null }
-  | { kind: 'unknown'; reason: string };
+export type { ListQuery, Outcome } from '../connector';
 
 export interface OpenProtocolOptions {
   /** the supplier's name, for messages */
@@ -26,12 +18,8 @@ export interface OpenProtocolOptions {
   fetch: typeof fetch;
   /** how long one request may take (default 30 s) */
   timeoutMs?: number;
-}
-
-export interface ListQuery {
-  cursor: string | null;
-  updatedSince: string | null;
-  limit?: number;
+  /** aborts whatever request is under way (a cancelled sync) */
+  signal?: AbortSignal;
 }
 
 /** Seconds or an HTTP date, as Retry-After may say; null when it says nothing usable. */
@@ -49,7 +37,7 @@ function firstIssue(e: z.ZodError): { field: string; message: string } {
   return { field: field || '$', message: i.message };
 }
 
-export class OpenProtocolConnector {
+export class OpenProtocolConnector implements SupplierConnector {
   constructor(private readonly o: OpenProtocolOptions) {}
 
   get name(): string {
@@ -112,7 +100,7 @@ export class OpenProtocolConnector {
         method,
         headers: { 'x-api-key': this.o.apiKey, accept: 'application/json', ...(send ? { 'content-type': 'application/json', 'idempotency-key': send.key } : {}) },
         ...(send ? { body: JSON.stringify(send.body) } : {}),
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
+        signal: this.o.signal ? AbortSignal.any([AbortSignal.timeout(this.o.timeoutMs ?? 30_000), this.o.signal]) : AbortSignal.timeout(this.o.timeoutMs ?? 30_000),
       });
       text = await res.text();
     } catch (e) {

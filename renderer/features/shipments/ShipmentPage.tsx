@@ -133,7 +133,7 @@ export function ShipmentPage({ id }: { id: string }) {
                   <div>
                     <ShipmentStatusTag status={e.status} />
                     {e.place ? <span className="strong"> {e.place}</span> : null}
-                    <span className="muted small"> · {t(e.source === 'csv' ? 'shipments.timeline.csv' : 'shipments.timeline.manual')}</span>
+                    <span className="muted small"> · {t(`shipments.timeline.${e.source}`)}</span>
                   </div>
                   {e.text ? <div className="small">{e.text}</div> : null}
                 </li>

@@ -1,0 +1,382 @@
+// The sync runner (DESIGN.md §6): for one supplier at a time (never two syncs of the same supplier),
+// send what waits in the outbox, in order, then pull catalogue, prices, availability, what the
+// supplier says about our orders, and their shipments. Network calls happen between small
+// transactions: an order is marked "sending" (committed) before it goes, so an app killed while it
+// is on the wire looks it up by its key on restart instead of sending it twice; every pulled page
+// is applied together with the cursor that follows it, so an interrupted pull resumes where it
+// stopped. Runs are cancellable, report progress as events, and are scheduled on an interval —
+// never while the computer is offline (a supplier on this computer itself is always reachable).
+import type { EventName, Events } from '../../common/api';
+import { ApiError } from '../../common/api/errors';
+import { isLoopbackHost } from '../../common/api/sync';
+import type { ConnectionTest, SyncProgress, SyncResult, SyncRun, SyncStage, SyncStart, SyncTrigger } from '../../common/api/sync-types';
+import { getSupplier } from '../../db/repos/suppliers';
+import * as repo from '../../db/repos/sync';
+import type { ListQuery, Outcome, SupplierConnector } from '../../sync/connector';
+import { OpenProtocolConnector } from '../../sync/connectors/open-protocol';
+import { PriceListConnector } from '../../sync/connectors/price-list';
+import { afterLookup, afterSend, type OutboxState } from '../../sync/outbox-policy';
+import type { OrderRequest, Page, Shipment, TrackingEvent } from '../../sync/protocol/types';
+import type { Ctx } from '../context';
+import { uuidv7 } from '../ids';
+import type { Secrets } from '../secrets';
+import { applyAvailability, applyCatalog, applyOrders, applyPrices, applyShipment } from './apply';
+
+export type Transact = <T>(fn: (ctx: Ctx) => T, mode?: 'read' | 'write') => T;
+
+export interface SyncRunnerOptions {
+  transact: Transact;
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  secrets: Secrets;
+  fetch?: typeof fetch;
+  clock?: () => Date;
+  /** whether the computer has a network (Electron's net.isOnline; a network interface elsewhere) */
+  isOnline?: () => boolean;
+  random?: () => number;
+  /** how long one request may take */
+  timeoutMs?: number;
+  /** records per page asked for */
+  pageSize?: number;
+}
+
+export interface SyncRunner {
+  run(supplierId: string | null, trigger: SyncTrigger, wait: boolean): Promise<SyncStart>;
+  cancel(supplierId: string): boolean;
+  test(supplierId: string): Promise<ConnectionTest>;
+  /** recovers what a stopped app left half done, then syncs on each connection's interval */
+  startSchedule(tickMs?: number): void;
+  /** stops the schedule and every run, and waits for them to end */
+  stop(): Promise<void>;
+}
+
+/** How a stage ended: went through; stopped by the supplier being unreachable or busy (the rest of the run waits too); or refused. */
+type StageEnd = { kind: 'ok' } | { kind: 'retry'; reason: string } | { kind: 'rejected'; reason: string } | { kind: 'cancelled' };
+
+class Cancelled extends Error {}
+
+export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
+  const fetchImpl = o.fetch ?? fetch;
+  const clock = o.clock ?? (() => new Date());
+  const random = o.random ?? Math.random;
+  const pageSize = o.pageSize ?? 500;
+  const running = new Map<string, { controller: AbortController; done: Promise<SyncRun> }>();
+  let recovered = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  function recover(): void {
+    if (recovered) return;
+    recovered = true;
+    o.transact((ctx) => {
+      repo.recoverSending(ctx.db, ctx.now);
+      repo.abandonRuns(ctx.db, ctx.now);
+    }, 'write');
+  }
+
+  function connectorFor(conn: repo.ConnectionRecord, supplier: { name: string; currency: string }, signal: AbortSignal): SupplierConnector {
+    const name = supplier.name;
+    const apiKey = conn.secret ? o.secrets.open(conn.secret) : '';
+    const common = { name, fetch: fetchImpl, signal, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
+    switch (conn.kind) {
+      case 'open_protocol':
+        return new OpenProtocolConnector({ ...common, baseUrl: conn.endpoint, apiKey });
+      case 'price_list':
+        return new PriceListConnector({ ...common, source: conn.endpoint, settings: JSON.parse(conn.settings) as Record<string, unknown>, currency: supplier.currency });
+      case 'cj':
+        throw new ApiError('conflict', `${name}: the CJ Dropshipping connection is not available in this version`);
+    }
+  }
+
+  function reachable(conn: repo.ConnectionRecord): boolean {
+    if (conn.kind === 'price_list' && !/^[a-z]+:\/\//i.test(conn.endpoint)) return true;
+    try {
+      if (isLoopbackHost(new URL(conn.endpoint).hostname)) return true;
+    } catch {
+      return false;
+    }
+    return o.isOnline ? o.isOnline() : true;
+  }
+
+  async function syncOne(supplierId: string, trigger: SyncTrigger, signal: AbortSignal, only: 'all' | 'orders'): Promise<SyncRun> {
+    const runId = uuidv7();
+    const setup = o.transact((ctx) => {
+      const conn = repo.getConnection(ctx.db, supplierId);
+      const supplier = getSupplier(ctx.db, supplierId);
+      if (!conn || !supplier) return null;
+      repo.startRun(ctx.db, { id: runId, supplierId, trigger, startedAt: ctx.now });
+      ctx.emit('sync.changed', { supplierIds: [supplierId] });
+      return { conn, supplier };
+    }, 'write');
+    if (!setup) throw new ApiError('not_found', 'That supplier is not connected');
+    const { conn, supplier } = setup;
+    const counts: Record<string, number> = {};
+    const notes: string[] = [];
+    const add = (k: string, n: number) => (counts[k] = (counts[k] ?? 0) + n);
+    const progress = (stage: SyncStage, done: number, message: string | null = null) =>
+      o.emit('sync.progress', { supplierId, stage, done, message, finished: null } satisfies SyncProgress);
+    const settings = JSON.parse(conn.settings) as { receiveAt?: string };
+
+    let result: SyncResult = 'ok';
+    try {
+      const c = connectorFor(conn, supplier, signal);
+      const stages: [SyncStage, () => Promise<StageEnd>][] = [];
+      if (c.placeOrder && c.findOrder) stages.push(['orders', () => drain(c, supplierId, signal, add, progress)]);
+      if (only === 'all') {
+        stages.push(['catalog', () => pull(supplierId, 'catalog', signal, (q) => c.catalogPage(q), (ctx, items) => applyCatalog(ctx, supplierId, items, supplier.leadTimeDays), add, progress)]);
+        if (c.pricesPage)
+          stages.push(['prices', () => pull(supplierId, 'prices', signal, (q) => c.pricesPage!(q), (ctx, items) => add('foreignPrices', applyPrices(ctx, supplierId, supplier.currency, items)), add, progress)]);
+        if (c.availabilityPage) stages.push(['availability', () => pull(supplierId, 'availability', signal, (q) => c.availabilityPage!(q), (ctx, items) => applyAvailability(ctx, supplierId, items), add, progress)]);
+        if (c.ordersPage) stages.push(['acknowledgements', () => pull(supplierId, 'orders', signal, (q) => c.ordersPage!(q), (ctx, items) => add('ordersUpdated', applyOrders(ctx, supplierId, items)), add, progress)]);
+        if (c.shipmentsPage) stages.push(['shipments', () => pullShipments(c, supplierId, settings.receiveAt ?? null, signal, add, notes, progress)]);
+      }
+      let failed = 0;
+      let completed = 0;
+      for (const [stage, go] of stages) {
+        const end = await go();
+        notes.push(...(c.drainNotes?.() ?? []));
+        if (signal.aborted || end.kind === 'cancelled') throw new Cancelled();
+        if (end.kind === 'ok') {
+          completed++;
+          continue;
+        }
+        failed++;
+        notes.push(`${stageName(stage)}: ${end.reason}`);
+        // unreachable, rate-limited or failing: the rest waits for the next sync too
+        if (end.kind === 'retry') break;
+      }
+      result = failed === 0 ? 'ok' : completed === 0 ? 'failed' : 'partial';
+    } catch (e) {
+      if (e instanceof Cancelled || signal.aborted) result = 'cancelled';
+      else {
+        result = 'failed';
+        notes.push(e instanceof ApiError ? e.message : `${supplier.name}: ${(e as Error).message}`);
+      }
+    }
+    const run = o.transact((ctx) => {
+      repo.finishRun(ctx.db, { id: runId, finishedAt: ctx.now, result, counts, message: notes.length ? notes.join('\n') : null });
+      ctx.emit('sync.changed', { supplierIds: [supplierId] });
+      return repo.getRun(ctx.db, runId)!;
+    }, 'write');
+    o.emit('sync.progress', { supplierId, stage: 'orders', done: 0, message: null, finished: run });
+    return run;
+  }
+
+  /** Sends the supplier's waiting orders in sequence until one must wait. */
+  async function drain(c: SupplierConnector, supplierId: string, signal: AbortSignal, add: (k: string, n: number) => void, progress: (s: SyncStage, n: number) => void): Promise<StageEnd> {
+    let handled = 0;
+    for (;;) {
+      if (signal.aborted) return { kind: 'cancelled' };
+      const item = o.transact((ctx) => repo.nextWaiting(ctx.db, supplierId), 'read');
+      if (!item) return { kind: 'ok' };
+      const now = clock().getTime();
+      // waiting out a back-off: not a failure of this run, and the pulls go on
+      if (item.nextAt && Date.parse(item.nextAt) > now) return { kind: 'ok' };
+      let state: OutboxState;
+      let order = null;
+      if (item.state === 'lookup' || item.state === 'sending') {
+        const found = await c.findOrder!(item.key);
+        state = afterLookup(found, item.attempts, clock().getTime(), random);
+        if (found.kind === 'done' && found.value) order = found.value;
+      } else state = { state: 'send' };
+      if (state.state === 'send') {
+        const attempts = item.attempts + 1;
+        o.transact((ctx) => repo.setOutbox(ctx.db, { ...item, state: 'sending', attempts, nextAt: null, at: ctx.now }), 'write');
+        const sent = await c.placeOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
+        state = afterSend(sent, attempts, clock().getTime(), random);
+        item.attempts = attempts;
+        if (sent.kind === 'done') order = sent.value;
+      }
+      const settled = state;
+      const placed = order;
+      o.transact((ctx) => {
+        const base = { seq: item.seq, attempts: item.attempts, remoteId: placed?.id ?? null, at: ctx.now };
+        switch (settled.state) {
+          case 'done':
+            repo.setOutbox(ctx.db, { ...base, state: 'done', nextAt: null, lastError: null });
+            if (placed) applyOrders(ctx, supplierId, [placed]);
+            ctx.emit('purchasing.changed', { ids: [item.poId] });
+            break;
+          case 'rejected':
+            repo.setOutbox(ctx.db, { ...base, state: 'rejected', nextAt: null, lastError: settled.reason });
+            break;
+          case 'lookup':
+            repo.setOutbox(ctx.db, { ...base, state: 'lookup', nextAt: null, lastError: settled.reason });
+            break;
+          case 'retry':
+            repo.setOutbox(ctx.db, { ...base, state: settled.then === 'lookup' ? 'lookup' : 'queued', nextAt: new Date(settled.at).toISOString(), lastError: settled.reason });
+            break;
+          case 'send':
+            break;
+        }
+        ctx.emit('sync.changed', { supplierIds: [supplierId] });
+      }, 'write');
+      if (settled.state === 'done') add('ordersSent', 1);
+      if (settled.state === 'rejected') add('ordersRejected', 1);
+      if (settled.state === 'retry') return { kind: 'retry', reason: settled.reason };
+      progress('orders', ++handled);
+    }
+  }
+
+  /** Pages through one stream from its saved cursor, each page applied with the cursor after it. */
+  async function pull<T extends { updatedAt: string }>(
+    supplierId: string,
+    stream: repo.Stream,
+    signal: AbortSignal,
+    page: (q: ListQuery) => Promise<Outcome<Page<T>>>,
+    apply: (ctx: Ctx, items: T[]) => void,
+    add: (k: string, n: number) => void,
+    progress: (s: SyncStage, n: number) => void,
+  ): Promise<StageEnd> {
+    const stage = STAGE[stream];
+    const { cursor: saved, since } = o.transact((ctx) => repo.getCursor(ctx.db, supplierId, stream), 'read');
+    let cursor = saved;
+    let newest = since;
+    let done = 0;
+    for (;;) {
+      if (signal.aborted) return { kind: 'cancelled' };
+      const r = await page({ cursor, updatedSince: since, limit: pageSize });
+      if (r.kind !== 'done') return r.kind === 'retry' ? { kind: 'retry', reason: r.reason } : { kind: 'rejected', reason: r.reason };
+      for (const it of r.value.items) if (newest === null || it.updatedAt > newest) newest = it.updatedAt;
+      const next = r.value.nextCursor;
+      o.transact((ctx) => {
+        apply(ctx, r.value.items);
+        // while paging, the cursor; at the end, the newest change held becomes the next pull's start
+        repo.saveCursor(ctx.db, { supplierId, stream, cursor: next, since: next ? since : newest, at: ctx.now });
+        if (r.value.items.length) ctx.emit('sync.changed', { supplierIds: [supplierId] });
+      }, 'write');
+      done += r.value.items.length;
+      add(stage === 'acknowledgements' ? 'orderUpdates' : stream, r.value.items.length);
+      progress(stage, done);
+      if (!next) return { kind: 'ok' };
+      if (next === cursor) return { kind: 'rejected', reason: `the ${stream} list gave the same page twice in a row` };
+      cursor = next;
+    }
+  }
+
+  async function pullShipments(c: SupplierConnector, supplierId: string, receiveAt: string | null, signal: AbortSignal, add: (k: string, n: number) => void, notes: string[], progress: (s: SyncStage, n: number) => void): Promise<StageEnd> {
+    const { cursor: saved, since } = o.transact((ctx) => repo.getCursor(ctx.db, supplierId, 'shipments'), 'read');
+    let cursor = saved;
+    let newest = since;
+    let done = 0;
+    for (;;) {
+      if (signal.aborted) return { kind: 'cancelled' };
+      const r = await c.shipmentsPage!({ cursor, updatedSince: since, limit: Math.min(pageSize, 100) });
+      if (r.kind !== 'done') return r.kind === 'retry' ? { kind: 'retry', reason: r.reason } : { kind: 'rejected', reason: r.reason };
+      // each shipment's tracking, fetched before the page is applied in one transaction
+      const withEvents: { s: Shipment; events: TrackingEvent[] }[] = [];
+      for (const s of r.value.items) {
+        if (signal.aborted) return { kind: 'cancelled' };
+        const ev: Outcome<TrackingEvent[]> = c.trackingEvents ? await c.trackingEvents(s.id) : { kind: 'done', value: [] };
+        if (ev.kind !== 'done') return ev.kind === 'retry' ? { kind: 'retry', reason: ev.reason } : { kind: 'rejected', reason: ev.reason };
+        withEvents.push({ s, events: ev.value });
+        if (newest === null || s.updatedAt > newest) newest = s.updatedAt;
+      }
+      const next = r.value.nextCursor;
+      o.transact((ctx) => {
+        for (const { s, events } of withEvents) {
+          const a = applyShipment(ctx, supplierId, s, events, receiveAt);
+          if (a.kind === 'skipped') notes.push(a.reason);
+          else if (a.kind !== 'unchanged') add(a.kind === 'created' ? 'shipmentsCreated' : 'shipmentsUpdated', 1);
+        }
+        repo.saveCursor(ctx.db, { supplierId, stream: 'shipments', cursor: next, since: next ? since : newest, at: ctx.now });
+      }, 'write');
+      done += withEvents.length;
+      progress('shipments', done);
+      if (!next) return { kind: 'ok' };
+      cursor = next;
+    }
+  }
+
+  function launch(supplierId: string, trigger: SyncTrigger, only: 'all' | 'orders'): Promise<SyncRun> {
+    const controller = new AbortController();
+    const done = syncOne(supplierId, trigger, controller.signal, only).finally(() => {
+      running.delete(supplierId);
+      // orders queued while this run was sending go now rather than at the next tick
+      if (!controller.signal.aborted && timer) setImmediate(() => void drainDue());
+    });
+    running.set(supplierId, { controller, done });
+    return done;
+  }
+
+  function connections(supplierId: string | null): repo.ConnectionRecord[] {
+    return o.transact((ctx) => (supplierId ? [repo.getConnection(ctx.db, supplierId)].filter((c): c is repo.ConnectionRecord => c !== null) : repo.listConnections(ctx.db)), 'read');
+  }
+
+  async function drainDue(): Promise<void> {
+    const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now), 'read');
+    for (const c of connections(null)) {
+      if (due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
+    }
+  }
+
+  function tick(): void {
+    const now = clock().getTime();
+    for (const c of connections(null)) {
+      if (!c.autoSync || running.has(c.supplierId) || !reachable(c)) continue;
+      const last = o.transact((ctx) => repo.lastRun(ctx.db, c.supplierId), 'read');
+      if (!last || Date.parse(last.startedAt) + c.intervalMinutes * 60_000 <= now) void launch(c.supplierId, 'interval', 'all').catch(() => undefined);
+    }
+    void drainDue();
+  }
+
+  return {
+    async run(supplierId, trigger, wait) {
+      recover();
+      const list = connections(supplierId);
+      if (supplierId && !list.length) throw ApiError.field('supplierId', 'That supplier is not connected', 'not_found');
+      const out: SyncStart = { started: [], skipped: [], runs: [] };
+      const pending: Promise<SyncRun>[] = [];
+      for (const c of list) {
+        if (running.has(c.supplierId)) out.skipped.push({ supplierId: c.supplierId, reason: 'a sync of this supplier is already under way' });
+        else if (!reachable(c)) out.skipped.push({ supplierId: c.supplierId, reason: 'this computer is offline; it will sync when it is back online' });
+        else {
+          out.started.push(c.supplierId);
+          pending.push(launch(c.supplierId, trigger, 'all'));
+        }
+      }
+      if (wait) out.runs = await Promise.all(pending);
+      else pending.forEach((p) => p.catch(() => undefined));
+      return out;
+    },
+    cancel(supplierId) {
+      const r = running.get(supplierId);
+      r?.controller.abort();
+      return !!r;
+    },
+    async test(supplierId) {
+      const conn = connections(supplierId)[0];
+      if (!conn) throw ApiError.field('supplierId', 'That supplier is not connected', 'not_found');
+      const supplier = o.transact((ctx) => getSupplier(ctx.db, supplierId)!, 'read');
+      const name = supplier.name;
+      if (!reachable(conn)) return { ok: false, message: 'This computer is offline.', items: null };
+      let c: SupplierConnector;
+      try {
+        c = connectorFor(conn, supplier, AbortSignal.timeout(o.timeoutMs ?? 30_000));
+      } catch (e) {
+        return { ok: false, message: (e as Error).message, items: null };
+      }
+      const r = await c.catalogPage({ cursor: null, updatedSince: null, limit: 5 });
+      if (r.kind === 'done') return { ok: true, message: `${name} answered: the catalogue can be read.`, items: r.value.items.length };
+      return { ok: false, message: r.reason, items: null };
+    },
+    startSchedule(tickMs = 60_000) {
+      recover();
+      if (timer) return;
+      timer = setInterval(tick, tickMs);
+      timer.unref();
+      setImmediate(tick);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      const all = [...running.values()];
+      all.forEach((r) => r.controller.abort());
+      await Promise.allSettled(all.map((r) => r.done));
+    },
+  };
+}
+
+const STAGE: Record<repo.Stream, SyncStage> = { catalog: 'catalog', prices: 'prices', availability: 'availability', orders: 'acknowledgements', shipments: 'shipments' };
+
+function stageName(s: SyncStage): string {
+  return { orders: 'Sending orders', catalog: 'Catalogue', prices: 'Prices', availability: 'Availability', acknowledgements: 'Order updates', shipments: 'Shipments' }[s];
+}
