@@ -2,13 +2,16 @@
 // a separate process on 127.0.0.1. Each fault mode of the server is met and each test ends by
 // checking that the supplier's store and ours agree: every order there exactly once, the
 // catalogue equal.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
 import type { CatalogItem, Order, Page, Price } from '../../main/sync/protocol/types';
 import { startSupplier, type SupplierProcess } from '../helpers/supplier-server';
 import { tempApp, tempDir, type TempApp } from '../helpers/temp-app';
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const KEY = 'sk_test_reference_7f3a';
 let server: SupplierProcess;
 let serverDir: string;
@@ -197,6 +200,54 @@ describe('supplier sync against the reference server', () => {
     }
     await ordersAgree(pos);
     await catalogueAgrees();
+  });
+
+  it('the app killed (kill -9) after the supplier took an order but before it heard back: found by its key on restart, not sent again', async () => {
+    await setup();
+    const po = await placePo([{ productId: lamp, qty: 7 }]);
+    await faults({ holdAfterAccept: 1 });
+    t.app.close();
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'sync', '--data', t.file], { cwd: ROOT, stdio: 'ignore' });
+    try {
+      // the supplier has stored it; our side is still waiting for the answer
+      await expect.poll(async () => (await remote<Page<Order>>(`/v1/orders?idempotency_key=${po.id}`)).items.length, { timeout: 20_000, interval: 100 }).toBe(1);
+    } finally {
+      cli.kill('SIGKILL');
+      await new Promise((r) => (cli.exitCode !== null || cli.signalCode ? r(null) : cli.once('exit', r)));
+    }
+    t.reopen();
+    expect(t.app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await t.client.call('sync.outbox', { supplierId }))[0]).toMatchObject({ poId: po.id, state: 'sending', attempts: 1 });
+    const run = await sync();
+    expect(run.counts).toMatchObject({ ordersFound: 1 });
+    expect(run.counts.ordersSent ?? 0).toBe(0);
+    expect(run.result).toBe('ok');
+    await ordersAgree([po.id]);
+    expect((await t.client.call('sync.order', { poId: po.id })).ack?.lines[0]).toMatchObject({ qty: 7 });
+  });
+
+  it('from the command line: outbox list, then sync', async () => {
+    await setup();
+    const po = await placePo([{ productId: lamp, qty: 3 }]);
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli([...argv, '--data', t.file], { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const waiting = await cli('outbox', 'list');
+    expect(waiting.code).toBe(0);
+    expect(waiting.out).toMatch(new RegExp(`${po.number}\\s+Reference Supplier\\s+queued`));
+    const json = JSON.parse((await cli('outbox', 'list', '--json')).out) as { poId: string }[];
+    expect(json.map((i) => i.poId)).toEqual([po.id]);
+    const run = await cli('sync', 'reference supplier');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Reference Supplier: ok — ordersSent 1, catalog 30/);
+    expect((await cli('outbox', 'list')).out).toBe('Nothing is waiting to be sent.');
+    expect((await cli('outbox', 'list', '--all')).out).toMatch(/PO-000001\s+Reference Supplier\s+done\s+1\s+accepted/);
+    expect(await cli('sync', 'Nobody')).toMatchObject({ code: 1, err: 'No supplier named "Nobody"' });
+    expect((await t.client.call('sync.runs', { supplierId }))[0]!.trigger).toBe('cli');
+    await ordersAgree([po.id]);
   });
 
   it('duplicated and shifting pages: the mirror ends equal to the catalogue', async () => {

@@ -172,6 +172,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       if (item.nextAt && Date.parse(item.nextAt) > now) return { kind: 'ok' };
       let state: OutboxState;
       let order = null;
+      let sent = false;
       if (item.state === 'lookup' || item.state === 'sending') {
         const found = await c.findOrder!(item.key);
         state = afterLookup(found, item.attempts, clock().getTime(), random);
@@ -180,10 +181,11 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       if (state.state === 'send') {
         const attempts = item.attempts + 1;
         o.transact((ctx) => repo.setOutbox(ctx.db, { ...item, state: 'sending', attempts, nextAt: null, at: ctx.now }), 'write');
-        const sent = await c.placeOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
-        state = afterSend(sent, attempts, clock().getTime(), random);
+        const answer = await c.placeOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
+        state = afterSend(answer, attempts, clock().getTime(), random);
         item.attempts = attempts;
-        if (sent.kind === 'done') order = sent.value;
+        sent = true;
+        if (answer.kind === 'done') order = answer.value;
       }
       const settled = state;
       const placed = order;
@@ -209,7 +211,8 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         }
         ctx.emit('sync.changed', { supplierIds: [supplierId] });
       }, 'write');
-      if (settled.state === 'done') add('ordersSent', 1);
+      // an order found by its key had already arrived: it was not sent again
+      if (settled.state === 'done') add(sent ? 'ordersSent' : 'ordersFound', 1);
       if (settled.state === 'rejected') add('ordersRejected', 1);
       if (settled.state === 'retry') return { kind: 'retry', reason: settled.reason };
       progress('orders', ++handled);

@@ -1,8 +1,8 @@
 // A supplier without an API: their price list, as a CSV file on this computer or at a web address,
 // read on each sync with the column mapping saved for them (or guessed from the header). The
 // whole list is one page of catalogue and one of prices; a list that has not changed since the
-// last pull gives nothing. Rows with problems are left out and reported by line and column; the
-// good rows are kept.
+// last pull gives nothing. Problems are reported by line and column (a row without a usable SKU
+// or price is left out; a mangled barcode is dropped from its row); the good rows are kept.
 import fs from 'node:fs/promises';
 import { readPriceList, type PriceListMapping } from '../../common/price-list';
 import type { ListQuery, Outcome, SupplierConnector } from '../connector';
@@ -101,7 +101,7 @@ export class PriceListConnector implements SupplierConnector {
     });
     if (list.problems.length) {
       const shown = list.problems.slice(0, 5).map((p) => `line ${p.line} ${p.column}: ${p.message}`);
-      this.notes.push(`${this.o.name}: ${list.problems.length} row${list.problems.length === 1 ? '' : 's'} of the price list left out — ${shown.join('; ')}${list.problems.length > 5 ? '; …' : ''}`);
+      this.notes.push(`${this.o.name}: ${list.problems.length} problem${list.problems.length === 1 ? '' : 's'} in the price list — ${shown.join('; ')}${list.problems.length > 5 ? '; …' : ''}`);
     }
     if (!list.rows.length) return { kind: 'rejected', reason: `${this.o.name}: the price list has no usable rows`, field: null };
     const at = r.value.modified;
