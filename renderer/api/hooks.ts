@@ -44,6 +44,9 @@ export function eventsFor(method: Method): EventName[] {
     case 'reorder':
       // a plan reads sales (demand), stock, open orders, price lists and its own rules
       return ['reorder.changed', 'sales.changed', 'stock.changed', 'purchasing.changed', 'suppliers.changed', 'products.changed', 'live.changed'];
+    case 'sync':
+      // connections name suppliers; the outbox follows purchase orders; notices make shipments
+      return ['sync.changed', 'suppliers.changed', 'purchasing.changed', 'shipments.changed'];
     default:
       return [];
   }

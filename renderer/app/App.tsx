@@ -26,6 +26,7 @@ import { LiveReport } from '../features/live/LiveReport';
 import { LiveSessionPage } from '../features/live/LiveSessionPage';
 import { LiveSessionsPage } from '../features/live/LiveSessionsPage';
 import { ReorderPage } from '../features/reorder/ReorderPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -100,6 +101,8 @@ function Page({ route }: { route: Route }) {
       return <LiveReport key={route.id} id={route.id} />;
     case 'reorder':
       return <ReorderPage productId={route.productId} />;
+    case 'sync':
+      return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -21,6 +21,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'customers', href: '#/customers', icon: '☺' },
   { section: 'live', href: '#/live', icon: '◉' },
   { section: 'reorder', href: '#/reorder', icon: '↻' },
+  { section: 'sync', href: '#/sync', icon: '⇵' },
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },

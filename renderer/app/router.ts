@@ -32,10 +32,11 @@ export type Route =
   | { name: 'liveConsole'; id: string }
   | { name: 'liveReport'; id: string }
   | { name: 'reorder'; productId: string | null }
+  | { name: 'sync' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'sync' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -75,6 +76,7 @@ export function parseHash(hash: string): Route {
   if (head === 'live' && id) return { name: 'liveSession', id: decodeURIComponent(id) };
   if (head === 'live') return { name: 'live' };
   if (head === 'reorder') return { name: 'reorder', productId: q.get('product') };
+  if (head === 'sync') return { name: 'sync' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }

@@ -119,14 +119,14 @@ describe('supplier sync against the reference server', () => {
     expect(second.result).toBe('ok');
     expect(second.counts.shipmentsCreated).toBe(1);
     const linked = await t.client.call('sync.order', { poId: po.id });
-    expect(linked.shipmentIds).toHaveLength(1);
-    const detail = await t.client.call('shipments.get', { id: linked.shipmentIds[0]! });
+    expect(linked.shipments).toMatchObject([{ number: 'SH-000001', status: 'in_transit' }]);
+    const detail = await t.client.call('shipments.get', { id: linked.shipments[0]!.id });
     expect(detail.shipment).toMatchObject({ direction: 'inbound', carrier: 'DHL', status: 'in_transit' });
     expect(detail.lines).toMatchObject([{ qty: 5 }]);
     // a third sync changes nothing and makes no second shipment
     const third = await sync();
     expect(third.counts.shipmentsCreated ?? 0).toBe(0);
-    expect((await t.client.call('sync.order', { poId: po.id })).shipmentIds).toHaveLength(1);
+    expect((await t.client.call('sync.order', { poId: po.id })).shipments).toHaveLength(1);
     await ordersAgree([po.id]);
   });
 

@@ -6,6 +6,8 @@ export type SyncResult = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
 export type SyncStage = 'orders' | 'catalog' | 'prices' | 'availability' | 'acknowledgements' | 'shipments';
 export type OutboxState = 'queued' | 'lookup' | 'sending' | 'done' | 'rejected' | 'cancelled';
 export type ChangeKind = 'price' | 'discontinued' | 'moq' | 'order_multiple' | 'lead_time';
+/** an order's status at the supplier (the open protocol's; other connectors map onto it) */
+export type SupplierOrderStatus = 'received' | 'accepted' | 'partially_accepted' | 'rejected' | 'shipped' | 'cancelled';
 
 export interface SyncRun {
   id: string;
@@ -79,7 +81,7 @@ export interface OutboxItem {
   lastError: string | null;
   remoteId: string | null;
   /** what the supplier last said about the order (accepted, partially_accepted, rejected, shipped, ...) */
-  ackStatus: string | null;
+  ackStatus: SupplierOrderStatus | null;
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
@@ -96,7 +98,7 @@ export interface SupplierAckLine {
 /** What the supplier said about one of our purchase orders. */
 export interface SupplierAck {
   remoteId: string;
-  status: string;
+  status: SupplierOrderStatus;
   lines: SupplierAckLine[];
   reasons: string[];
   updatedAt: string;
@@ -108,7 +110,7 @@ export interface PoSync {
   outbox: OutboxItem | null;
   ack: SupplierAck | null;
   /** inbound shipments made from the supplier's shipment notices for this order */
-  shipmentIds: string[];
+  shipments: { id: string; number: string; status: string }[];
 }
 
 export interface CatalogChange {

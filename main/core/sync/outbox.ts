@@ -88,6 +88,6 @@ export function poSync(ctx: Ctx, poId: string): PoSync {
     connected: repo.getConnection(ctx.db, po.supplierId) !== null,
     outbox: repo.outboxForPo(ctx.db, poId),
     ack: repo.supplierAck(ctx.db, poId),
-    shipmentIds: repo.shipmentsForPo(ctx.db, poId),
+    shipments: repo.shipmentsForPo(ctx.db, poId),
   };
 }

@@ -381,12 +381,12 @@ export function saveSupplierShipment(db: Db, s: { supplierId: string; remoteId: 
   ).run(s);
 }
 
-export function shipmentsForPo(db: Db, poId: string): string[] {
-  return (
-    stmt(db, 'SELECT DISTINCT s.shipment_id AS id FROM supplier_shipments s JOIN shipment_lines l ON l.shipment_id = s.shipment_id JOIN purchase_order_lines pl ON pl.id = l.po_line_id WHERE pl.po_id = ?').all(poId) as {
-      id: string;
-    }[]
-  ).map((r) => r.id);
+export function shipmentsForPo(db: Db, poId: string): { id: string; number: string; status: string }[] {
+  return stmt(
+    db,
+    `SELECT DISTINCT sh.id, sh.number, sh.status FROM supplier_shipments s JOIN shipments sh ON sh.id = s.shipment_id JOIN shipment_lines l ON l.shipment_id = s.shipment_id
+     JOIN purchase_order_lines pl ON pl.id = l.po_line_id WHERE pl.po_id = ? ORDER BY sh.number`,
+  ).all(poId) as { id: string; number: string; status: string }[];
 }
 
 export function supplierOrderByRemoteId(db: Db, supplierId: string, remoteId: string): { poId: string } | null {

@@ -18,6 +18,7 @@ import { AddLine, linesInput } from './AddLine';
 import { OrderDetailsForm } from './OrderDetailsForm';
 import { PoStatusTag } from './PoStatusTag';
 import { ReceiveForm } from './ReceiveForm';
+import { PoSupplierStatus } from '../sync/PoSupplierStatus';
 
 export function PurchaseOrderPage({ id }: { id: string }) {
   const t = useT();
@@ -152,6 +153,7 @@ export function PurchaseOrderPage({ id }: { id: string }) {
           {[o.expectedDate ? t('po.expected', { date: o.expectedDate }) : null, o.notes].filter(Boolean).join('\n')}
         </p>
       ) : null}
+      <PoSupplierStatus detail={d} />
       {o.status === 'sent' || o.status === 'partially_received' ? (
         <section className="card">
           <h2 className="card-title">{t('po.receive')}</h2>

@@ -9,6 +9,7 @@ import { paths } from '../../app/router';
 import { EmptyState, InlineError } from '../../components/EmptyState';
 import { Money } from '../../components/Numbers';
 import { ReorderTerms } from '../reorder/ReorderTerms';
+import { ConnectionCard } from '../sync/ConnectionCard';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../i18n';
 import { PriceListForm } from './PriceListForm';
@@ -57,6 +58,7 @@ export function SupplierPage({ id }: { id: string }) {
           <Fact label={t('suppliers.onTime')} value={q.data.onTime.receipts ? t('suppliers.onTimeOf', { n: q.data.onTime.onTime, of: q.data.onTime.receipts }) : '—'} />
         </dl>
       </section>
+      <ConnectionCard supplier={s} />
       <ReorderTerms supplierId={s.id} />
       {q.data.openOrders.length ? (
         <section className="card flush">
