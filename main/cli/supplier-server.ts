@@ -22,12 +22,28 @@ export async function startSupplierServer(argv: string[]): Promise<{ url: string
   const server = await supplier.listen(port);
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          store.flush();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   startSupplierServer(process.argv.slice(2)).then(
-    (s) => console.log(`Reference supplier listening on ${s.url}`),
+    (s) => {
+      console.log(`Reference supplier listening on ${s.url}`);
+      // what changed in the last moment is written before it stops
+      const stop = () => void s.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
     (e: Error) => {
       console.error(e.message);
       process.exit(2);

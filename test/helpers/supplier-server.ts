@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface SupplierProcess {
   proc: ChildProcess;
@@ -14,8 +14,8 @@ export interface SupplierProcess {
   admin<T = unknown>(path: string, body: unknown): Promise<T>;
 }
 
-export function startSupplier(dir: string, apiKey: string, extra: string[] = []): Promise<SupplierProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/cli/supplier-server.ts', '--data', dir, '--port', '0', '--items', '30', '--api-key', apiKey, ...extra], { cwd: ROOT });
+export function startSupplier(dir: string, apiKey: string, extra: string[] = [], items = 30): Promise<SupplierProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/cli/supplier-server.ts', '--data', dir, '--port', '0', '--items', String(items), '--api-key', apiKey, ...extra], { cwd: ROOT });
   return new Promise((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (c: Buffer) => {

@@ -187,6 +187,35 @@ describe('supplier sync against the reference server', () => {
     await catalogueAgrees();
   });
 
+  it('a supplier failing every order: the outbox backs off instead of looping, and sends once when it heals', async () => {
+    await setup();
+    const po = await placePo([{ productId: lamp, qty: 1 }]);
+    await faults({ serverError: 1000 });
+    const run = await sync();
+    expect(run.result).toBe('failed');
+    const [item] = await t.client.call('sync.outbox', { supplierId });
+    expect(item!.attempts).toBeLessThanOrEqual(3);
+    expect(Date.parse(item!.nextAt!)).toBeGreaterThan(now);
+    await faults({});
+    // nothing reached the supplier while it failed
+    expect(await remoteAll<Order>('orders')).toEqual([]);
+    now += 60 * 60_000;
+    expect((await sync()).result).toBe('ok');
+    await ordersAgree([po.id]);
+  });
+
+  it('many orders go several at a time, each exactly once', async () => {
+    await setup();
+    await faults({ latencyMs: 30 });
+    const pos = [];
+    for (let i = 0; i < 20; i++) pos.push(await placePo([{ productId: lamp, qty: i + 1 }]));
+    const run = await sync();
+    expect(run.counts.ordersSent).toBe(20);
+    await ordersAgree(pos.map((p) => p.id));
+    const theirs = new Map((await remoteAll<Order>('orders')).map((o) => [o.reference, o.lines[0]!.qty]));
+    expect(pos.map((p) => theirs.get(p.number))).toEqual(pos.map((_, i) => i + 1));
+  });
+
   it('an order accepted but its answer lost, cut short or not JSON: found by its key, never sent twice', async () => {
     await setup();
     const pos = [];

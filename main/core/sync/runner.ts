@@ -15,8 +15,8 @@ import * as repo from '../../db/repos/sync';
 import type { ListQuery, Outcome, SupplierConnector } from '../../sync/connector';
 import { OpenProtocolConnector } from '../../sync/connectors/open-protocol';
 import { PriceListConnector } from '../../sync/connectors/price-list';
-import { afterLookup, afterSend, type OutboxState } from '../../sync/outbox-policy';
-import type { OrderRequest, Page, Shipment, TrackingEvent } from '../../sync/protocol/types';
+import { afterLookup, afterSend, backoffMs, type OutboxState } from '../../sync/outbox-policy';
+import type { Order, OrderRequest, Page, Shipment, TrackingEvent } from '../../sync/protocol/types';
 import type { Ctx } from '../context';
 import { uuidv7 } from '../ids';
 import type { Secrets } from '../secrets';
@@ -37,6 +37,8 @@ export interface SyncRunnerOptions {
   timeoutMs?: number;
   /** records per page asked for */
   pageSize?: number;
+  /** orders on the wire at once per supplier (default 8) */
+  inFlight?: number;
 }
 
 export interface SyncRunner {
@@ -54,11 +56,26 @@ type StageEnd = { kind: 'ok' } | { kind: 'retry'; reason: string } | { kind: 're
 
 class Cancelled extends Error {}
 
+interface Claimed {
+  item: repo.OutboxRecord;
+  /** its fate is unknown (it may have arrived): ask for it by its key before sending */
+  lookupFirst: boolean;
+}
+
+interface Attempt {
+  item: repo.OutboxRecord;
+  /** a request to place it left this time (not only a lookup) */
+  sent: boolean;
+  state: OutboxState;
+  order: Order | null;
+}
+
 export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   const fetchImpl = o.fetch ?? fetch;
   const clock = o.clock ?? (() => new Date());
   const random = o.random ?? Math.random;
   const pageSize = o.pageSize ?? 500;
+  const inFlight = o.inFlight ?? 8;
   const running = new Map<string, { controller: AbortController; done: Promise<SyncRun> }>();
   let recovered = false;
   let timer: NodeJS.Timeout | null = null;
@@ -160,63 +177,112 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     return run;
   }
 
-  /** Sends the supplier's waiting orders in sequence until one must wait. */
+  /**
+   * Sends the supplier's waiting orders, started in sequence with up to `inFlight` on the wire at
+   * once (each under its own key, so the supplier takes each once whatever the order of arrival).
+   * Orders are marked "sending" (committed) before they go, several in one transaction, and their
+   * outcomes are committed together as they come back. An order waiting out a back-off holds back
+   * the ones after it; an answer that says "not now" (unreachable, 429, 5xx) stops new sends, and
+   * those on the wire finish.
+   */
   async function drain(c: SupplierConnector, supplierId: string, signal: AbortSignal, add: (k: string, n: number) => void, progress: (s: SyncStage, n: number) => void): Promise<StageEnd> {
+    const flying = new Map<number, Promise<void>>();
+    const landed: Attempt[] = [];
+    let stop: StageEnd | null = null;
     let handled = 0;
     for (;;) {
-      if (signal.aborted) return { kind: 'cancelled' };
-      const item = o.transact((ctx) => repo.nextWaiting(ctx.db, supplierId), 'read');
-      if (!item) return { kind: 'ok' };
-      const now = clock().getTime();
-      // waiting out a back-off: not a failure of this run, and the pulls go on
-      if (item.nextAt && Date.parse(item.nextAt) > now) return { kind: 'ok' };
-      let state: OutboxState;
-      let order = null;
-      let sent = false;
-      if (item.state === 'lookup' || item.state === 'sending') {
-        const found = await c.findOrder!(item.key);
-        state = afterLookup(found, item.attempts, clock().getTime(), random);
-        if (found.kind === 'done' && found.value) order = found.value;
-      } else state = { state: 'send' };
-      if (state.state === 'send') {
-        const attempts = item.attempts + 1;
-        o.transact((ctx) => repo.setOutbox(ctx.db, { ...item, state: 'sending', attempts, nextAt: null, at: ctx.now }), 'write');
-        const answer = await c.placeOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
-        state = afterSend(answer, attempts, clock().getTime(), random);
-        item.attempts = attempts;
-        sent = true;
-        if (answer.kind === 'done') order = answer.value;
+      const batch = landed.splice(0);
+      for (const a of batch) {
+        if (a.state.state === 'done') add(a.sent ? 'ordersSent' : 'ordersFound', 1);
+        if (a.state.state === 'rejected') add('ordersRejected', 1);
+        if (a.state.state === 'retry' && !stop) stop = { kind: 'retry', reason: a.state.reason };
       }
-      const settled = state;
-      const placed = order;
-      o.transact((ctx) => {
-        const base = { seq: item.seq, attempts: item.attempts, remoteId: placed?.id ?? null, at: ctx.now };
-        switch (settled.state) {
-          case 'done':
-            repo.setOutbox(ctx.db, { ...base, state: 'done', nextAt: null, lastError: null });
-            if (placed) applyOrders(ctx, supplierId, [placed]);
-            ctx.emit('purchasing.changed', { ids: [item.poId] });
-            break;
-          case 'rejected':
-            repo.setOutbox(ctx.db, { ...base, state: 'rejected', nextAt: null, lastError: settled.reason });
-            break;
-          case 'lookup':
-            repo.setOutbox(ctx.db, { ...base, state: 'lookup', nextAt: null, lastError: settled.reason });
-            break;
-          case 'retry':
-            repo.setOutbox(ctx.db, { ...base, state: settled.then === 'lookup' ? 'lookup' : 'queued', nextAt: new Date(settled.at).toISOString(), lastError: settled.reason });
-            break;
-          case 'send':
-            break;
-        }
-        ctx.emit('sync.changed', { supplierIds: [supplierId] });
-      }, 'write');
-      // an order found by its key had already arrived: it was not sent again
-      if (settled.state === 'done') add(sent ? 'ordersSent' : 'ordersFound', 1);
-      if (settled.state === 'rejected') add('ordersRejected', 1);
-      if (settled.state === 'retry') return { kind: 'retry', reason: settled.reason };
-      progress('orders', ++handled);
+      const room = stop || signal.aborted ? 0 : inFlight - flying.size;
+      // what came back and what goes next, committed together: one transaction per turn
+      const claimed = batch.length || room ? o.transact((ctx) => (settle(ctx, supplierId, batch), claim(ctx, supplierId, flying, room)), 'write') : [];
+      if (batch.length) progress('orders', (handled += batch.length));
+      for (const c2 of claimed) {
+        flying.set(
+          c2.item.seq,
+          attempt(c, c2).then((a) => {
+            landed.push(a);
+            flying.delete(c2.item.seq);
+          }),
+        );
+      }
+      if (!flying.size) break;
+      await Promise.race(flying.values());
+      // whatever else came back meanwhile is committed in the same transaction
+      await new Promise((r) => setImmediate(r));
     }
+    return signal.aborted ? { kind: 'cancelled' } : (stop ?? { kind: 'ok' });
+  }
+
+  /**
+   * The next orders to go, in sequence, up to `room`: those to send are marked "sending" (with their
+   * attempt counted) in one committed transaction before any request leaves; those whose fate is
+   * unknown are looked up first. Stops at an order that is not due yet.
+   */
+  function claim(ctx: Ctx, supplierId: string, flying: Map<number, unknown>, room: number): Claimed[] {
+    const out: Claimed[] = [];
+    if (!room) return out;
+    for (const item of repo.waitingOrders(ctx.db, supplierId, flying.size + room)) {
+      if (flying.has(item.seq)) continue;
+      if (item.nextAt && Date.parse(item.nextAt) > clock().getTime()) break;
+      if (item.state === 'queued') {
+        item.attempts++;
+        repo.setOutbox(ctx.db, { ...item, state: 'sending', nextAt: null, at: ctx.now });
+        out.push({ item, lookupFirst: false });
+      } else out.push({ item, lookupFirst: true });
+      if (out.length === room) break;
+    }
+    return out;
+  }
+
+  /** One order on the wire: looked up first when it may already be there, else sent. */
+  async function attempt(c: SupplierConnector, { item, lookupFirst }: Claimed): Promise<Attempt> {
+    let state: OutboxState = { state: 'send' };
+    let order: Order | null = null;
+    if (lookupFirst) {
+      const found = await c.findOrder!(item.key);
+      state = afterLookup(found, item.attempts, clock().getTime(), random);
+      if (found.kind === 'done' && found.value) order = found.value;
+      if (state.state !== 'send') return { item, sent: false, state, order };
+      // not there: it is sent now, marked first like any other
+      item.attempts++;
+      o.transact((ctx) => repo.setOutbox(ctx.db, { ...item, state: 'sending', nextAt: null, at: ctx.now }), 'write');
+    }
+    const answer = await c.placeOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
+    return { item, sent: true, state: afterSend(answer, item.attempts, clock().getTime(), random), order: answer.kind === 'done' ? answer.value : null };
+  }
+
+  /** Records what came back for a batch of orders. */
+  function settle(ctx: Ctx, supplierId: string, batch: Attempt[]): void {
+    if (!batch.length) return;
+    for (const { item, state, order } of batch) {
+      const base = { seq: item.seq, attempts: item.attempts, remoteId: order?.id ?? null, at: ctx.now };
+      switch (state.state) {
+        case 'done':
+          repo.setOutbox(ctx.db, { ...base, state: 'done', nextAt: null, lastError: null });
+          if (order) applyOrders(ctx, supplierId, [order]);
+          break;
+        case 'rejected':
+          repo.setOutbox(ctx.db, { ...base, state: 'rejected', nextAt: null, lastError: state.reason });
+          break;
+        case 'lookup':
+          // asked for at once the first time; an order whose answers keep getting lost backs off
+          repo.setOutbox(ctx.db, { ...base, state: 'lookup', nextAt: item.attempts > 1 ? new Date(clock().getTime() + backoffMs(item.attempts, random)).toISOString() : null, lastError: state.reason });
+          break;
+        case 'retry':
+          repo.setOutbox(ctx.db, { ...base, state: state.then === 'lookup' ? 'lookup' : 'queued', nextAt: new Date(state.at).toISOString(), lastError: state.reason });
+          break;
+        case 'send':
+          break;
+      }
+    }
+    const placed = batch.filter((a) => a.state.state === 'done').map((a) => a.item.poId);
+    if (placed.length) ctx.emit('purchasing.changed', { ids: placed });
+    ctx.emit('sync.changed', { supplierIds: [supplierId] });
   }
 
   /** Pages through one stream from its saved cursor, each page applied with the cursor after it. */

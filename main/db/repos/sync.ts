@@ -296,15 +296,13 @@ export function listOutbox(db: Db, q: { supplierId: string | null; state: 'waiti
   ).all(q) as OutboxItem[];
 }
 
-/** The supplier's first order still to go, whether or not it is due: orders go in sequence. */
-export function nextWaiting(db: Db, supplierId: string): OutboxRecord | null {
-  return (
-    (stmt(
-      db,
-      `SELECT seq, key, supplier_id AS supplierId, po_id AS poId, payload, state, attempts, next_at AS nextAt, last_error AS lastError, remote_id AS remoteId
-       FROM outbox WHERE supplier_id = ? AND state IN ${WAITING} ORDER BY seq LIMIT 1`,
-    ).get(supplierId) as OutboxRecord | undefined) ?? null
-  );
+/** The supplier's first orders still to go, in sequence, whether or not they are due. */
+export function waitingOrders(db: Db, supplierId: string, limit: number): OutboxRecord[] {
+  return stmt(
+    db,
+    `SELECT seq, key, supplier_id AS supplierId, po_id AS poId, payload, state, attempts, next_at AS nextAt, last_error AS lastError, remote_id AS remoteId
+     FROM outbox WHERE supplier_id = ? AND state IN ${WAITING} ORDER BY seq LIMIT ?`,
+  ).all(supplierId, limit) as OutboxRecord[];
 }
 
 export function setOutbox(db: Db, o: { seq: number; state: OutboxState; attempts: number; nextAt: string | null; lastError: string | null; remoteId: string | null; at: string }): void {

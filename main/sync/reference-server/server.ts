@@ -4,7 +4,7 @@
 // pages that repeat or shift under a reader, and an order taken and stored whose answer is lost.
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { CatalogItem, ErrorBody, ErrorCode, Order, OrderLine, OrderRequest, Page, Price, Shipment } from '../protocol/types';
+import type { Availability, CatalogItem, ErrorBody, ErrorCode, Order, OrderLine, OrderRequest, Page, Price, Shipment } from '../protocol/types';
 import { checkOrderRequest, SupplierRequestError } from './validate';
 import type { StoredOrder, StoredShipment, SupplierStore } from './store';
 
@@ -88,14 +88,6 @@ function pageOf<T extends Sortable>(list: T[], keyOf: (r: T) => string, q: URLSe
   return { items, nextCursor: more && last ? encodeCursor(last.updatedAt, keyOf(last)) : null };
 }
 
-/** Moves a changed record to the end of its list (lists stay in updatedAt order). */
-function touch<T extends Sortable>(list: T[], r: T, at: string): void {
-  const i = list.indexOf(r);
-  if (i >= 0) list.splice(i, 1);
-  r.updatedAt = at;
-  list.push(r);
-}
-
 const sameRequest = (a: OrderRequest, b: OrderRequest) => JSON.stringify(a) === JSON.stringify(b);
 
 export class ReferenceSupplier {
@@ -110,15 +102,14 @@ export class ReferenceSupplier {
 
   /** Takes an order once per key: the same key and body again returns the first answer. */
   placeOrder(key: string, req: OrderRequest): { order: StoredOrder; created: boolean } {
-    const orders = this.store.get('orders');
+    const orders = this.store.scan('orders');
     const seen = orders.find((o) => o.idempotencyKey === key);
     if (seen) {
       if (!sameRequest(seen.request, req)) throw new SupplierRequestError('idempotency_conflict', 'this Idempotency-Key was used for a different order', 'Idempotency-Key');
       return { order: seen, created: false };
     }
-    const catalog = new Map(this.store.get('catalog').map((c) => [c.sku, c]));
     req.lines.forEach((l, i) => {
-      const item = catalog.get(l.sku);
+      const item = this.store.find('catalog', l.sku);
       if (!item) throw new SupplierRequestError('invalid_request', `unknown SKU ${l.sku}`, `lines[${i}].sku`);
     });
     const at = this.store.stamp();
@@ -134,14 +125,13 @@ export class ReferenceSupplier {
       updatedAt: at,
       request: req,
     };
-    orders.push(order);
     if (this.opts.autoAck) this.acknowledge(order, null);
-    this.store.save('orders');
+    else this.store.put('orders', [order]);
     return { order, created: true };
   }
 
   private priceFor(sku: string, qty: number): string | null {
-    const p = this.store.get('prices').find((x) => x.sku === sku);
+    const p = this.store.find('prices', sku);
     if (!p) return null;
     let price = p.unitPrice;
     for (const b of p.breaks) if (qty >= b.minQty) price = b.unitPrice;
@@ -150,26 +140,29 @@ export class ReferenceSupplier {
 
   /** Accepts what is in stock (or the quantities given), rejecting the rest with a reason. */
   acknowledge(order: StoredOrder, accepted: { sku: string; acceptedQty: number; reason?: string }[] | null, reasons: string[] = []): StoredOrder {
-    const stock = new Map(this.store.get('stock').map((s) => [s.sku, s]));
     const at = this.store.stamp();
+    const taken: Availability[] = [];
     order.lines = order.lines.map((l): OrderLine => {
       const given = accepted?.find((a) => a.sku === l.sku);
-      const s = stock.get(l.sku);
+      const s = this.store.find('stock', l.sku);
       const qty = given ? Math.min(l.qty, given.acceptedQty) : Math.min(l.qty, s?.available ?? 0);
-      if (s && qty > 0) touch(this.store.get('stock'), Object.assign(s, { available: s.available - qty }), at);
+      if (s && qty > 0) taken.push(Object.assign(s, { available: s.available - qty, updatedAt: at }));
       const reason = qty < l.qty ? (given?.reason ?? `only ${qty} available`) : null;
       return { ...l, acceptedQty: qty, reason };
     });
     const total = order.lines.reduce((a, l) => a + (l.acceptedQty ?? 0), 0);
     order.status = total === 0 ? 'rejected' : order.lines.every((l) => l.acceptedQty === l.qty) ? 'accepted' : 'partially_accepted';
     order.reasons = reasons.length ? reasons : order.lines.filter((l) => l.reason).map((l) => `${l.sku}: ${l.reason}`);
-    touch(this.store.get('orders'), order, at);
-    this.store.save('stock');
+    order.updatedAt = at;
+    this.store.putAll([
+      ['stock', taken],
+      ['orders', [order]],
+    ]);
     return order;
   }
 
   /** Ships what was accepted of an order (or the lines given), with its first tracking event. */
-  ship(order: Order, input: { carrier?: string; trackingNumbers?: string[]; lines?: { sku: string; qty: number }[] }): StoredShipment {
+  ship(order: StoredOrder, input: { carrier?: string; trackingNumbers?: string[]; lines?: { sku: string; qty: number }[] }): StoredShipment {
     const shipments = this.store.get('shipments');
     const at = this.store.stamp();
     const shipment: StoredShipment = {
@@ -183,41 +176,36 @@ export class ReferenceSupplier {
       updatedAt: at,
       events: [{ at, status: 'info_received', place: null, text: 'Shipment information received' }],
     };
-    shipments.push(shipment);
     order.status = 'shipped';
-    touch(this.store.get('orders'), order, at);
-    this.store.save('shipments');
-    this.store.save('orders');
+    order.updatedAt = at;
+    this.store.putAll([
+      ['shipments', [shipment]],
+      ['orders', [order]],
+    ]);
     return shipment;
   }
 
   /** Changes catalogue items (new ones are added), as a supplier updating its list would. */
   updateCatalog(items: (Partial<CatalogItem> & { sku: string })[]): CatalogItem[] {
-    const list = this.store.get('catalog');
     const at = this.store.stamp();
     const out = items.map((patch) => {
-      const cur = list.find((c) => c.sku === patch.sku);
+      const cur = this.store.find('catalog', patch.sku);
       const next: CatalogItem = { name: patch.sku, barcode: null, hsCode: null, originCountry: null, moq: 1, orderMultiple: 1, leadTimeDays: null, status: 'active', ...cur, ...patch, updatedAt: at };
-      if (cur) touch(list, Object.assign(cur, next), at);
-      else list.push(next);
-      return next;
+      return cur ? Object.assign(cur, next) : next;
     });
-    this.store.save('catalog');
+    this.store.put('catalog', out);
     return out;
   }
 
   /** Changes prices (a price rise) or adds them. */
   updatePrices(items: (Partial<Price> & { sku: string })[]): Price[] {
-    const list = this.store.get('prices');
     const at = this.store.stamp();
     const out = items.map((patch) => {
-      const cur = list.find((p) => p.sku === patch.sku);
+      const cur = this.store.find('prices', patch.sku);
       const next: Price = { currency: 'USD', unitPrice: '0.00', breaks: [], ...cur, ...patch, updatedAt: at };
-      if (cur) touch(list, Object.assign(cur, next), at);
-      else list.push(next);
-      return next;
+      return cur ? Object.assign(cur, next) : next;
     });
-    this.store.save('prices');
+    this.store.put('prices', out);
     return out;
   }
 
@@ -295,8 +283,8 @@ export class ReferenceSupplier {
     if (parts[0] !== 'v1') throw new SupplierRequestError('not_found', `no such path ${url.pathname}`);
     const [, what, id, sub] = parts;
     if (method === 'GET' && what && ['catalog', 'prices', 'availability'].includes(what) && !id) {
-      const list = this.store.get(what === 'catalog' ? 'catalog' : what === 'prices' ? 'prices' : 'stock');
       if (this.faults.shiftPages > 0 && q.get('cursor')) this.shift();
+      const list = this.store.get(what === 'catalog' ? 'catalog' : what === 'prices' ? 'prices' : 'stock');
       const skus = q.get('skus');
       if (skus) {
         const wanted = new Set(skus.split(','));
@@ -320,7 +308,7 @@ export class ReferenceSupplier {
     }
     if (what === 'orders' && method === 'GET') {
       const orders = this.store.get('orders');
-      if (id) return { status: 200, body: publicOrder(mustFind(orders, (o) => o.id === id, `no order ${id}`)) };
+      if (id) return { status: 200, body: publicOrder(mustExist(this.store.find('orders', id), `no order ${id}`)) };
       const key = q.get('idempotency_key');
       const reference = q.get('reference');
       if (key !== null || reference !== null) return { status: 200, body: { items: orders.filter((o) => (key === null || o.idempotencyKey === key) && (reference === null || o.reference === reference)).map(publicOrder), nextCursor: null } };
@@ -329,8 +317,8 @@ export class ReferenceSupplier {
     }
     if (what === 'shipments' && method === 'GET') {
       const shipments = this.store.get('shipments');
-      if (id && sub === 'events') return { status: 200, body: { items: mustFind(shipments, (s) => s.id === id, `no shipment ${id}`).events, nextCursor: null } };
-      if (id) return { status: 200, body: publicShipment(mustFind(shipments, (s) => s.id === id, `no shipment ${id}`)) };
+      if (id && sub === 'events') return { status: 200, body: { items: mustExist(this.store.find('shipments', id), `no shipment ${id}`).events, nextCursor: null } };
+      if (id) return { status: 200, body: publicShipment(mustExist(this.store.find('shipments', id), `no shipment ${id}`)) };
       const page = pageOf(shipments, (s) => s.id, q, this.faults);
       return { status: 200, body: { ...page, items: page.items.map(publicShipment) } };
     }
@@ -355,26 +343,21 @@ export class ReferenceSupplier {
     const m = /^\/_admin\/(orders|shipments)\/([^/]+)\/(ack|ship|events)$/.exec(path);
     if (m && method === 'POST') {
       if (m[1] === 'orders') {
-        const order = mustFind(this.store.get('orders'), (o) => o.id === m[2], `no order ${m[2]}`);
-        if (m[3] === 'ack') {
-          const acked = this.acknowledge(order, (b.lines ?? null) as { sku: string; acceptedQty: number; reason?: string }[] | null, (b.reasons ?? []) as string[]);
-          this.store.save('orders');
-          return publicOrder(acked);
-        }
+        const order = mustExist(this.store.find('orders', m[2]!), `no order ${m[2]}`);
+        if (m[3] === 'ack') return publicOrder(this.acknowledge(order, (b.lines ?? null) as { sku: string; acceptedQty: number; reason?: string }[] | null, (b.reasons ?? []) as string[]));
         return publicShipment(this.ship(order, b as { carrier?: string; trackingNumbers?: string[] }));
       }
-      const s = mustFind(this.store.get('shipments'), (x) => x.id === m[2], `no shipment ${m[2]}`);
+      const s = mustExist(this.store.find('shipments', m[2]!), `no shipment ${m[2]}`);
       s.events.push(...((b.events ?? []) as StoredShipment['events']));
-      touch(this.store.get('shipments'), s, this.store.stamp());
-      this.store.save('shipments');
+      s.updatedAt = this.store.stamp();
+      this.store.put('shipments', [s]);
       return publicShipment(s);
     }
     throw new SupplierRequestError('not_found', `no such admin path ${method} ${path}`);
   }
 }
 
-function mustFind<T>(list: T[], test: (r: T) => boolean, message: string): T {
-  const r = list.find(test);
+function mustExist<T>(r: T | undefined, message: string): T {
   if (!r) throw new SupplierRequestError('not_found', message);
   return r;
 }
