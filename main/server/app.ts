@@ -46,6 +46,8 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
       sync: (sync = createSyncRunner({ transact: d.transact, emit: d.emit, secrets, isOnline: hasNetwork, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.sync })),
     }),
   });
+  // an order queued or retried goes out within a moment when the schedule is running
+  dispatcher.subscribe((event) => event === 'sync.changed' && sync!.nudge());
   return { db, file, dispatcher, sync: sync!, migration, close: () => db.close() };
 }
 

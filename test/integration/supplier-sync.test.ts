@@ -371,6 +371,22 @@ describe('supplier sync against the reference server', () => {
     await catalogueAgrees();
   });
 
+  it('on its schedule: syncs by itself, and sends an order within a moment of its placing', async () => {
+    await setup();
+    await t.client.call('sync.saveConnection', { supplierId, kind: 'open_protocol', endpoint: server.url, autoSync: true, intervalMinutes: 5 });
+    t.app.sync.startSchedule(200);
+    await expect.poll(async () => (await t.client.call('sync.runs', { supplierId }))[0], { timeout: 10_000 }).toMatchObject({ trigger: 'interval', result: 'ok' });
+    const po = await placePo([{ productId: lamp, qty: 2 }]);
+    await expect.poll(async () => (await t.client.call('sync.order', { poId: po.id })).outbox?.state, { timeout: 10_000 }).toBe('done');
+    await ordersAgree([po.id]);
+    // within its interval nothing else runs: one full sync and one that sent the order
+    const runs = await t.client.call('sync.runs', { supplierId });
+    expect(runs.map((r) => [r.trigger, r.counts.catalog ?? 0, r.counts.ordersSent ?? 0])).toEqual([
+      ['interval', 0, 1],
+      ['interval', 30, 0],
+    ]);
+  });
+
   it('never syncs while offline, except with a supplier on this computer', async () => {
     await setup({ sync: { isOnline: () => false } });
     // on 127.0.0.1: reachable offline

@@ -47,6 +47,8 @@ export interface SyncRunner {
   test(supplierId: string): Promise<ConnectionTest>;
   /** recovers what a stopped app left half done, then syncs on each connection's interval */
   startSchedule(tickMs?: number): void;
+  /** something may be waiting to go (an order was queued or retried): on schedule, send it now */
+  nudge(): void;
   /** stops the schedule and every run, and waits for them to end */
   stop(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   const running = new Map<string, { controller: AbortController; done: Promise<SyncRun> }>();
   let recovered = false;
   let timer: NodeJS.Timeout | null = null;
+  let nudged = false;
 
   function recover(): void {
     if (recovered) return;
@@ -373,7 +376,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   async function drainDue(): Promise<void> {
     const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now), 'read');
     for (const c of connections(null)) {
-      if (due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
+      if (c.autoSync && due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
     }
   }
 
@@ -434,6 +437,14 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       timer.unref();
       setImmediate(tick);
     },
+    nudge() {
+      if (!timer || nudged) return;
+      nudged = true;
+      setTimeout(() => {
+        nudged = false;
+        void drainDue();
+      }, NUDGE_MS).unref();
+    },
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
@@ -443,6 +454,9 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     },
   };
 }
+
+/** how long after an order is queued the schedule sends it (a burst of orders goes together) */
+const NUDGE_MS = 300;
 
 const STAGE: Record<repo.Stream, SyncStage> = { catalog: 'catalog', prices: 'prices', availability: 'availability', orders: 'acknowledgements', shipments: 'shipments' };
 
