@@ -26,7 +26,7 @@ export interface OpenOptions {
   /** the OS keychain in the desktop app; by default a key file next to the data */
   secrets?: Secrets;
   /** how supplier sync reaches the network and knows whether it is online */
-  sync?: Pick<SyncRunnerOptions, 'fetch' | 'isOnline' | 'timeoutMs' | 'random' | 'pageSize' | 'inFlight'>;
+  sync?: Pick<SyncRunnerOptions, 'fetch' | 'isOnline' | 'timeoutMs' | 'random' | 'pageSize' | 'inFlight' | 'cjSpacingMs'>;
 }
 
 let hsCache: HsReference | null = null;

@@ -28,8 +28,8 @@ export interface SupplierConnector {
   availabilityPage?(q: ListQuery): Promise<Outcome<Page<Availability>>>;
   /** sends an order under our key; the supplier takes it at most once whatever happens */
   placeOrder?(key: string, order: OrderRequest): Promise<Outcome<Order>>;
-  /** the order sent with this key, or null when the supplier never received it */
-  findOrder?(key: string): Promise<Outcome<Order | null>>;
+  /** the order sent with this key (and this request), or null when the supplier never received it */
+  findOrder?(key: string, order: OrderRequest): Promise<Outcome<Order | null>>;
   ordersPage?(q: ListQuery): Promise<Outcome<Page<Order>>>;
   shipmentsPage?(q: ListQuery): Promise<Outcome<Page<Shipment>>>;
   trackingEvents?(shipmentId: string): Promise<Outcome<TrackingEvent[]>>;

@@ -29,6 +29,24 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+const line = (max: number) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`);
+
+/** What CJ needs to place an order: where it ships (the merchant's warehouse), how, and from where. */
+export const cjSettings = z.object({
+  shipTo: z.object({
+    name: line(50),
+    phone: z.string().trim().max(20, 'at most 20 characters').nullable().default(null),
+    countryCode: f.countryCode,
+    country: line(50),
+    province: line(50),
+    city: line(50),
+    address: line(200),
+    zip: z.string().trim().max(20, 'at most 20 characters').nullable().default(null),
+  }),
+  logisticName: line(50),
+  fromCountryCode: f.countryCode,
+});
+
 const connection = z
   .object({
     supplierId: f.id,
@@ -44,6 +62,11 @@ const connection = z
   .superRefine((c, ctx) => {
     const problem = endpointProblem(c.kind, c.endpoint);
     if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint'], message: problem });
+    // a CJ connection may read the catalogue only (no settings); one that orders needs them all
+    if (c.kind === 'cj' && c.settings !== undefined && Object.keys(c.settings).length) {
+      const checked = cjSettings.safeParse(c.settings);
+      for (const i of checked.success ? [] : checked.error.issues) ctx.addIssue({ code: 'custom', path: ['settings', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
+    }
   });
 
 export const syncApi = {

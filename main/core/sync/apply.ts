@@ -94,7 +94,8 @@ export function applyAvailability(ctx: Ctx, supplierId: string, items: Availabil
 export function applyOrders(ctx: Ctx, supplierId: string, orders: Order[]): number {
   let ours = 0;
   for (const o of orders) {
-    const poId = repo.poIdByKey(ctx.db, supplierId, o.idempotencyKey);
+    // by our key, or (a platform that only knows our order number) by the purchase-order number
+    const poId = repo.poIdByKey(ctx.db, supplierId, o.idempotencyKey) ?? repo.poIdByReference(ctx.db, supplierId, o.reference);
     if (!poId) continue;
     ours++;
     repo.saveSupplierOrder(ctx.db, {
@@ -102,7 +103,8 @@ export function applyOrders(ctx: Ctx, supplierId: string, orders: Order[]): numb
       remoteId: o.id,
       poId,
       status: o.status,
-      lines: JSON.stringify(o.lines),
+      // an order list without lines keeps the lines already known
+      lines: o.lines.length ? JSON.stringify(o.lines) : null,
       reasons: JSON.stringify(o.reasons),
       updatedAt: o.updatedAt,
       at: ctx.now,

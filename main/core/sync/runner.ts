@@ -15,6 +15,7 @@ import * as repo from '../../db/repos/sync';
 import type { ListQuery, Outcome, SupplierConnector } from '../../sync/connector';
 import { OpenProtocolConnector } from '../../sync/connectors/open-protocol';
 import { PriceListConnector } from '../../sync/connectors/price-list';
+import { CjConnector, type CjSettings, type CjTokens } from '../../sync/connectors/cj';
 import { afterLookup, afterSend, backoffMs, type OutboxState } from '../../sync/outbox-policy';
 import type { Order, OrderRequest, Page, Shipment, TrackingEvent } from '../../sync/protocol/types';
 import type { Ctx } from '../context';
@@ -39,6 +40,9 @@ export interface SyncRunnerOptions {
   pageSize?: number;
   /** orders on the wire at once per supplier (default 8) */
   inFlight?: number;
+  /** the least time between two calls to CJ (default about a second, as CJ allows) */
+  cjSpacingMs?: number;
+  log?: (msg: string, err: unknown) => void;
 }
 
 export interface SyncRunner {
@@ -54,7 +58,7 @@ export interface SyncRunner {
 }
 
 /** How a stage ended: went through; stopped by the supplier being unreachable or busy (the rest of the run waits too); or refused. */
-type StageEnd = { kind: 'ok' } | { kind: 'retry'; reason: string } | { kind: 'rejected'; reason: string } | { kind: 'cancelled' };
+type StageEnd = { kind: 'ok'; idle?: boolean } | { kind: 'retry'; reason: string } | { kind: 'rejected'; reason: string } | { kind: 'cancelled' };
 
 class Cancelled extends Error {}
 
@@ -82,6 +86,8 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   let recovered = false;
   let timer: NodeJS.Timeout | null = null;
   let nudged = false;
+  /** CJ's access tokens, per supplier, for the app's lifetime (never stored) */
+  const cjTokens = new Map<string, CjTokens>();
 
   function recover(): void {
     if (recovered) return;
@@ -101,8 +107,12 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         return new OpenProtocolConnector({ ...common, baseUrl: conn.endpoint, apiKey });
       case 'price_list':
         return new PriceListConnector({ ...common, source: conn.endpoint, settings: JSON.parse(conn.settings) as Record<string, unknown>, currency: supplier.currency });
-      case 'cj':
-        throw new ApiError('conflict', `${name}: the CJ Dropshipping connection is not available in this version`);
+      case 'cj': {
+        const skus = o.transact((ctx) => repo.supplierSkus(ctx.db, conn.supplierId), 'read');
+        const key = conn.supplierId;
+        const tokens = { get: () => cjTokens.get(key) ?? null, set: (t: CjTokens | null) => void (t ? cjTokens.set(key, t) : cjTokens.delete(key)) };
+        return new CjConnector({ ...common, baseUrl: conn.endpoint, apiKey, settings: JSON.parse(conn.settings) as Partial<CjSettings>, skus, tokens, ...(o.cjSpacingMs !== undefined ? { spacingMs: o.cjSpacingMs } : {}) });
+      }
     }
   }
 
@@ -155,7 +165,8 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         notes.push(...(c.drainNotes?.() ?? []));
         if (signal.aborted || end.kind === 'cancelled') throw new Cancelled();
         if (end.kind === 'ok') {
-          completed++;
+          // an outbox with nothing to send says nothing about whether the supplier could be reached
+          if (!end.idle) completed++;
           continue;
         }
         failed++;
@@ -218,7 +229,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       // whatever else came back meanwhile is committed in the same transaction
       await new Promise((r) => setImmediate(r));
     }
-    return signal.aborted ? { kind: 'cancelled' } : (stop ?? { kind: 'ok' });
+    return signal.aborted ? { kind: 'cancelled' } : (stop ?? { kind: 'ok', idle: handled === 0 });
   }
 
   /**
@@ -247,7 +258,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     let state: OutboxState = { state: 'send' };
     let order: Order | null = null;
     if (lookupFirst) {
-      const found = await c.findOrder!(item.key);
+      const found = await c.findOrder!(item.key, JSON.parse(item.payload) as OrderRequest);
       state = afterLookup(found, item.attempts, clock().getTime(), random);
       if (found.kind === 'done' && found.value) order = found.value;
       if (state.state !== 'send') return { item, sent: false, state, order };
@@ -363,7 +374,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     const done = syncOne(supplierId, trigger, controller.signal, only).finally(() => {
       running.delete(supplierId);
       // orders queued while this run was sending go now rather than at the next tick
-      if (!controller.signal.aborted && timer) setImmediate(() => void drainDue());
+      if (!controller.signal.aborted && timer) setImmediate(drainDue);
     });
     running.set(supplierId, { controller, done });
     return done;
@@ -373,21 +384,35 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     return o.transact((ctx) => (supplierId ? [repo.getConnection(ctx.db, supplierId)].filter((c): c is repo.ConnectionRecord => c !== null) : repo.listConnections(ctx.db)), 'read');
   }
 
-  async function drainDue(): Promise<void> {
-    const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now), 'read');
-    for (const c of connections(null)) {
-      if (c.autoSync && due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
+  /** Scheduled work never throws out of a timer: a failure (the database closing as the app quits) waits for the next tick. */
+  function scheduled(work: () => void): void {
+    if (!timer) return;
+    try {
+      work();
+    } catch (e) {
+      o.log?.('scheduled supplier sync failed', e);
     }
   }
 
+  function drainDue(): void {
+    scheduled(() => {
+      const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now), 'read');
+      for (const c of connections(null)) {
+        if (c.autoSync && due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
+      }
+    });
+  }
+
   function tick(): void {
-    const now = clock().getTime();
-    for (const c of connections(null)) {
-      if (!c.autoSync || running.has(c.supplierId) || !reachable(c)) continue;
-      const last = o.transact((ctx) => repo.lastRun(ctx.db, c.supplierId), 'read');
-      if (!last || Date.parse(last.startedAt) + c.intervalMinutes * 60_000 <= now) void launch(c.supplierId, 'interval', 'all').catch(() => undefined);
-    }
-    void drainDue();
+    scheduled(() => {
+      const now = clock().getTime();
+      for (const c of connections(null)) {
+        if (!c.autoSync || running.has(c.supplierId) || !reachable(c)) continue;
+        const last = o.transact((ctx) => repo.lastRun(ctx.db, c.supplierId), 'read');
+        if (!last || Date.parse(last.startedAt) + c.intervalMinutes * 60_000 <= now) void launch(c.supplierId, 'interval', 'all').catch(() => undefined);
+      }
+    });
+    drainDue();
   }
 
   return {
@@ -442,7 +467,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       nudged = true;
       setTimeout(() => {
         nudged = false;
-        void drainDue();
+        drainDue();
       }, NUDGE_MS).unref();
     },
     async stop() {

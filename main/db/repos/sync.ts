@@ -340,16 +340,25 @@ export function outboxKeyForPo(db: Db, poId: string): string | null {
 
 // ---- what suppliers said ------------------------------------------------------------------------
 
+/** A purchase order of this supplier sent through the outbox, by its number. */
+export function poIdByReference(db: Db, supplierId: string, number: string): string | null {
+  return (
+    (stmt(db, 'SELECT po.id FROM purchase_orders po WHERE po.number = ? AND po.supplier_id = ? AND EXISTS (SELECT 1 FROM outbox o WHERE o.po_id = po.id)').get(number, supplierId) as { id: string } | undefined)?.id ??
+    null
+  );
+}
+
 export function poIdByKey(db: Db, supplierId: string, key: string): string | null {
   return (stmt(db, 'SELECT po_id AS id FROM outbox WHERE key = ? AND supplier_id = ?').get(key, supplierId) as { id: string } | undefined)?.id ?? null;
 }
 
-export function saveSupplierOrder(db: Db, o: { supplierId: string; remoteId: string; poId: string; status: string; lines: string; reasons: string; updatedAt: string; at: string }): void {
+/** `lines` null keeps the lines already held (or none: []). */
+export function saveSupplierOrder(db: Db, o: { supplierId: string; remoteId: string; poId: string; status: string; lines: string | null; reasons: string; updatedAt: string; at: string }): void {
   stmt(
     db,
     `INSERT INTO supplier_orders (supplier_id, remote_id, po_id, status, lines, reasons, remote_updated_at, synced_at)
-     VALUES (@supplierId, @remoteId, @poId, @status, @lines, @reasons, @updatedAt, @at)
-     ON CONFLICT (supplier_id, remote_id) DO UPDATE SET status = excluded.status, lines = excluded.lines, reasons = excluded.reasons,
+     VALUES (@supplierId, @remoteId, @poId, @status, coalesce(@lines, '[]'), @reasons, @updatedAt, @at)
+     ON CONFLICT (supplier_id, remote_id) DO UPDATE SET status = excluded.status, lines = coalesce(@lines, supplier_orders.lines), reasons = excluded.reasons,
        remote_updated_at = excluded.remote_updated_at, synced_at = excluded.synced_at
      WHERE excluded.remote_updated_at >= supplier_orders.remote_updated_at`,
   ).run(o);
@@ -403,4 +412,9 @@ export function lastDecision(db: Db, supplierProductId: string, kind: CatalogCha
 
 export function setPayload(db: Db, seq: number, payload: string): void {
   stmt(db, 'UPDATE outbox SET payload = ? WHERE seq = ?').run(payload, seq);
+}
+
+/** The supplier SKUs the merchant buys from a supplier (what a per-SKU catalogue sync reads). */
+export function supplierSkus(db: Db, supplierId: string): string[] {
+  return (stmt(db, "SELECT supplier_sku AS sku FROM supplier_products WHERE supplier_id = ? AND status = 'active' ORDER BY supplier_sku").all(supplierId) as { sku: string }[]).map((r) => r.sku);
 }
