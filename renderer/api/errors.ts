@@ -26,9 +26,11 @@ function collect(e: unknown, keyOf: (path: string) => string | null, strayText: 
   return { fields, general };
 }
 
-/** Field names from the API ("options.colour") are matched to form fields by their first part. */
+/** Field names from the API ("options.colour") are matched to form fields in full, else by their first part. */
 export function toFormErrors(e: unknown, known: readonly string[]): FormErrors {
   return collect(e, (path) => {
+    // a form may name a nested field in full ("settings.shipTo.city"); else by its first part
+    if (known.includes(path)) return path;
     const name = path.split('.')[0] ?? path;
     return known.includes(name) ? name : null;
   });

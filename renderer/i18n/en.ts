@@ -1697,6 +1697,17 @@ export const en = {
   'sync.po.says': 'The supplier says: {status} (as of {at})',
   'sync.po.line': '{sku}: {accepted} of {qty} accepted {reason}',
   'sync.po.shipments': 'Their shipment notices:',
+  'sync.cj.hint': 'To place orders, CJ needs where to ship them (your warehouse), a CJ logistics service (as CJ names it, e.g. CJPacket Ordinary) and the CJ warehouse country. Leave them empty to read prices and stock only.',
+  'sync.cj.logisticName': 'CJ logistics service',
+  'sync.cj.fromCountryCode': 'Ships from (country code)',
+  'sync.cj.name': 'Receiver',
+  'sync.cj.phone': 'Phone (optional)',
+  'sync.cj.countryCode': 'Country code',
+  'sync.cj.country': 'Country',
+  'sync.cj.province': 'Province / state',
+  'sync.cj.city': 'City',
+  'sync.cj.address': 'Street address',
+  'sync.cj.zip': 'Postcode (optional)',
   // ---- end supplier sync ----
 } as const;
 

@@ -1699,5 +1699,16 @@ export const zh: Record<MessageKey, string> = {
   'sync.po.says': '供应商回复：{status}（截至 {at}）',
   'sync.po.line': '{sku}：接受 {accepted} / {qty} {reason}',
   'sync.po.shipments': '其发货通知：',
+  'sync.cj.hint': '若要下单，CJ 需要收货地址（您的仓库）、CJ 物流方式（按 CJ 的名称，如 CJPacket Ordinary）和发货仓所在国家。留空则只读取价格和库存。',
+  'sync.cj.logisticName': 'CJ 物流方式',
+  'sync.cj.fromCountryCode': '发货国家代码',
+  'sync.cj.name': '收货人',
+  'sync.cj.phone': '电话（可选）',
+  'sync.cj.countryCode': '国家代码',
+  'sync.cj.country': '国家',
+  'sync.cj.province': '省/州',
+  'sync.cj.city': '城市',
+  'sync.cj.address': '详细地址',
+  'sync.cj.zip': '邮编（可选）',
   // ---- end supplier sync ----
 };

@@ -67,11 +67,12 @@ describe('supplier sync', () => {
     await card.card.getByTestId('test-connection').click();
     expect(await shell.toast(/answered/)).toMatch(/Reference Supplier answered/);
 
-    // an order placed while connected waits in the outbox, then goes with the sync
+    // an order sent to a supplier that syncs by itself goes within a moment, nothing pressed
     const po = await e.api.call('purchasing.create', { supplierId, lines: [{ productId: lamp, qty: 6 }] });
     await e.api.call('purchasing.send', { id: po.order.id });
+    await expect.poll(async () => (await e.api.call('sync.order', { poId: po.order.id })).outbox?.state, { timeout: 10_000 }).toBe('done');
     await card.card.getByTestId('sync-now').click();
-    await expect.poll(() => card.lastRun().textContent(), { timeout: 20_000 }).toMatch(/OK.*orders sent 1 · catalogue items 30/);
+    await expect.poll(() => card.lastRun().textContent(), { timeout: 20_000 }).toMatch(/OK.*catalogue items 30/);
     await e.screenshot('101-sync-supplier-connected');
     const theirs = (await remote<ListPage<Order>>(`/v1/orders?idempotency_key=${po.order.id}`)).items;
     expect(theirs).toHaveLength(1);
@@ -124,5 +125,38 @@ describe('supplier sync', () => {
     await expect.poll(() => refused.getByTestId('outbox-state').textContent()).toBe('被拒');
     await e.screenshot('104-sync-centre-zh');
     await e.api.call('settings.update', { locale: 'en' });
+  });
+
+  it('sets up a CJ Dropshipping connection, refusing half a shipping address at its fields', async () => {
+    const p = e.page;
+    const cjSupplier = (await e.api.call('suppliers.create', { name: 'CJ Dropshipping', currency: 'USD' })).id;
+    await go(`#/suppliers/${cjSupplier}`);
+    await p.getByTestId('connect-supplier').click();
+    const form = p.getByTestId('connection-form');
+    await form.getByTestId('field-kind').selectOption('cj');
+    expect(await form.getByTestId('field-endpoint').inputValue()).toBe('https://developers.cjdropshipping.com/api2.0/v1');
+    await form.getByTestId('field-apiKey').fill('CJ1234567@api@0f1e2d3c4b5a6978');
+    await form.getByTestId('field-settings.logisticName').fill('CJPacket Ordinary');
+    await form.getByTestId('field-settings.shipTo.city').fill('Berlin');
+    await form.getByTestId('save-connection').click();
+    await expect.poll(() => form.getByTestId('error-settings.shipTo.name').textContent()).toMatch(/required/i);
+    await e.screenshot('105-sync-cj-form');
+    expect(await e.api.call('sync.connection', { supplierId: cjSupplier })).toBeNull();
+    for (const [f, v] of [
+      ['name', 'Mei Chen'],
+      ['countryCode', 'DE'],
+      ['country', 'Germany'],
+      ['province', 'Berlin'],
+      ['address', 'Lagerstraße 5'],
+    ]) {
+      await form.getByTestId(`field-settings.shipTo.${f}`).fill(v!);
+    }
+    await form.getByTestId('save-connection').click();
+    await p.getByTestId('connection-card').getByTestId('connection-kind').waitFor();
+    expect(await e.api.call('sync.connection', { supplierId: cjSupplier })).toMatchObject({
+      kind: 'cj',
+      hasKey: true,
+      settings: { logisticName: 'CJPacket Ordinary', fromCountryCode: 'CN', shipTo: { name: 'Mei Chen', city: 'Berlin', zip: null } },
+    });
   });
 });

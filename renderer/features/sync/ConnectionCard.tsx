@@ -14,6 +14,23 @@ import { useT } from '../../i18n';
 import { runCounts } from './describe';
 import { useSyncProgress } from './progress';
 
+const CJ_ENDPOINT = 'https://developers.cjdropshipping.com/api2.0/v1';
+const CJ_ADDRESS = ['name', 'phone', 'countryCode', 'country', 'province', 'city', 'address', 'zip'] as const;
+const CJ_FIELDS = ['logisticName', 'fromCountryCode', ...CJ_ADDRESS] as const;
+type CjField = (typeof CJ_FIELDS)[number];
+const cjPath = (f: CjField) => (f === 'logisticName' || f === 'fromCountryCode' ? `settings.${f}` : `settings.shipTo.${f}`);
+
+/** CJ's ordering settings: all given, or none (a connection that only reads the catalogue). */
+function cjSettingsOf(v: Record<CjField, string>): Record<string, unknown> {
+  const value = (f: CjField) => v[f].trim();
+  if (CJ_ADDRESS.every((f) => !value(f)) && !value('logisticName')) return {};
+  return {
+    shipTo: Object.fromEntries(CJ_ADDRESS.map((f) => [f, value(f) || (f === 'phone' || f === 'zip' ? null : '')])),
+    logisticName: value('logisticName'),
+    fromCountryCode: value('fromCountryCode'),
+  };
+}
+
 export function ConnectionCard({ supplier }: { supplier: Supplier }) {
   const t = useT();
   const q = useQuery('sync.connection', { supplierId: supplier.id });
@@ -122,10 +139,21 @@ function ConnectionForm({ supplier, conn, onDone }: { supplier: Supplier; conn: 
   const mapping = (conn?.settings.mapping ?? {}) as Record<string, string>;
   const [skuColumn, setSkuColumn] = useState(mapping.supplierSku ?? '');
   const [priceColumn, setPriceColumn] = useState(mapping.unitPrice ?? '');
-  const { err, errors, busy, submit } = useFormSubmit(['kind', 'endpoint', 'apiKey', 'intervalMinutes']);
+  const cjSaved = (conn?.kind === 'cj' ? conn.settings : {}) as { shipTo?: Record<string, string | null>; logisticName?: string; fromCountryCode?: string };
+  const [cj, setCj] = useState<Record<CjField, string>>(() => ({
+    ...Object.fromEntries(CJ_ADDRESS.map((f) => [f, cjSaved.shipTo?.[f] ?? ''])),
+    logisticName: cjSaved.logisticName ?? '',
+    fromCountryCode: cjSaved.fromCountryCode ?? 'CN',
+  }) as Record<CjField, string>);
+  const { err, errors, busy, submit } = useFormSubmit(['kind', 'endpoint', 'apiKey', 'intervalMinutes', ...CJ_FIELDS.map(cjPath)]);
   const priceList = kind === 'price_list';
   const onSubmit = submit(async () => {
-    const settings = priceList && skuColumn.trim() && priceColumn.trim() ? { mapping: { supplierSku: skuColumn.trim(), unitPrice: priceColumn.trim() } } : {};
+    const settings =
+      kind === 'cj'
+        ? cjSettingsOf(cj)
+        : priceList && skuColumn.trim() && priceColumn.trim()
+          ? { mapping: { supplierSku: skuColumn.trim(), unitPrice: priceColumn.trim() } }
+          : {};
     await client.call('sync.saveConnection', {
       supplierId: supplier.id,
       kind,
@@ -155,8 +183,11 @@ function ConnectionForm({ supplier, conn, onDone }: { supplier: Supplier; conn: 
           name="kind"
           label={t('sync.f.kind')}
           value={kind}
-          onChange={(v) => setKind(v as ConnectionKind)}
-          options={(['open_protocol', 'price_list'] as const).map((k) => ({ value: k, label: t(`sync.kind.${k}`) }))}
+          onChange={(v) => {
+            setKind(v as ConnectionKind);
+            if (v === 'cj' && !endpoint) setEndpoint(CJ_ENDPOINT);
+          }}
+          options={(['open_protocol', 'price_list', 'cj'] as const).map((k) => ({ value: k, label: t(`sync.kind.${k}`) }))}
           error={err('kind')}
         />
         <TextField name="endpoint" label={t(priceList ? 'sync.f.source' : 'sync.f.endpoint')} value={endpoint} onChange={setEndpoint} error={err('endpoint')} placeholder={priceList ? t('sync.sourcePlaceholder') : 'https://api.supplier.example'} hint={t(priceList ? 'sync.sourceHint' : 'sync.endpointHint')} />
@@ -168,6 +199,14 @@ function ConnectionForm({ supplier, conn, onDone }: { supplier: Supplier; conn: 
         ) : (
           <TextField name="apiKey" type="password" autoComplete="off" label={t('sync.f.apiKey')} value={apiKey} onChange={setApiKey} error={err('apiKey')} placeholder={conn?.hasKey ? t('sync.keyKept') : ''} hint={t('sync.keyHint')} />
         )}
+        {kind === 'cj' ? (
+          <>
+            <p className="muted small span-2">{t('sync.cj.hint')}</p>
+            {CJ_FIELDS.map((f) => (
+              <TextField key={f} name={cjPath(f)} label={t(`sync.cj.${f}`)} value={cj[f]} onChange={(v) => setCj((cur) => ({ ...cur, [f]: v }))} error={err(cjPath(f))} />
+            ))}
+          </>
+        ) : null}
         <CheckboxField name="autoSync" label={t('sync.f.auto')} checked={autoSync} onChange={setAutoSync} />
         <TextField name="intervalMinutes" label={t('sync.f.interval')} value={interval} onChange={setIntervalText} error={err('intervalMinutes')} inputMode="numeric" />
         {errors.general ? <div className="field-error span-2">{errors.general}</div> : null}
