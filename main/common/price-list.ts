@@ -88,7 +88,19 @@ export function usesDecimalComma(cells: readonly string[]): boolean {
 
 export function readPriceList(text: string, opts: { mapping?: PriceListMapping; decimalComma?: boolean } = {}): PriceList {
   const delimiter = detectDelimiter(text);
-  const records = parseCsv(text, delimiter).filter((r) => r.cells.some((c) => c !== ''));
+  return { delimiter, ...readPriceRecords(parseCsv(text, delimiter), { ...opts, delimiter }) };
+}
+
+/**
+ * The same from a spreadsheet's rows already split into cells (an XLSX sheet, its cells as text),
+ * `line` being the row number the merchant sees.
+ */
+export function readPriceRecords(
+  all: readonly { line: number; cells: string[] }[],
+  opts: { mapping?: PriceListMapping; decimalComma?: boolean; delimiter?: Delimiter } = {},
+): Omit<PriceList, 'delimiter'> {
+  const delimiter = opts.delimiter;
+  const records = all.filter((r) => r.cells.some((c) => c !== ''));
   const [head, ...body] = records;
   const header = head?.cells ?? [];
   const mapping = opts.mapping ?? guessMapping(header);
@@ -99,14 +111,14 @@ export function readPriceList(text: string, opts: { mapping?: PriceListMapping; 
     if (col[required] < 0) problems.push({ line: head?.line ?? 1, column: mapping[required] ?? required, message: mapping[required] ? `no column "${mapping[required]}" in the header` : `no column for ${required === 'supplierSku' ? "the supplier's SKU" : 'the unit price'}: map one` });
   }
   const decimalComma = opts.decimalComma ?? (col.unitPrice >= 0 && usesDecimalComma(body.map((r) => r.cells[col.unitPrice] ?? '')));
-  if (problems.length) return { delimiter, decimalComma, mapping, rows: [], problems };
+  if (problems.length) return { decimalComma, mapping, rows: [], problems };
 
   const rows: PriceListRow[] = [];
   const firstLine = new Map<string, number>();
   for (const r of body) {
     const cell = (f: PriceListField) => (col[f] >= 0 ? (r.cells[col[f]] ?? '').trim() : '');
     const bad = (f: PriceListField, message: string) => problems.push({ line: r.line, column: mapping[f]!, message });
-    if (r.cells.length > header.length) {
+    if (delimiter && r.cells.length > header.length) {
       // a value with the delimiter in it, not quoted: every cell after it is in the wrong column
       problems.push({ line: r.line, column: 'row', message: `has ${r.cells.length} cells where the header has ${header.length}: a value containing "${delimiter === '\t' ? 'tab' : delimiter}" must be quoted` });
       continue;
@@ -158,5 +170,5 @@ export function readPriceList(text: string, opts: { mapping?: PriceListMapping; 
     firstLine.set(sku.toLowerCase(), r.line);
     rows.push({ line: r.line, supplierSku: sku, name: cell('name') || null, unitPrice: price, currency, moq, orderMultiple, barcode, leadTimeDays });
   }
-  return { delimiter, decimalComma, mapping, rows, problems };
+  return { decimalComma, mapping, rows, problems };
 }

@@ -1,5 +1,5 @@
 // The price-list feed connector on messy real-world files: from a path and from a web address (a
-// real HTTP server on 127.0.0.1), UTF-8 with a BOM or GB18030 from a Chinese Excel, semicolons
+// real HTTP server on 127.0.0.1), CSV or XLSX, UTF-8 with a BOM or GB18030 from a Chinese Excel, semicolons
 // and decimal commas, a duplicated SKU and an Excel-mangled barcode (reported by line, the good
 // rows kept), an unchanged file giving nothing new, and a missing or failing source.
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PriceListConnector } from '../../main/sync/connectors/price-list';
 import { tempDir } from '../helpers/temp-app';
+import { xlsx } from '../helpers/xlsx';
 
 const dir = tempDir();
 let server: http.Server;
@@ -71,6 +72,29 @@ describe('price-list feed', () => {
     const prices = await c.pricesPage({ cursor: null, updatedSince: null });
     expect(cat).toMatchObject({ kind: 'done', value: { items: [{ sku: 'ZJ-1', name: '紫砂壶', updatedAt: '2026-11-24T08:00:00.000Z' }, { sku: 'ZJ-2', name: '茶杯' }] } });
     expect(prices).toMatchObject({ kind: 'done', value: { items: [{ unitPrice: '88.00', currency: 'CNY' }, { unitPrice: '12.5', currency: 'CNY' }] } });
+  });
+
+  it('reads an XLSX (found by its bytes, whatever its name): Chinese headers, numbers as Excel stored them', async () => {
+    const file = path.join(dir, 'price-list.csv'); // named .csv, but an XLSX inside
+    fs.writeFileSync(
+      file,
+      xlsx([
+        ['货号', '品名', '单价', '条码', '起订量'],
+        ['ZJ-1', '紫砂壶', { n: '4.0999999999999996' }, { n: '4006381333931' }, { n: '6' }],
+        ['ZJ-2', '茶杯', { n: '12.5' }, null, null],
+        ['ZJ-3', '坏行', 'not a price', null, null],
+      ]),
+    );
+    const c = feed(file);
+    const cat = await c.catalogPage({ cursor: null, updatedSince: null });
+    const prices = await c.pricesPage({ cursor: null, updatedSince: null });
+    expect(cat).toMatchObject({ kind: 'done', value: { items: [{ sku: 'ZJ-1', name: '紫砂壶', barcode: '4006381333931', moq: 6 }, { sku: 'ZJ-2', name: '茶杯', moq: 1 }] } });
+    expect(prices).toMatchObject({ kind: 'done', value: { items: [{ unitPrice: '4.1', currency: 'CNY' }, { unitPrice: '12.5' }] } });
+    expect(c.drainNotes().join('\n')).toMatch(/line 4 单价: "not a price" is not a price/);
+    // a zip that is not a spreadsheet is refused, not crashed on
+    const junk = path.join(dir, 'junk.xlsx');
+    fs.writeFileSync(junk, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    expect(await feed(junk).catalogPage({ cursor: null, updatedSince: null })).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/not a spreadsheet/) });
   });
 
   it('a missing file or address is refused; a failing server is tried again later', async () => {

@@ -1,10 +1,13 @@
-// A supplier without an API: their price list, as a CSV file on this computer or at a web address,
-// read on each sync with the column mapping saved for them (or guessed from the header). The
+// A supplier without an API: their price list, as a CSV or XLSX file on this computer or at a web
+// address (which it is, is read from the bytes, not the name), read on each sync with the column
+// mapping saved for them (or guessed from the header). An XLSX is read with read-excel-file, its
+// first sheet, numbers taken as the text Excel stored (to 15 significant digits, as Excel shows). The
 // whole list is one page of catalogue and one of prices; a list that has not changed since the
 // last pull gives nothing. Problems are reported by line and column (a row without a usable SKU
 // or price is left out; a mangled barcode is dropped from its row); the good rows are kept.
 import fs from 'node:fs/promises';
-import { readPriceList, type PriceListMapping } from '../../common/price-list';
+import { readSheet } from 'read-excel-file/node';
+import { readPriceList, readPriceRecords, type PriceListMapping } from '../../common/price-list';
 import type { ListQuery, Outcome, SupplierConnector } from '../connector';
 import type { CatalogItem, Page, Price } from '../protocol/types';
 
@@ -32,6 +35,32 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A zip archive (an XLSX is one): its first four bytes. */
+const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** A cell as the text a person would type: numbers to 15 significant digits, dates as YYYY-MM-DD. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const text = String(v);
+  if (typeof v === 'string' && !/^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(text)) return text;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  // 4.0999999999999996 (what Excel stored for 4.1) → 4.1; whole numbers (barcodes) as they are
+  return Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : Number(n.toPrecision(15)).toString();
+}
+
+/** The first sheet's rows as text, or null when the bytes are not a spreadsheet. */
+async function sheetRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[] | null> {
+  try {
+    const data = await readSheet(Buffer.from(bytes), { parseNumber: (n: string) => n });
+    return data.map((row, i) => ({ line: i + 1, cells: row.map(cellText) }));
+  } catch {
+    return null;
   }
 }
 
@@ -66,12 +95,12 @@ export class PriceListConnector implements SupplierConnector {
     return { kind: 'done', value: { items: fresh, nextCursor: null } };
   }
 
-  private async read(): Promise<Outcome<{ text: string; modified: string }>> {
+  private async read(): Promise<Outcome<{ bytes: Uint8Array; modified: string }>> {
     const who = this.o.name;
     if (!/^[a-z]+:\/\//i.test(this.o.source)) {
       try {
         const [bytes, stat] = await Promise.all([fs.readFile(this.o.source), fs.stat(this.o.source)]);
-        return { kind: 'done', value: { text: decodeText(bytes), modified: stat.mtime.toISOString() } };
+        return { kind: 'done', value: { bytes, modified: stat.mtime.toISOString() } };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         return code === 'ENOENT' ? { kind: 'rejected', reason: `${who}: the price list ${this.o.source} is not there`, field: 'endpoint' } : { kind: 'retry', reason: `${who}: the price list could not be read (${code ?? 'error'})`, afterMs: null };
@@ -85,7 +114,7 @@ export class PriceListConnector implements SupplierConnector {
       if (!res.ok) return { kind: 'rejected', reason: `${who}: the price list's address answered ${res.status}`, field: 'endpoint' };
       const bytes = new Uint8Array(await res.arrayBuffer());
       const modified = Date.parse(res.headers.get('last-modified') ?? '');
-      return { kind: 'done', value: { text: decodeText(bytes), modified: new Date(Number.isNaN(modified) ? Date.now() : modified).toISOString() } };
+      return { kind: 'done', value: { bytes, modified: new Date(Number.isNaN(modified) ? Date.now() : modified).toISOString() } };
     } catch {
       return { kind: 'retry', reason: `${who}: the price list could not be downloaded`, afterMs: null };
     }
@@ -95,10 +124,16 @@ export class PriceListConnector implements SupplierConnector {
     const r = await this.read();
     if (r.kind !== 'done') return r;
     const s = this.o.settings;
-    const list = readPriceList(r.value.text, {
+    const opts = {
       ...(s.mapping && typeof s.mapping === 'object' ? { mapping: s.mapping as PriceListMapping } : {}),
       ...(typeof s.decimalComma === 'boolean' ? { decimalComma: s.decimalComma } : {}),
-    });
+    };
+    let list;
+    if (isZip(r.value.bytes)) {
+      const rows = await sheetRows(r.value.bytes);
+      if (!rows) return { kind: 'rejected', reason: `${this.o.name}: the price list is not a spreadsheet Crossdock can read (an XLSX or a CSV)`, field: 'endpoint' };
+      list = readPriceRecords(rows, opts);
+    } else list = readPriceList(decodeText(r.value.bytes), opts);
     if (list.problems.length) {
       const shown = list.problems.slice(0, 5).map((p) => `line ${p.line} ${p.column}: ${p.message}`);
       this.notes.push(`${this.o.name}: ${list.problems.length} problem${list.problems.length === 1 ? '' : 's'} in the price list — ${shown.join('; ')}${list.problems.length > 5 ? '; …' : ''}`);
