@@ -68,6 +68,13 @@ interface Claimed {
   lookupFirst: boolean;
 }
 
+/** A shipment notice with its tracking, as one record of a pulled page. */
+interface ShipmentNotice {
+  shipment: Shipment;
+  events: TrackingEvent[];
+  updatedAt: string;
+}
+
 interface Attempt {
   item: repo.OutboxRecord;
   /** a request to place it left this time (not only a lookup) */
@@ -155,8 +162,18 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         if (c.pricesPage)
           stages.push(['prices', () => pull(supplierId, 'prices', signal, (q) => c.pricesPage!(q), (ctx, items) => add('foreignPrices', applyPrices(ctx, supplierId, supplier.currency, items)), add, progress)]);
         if (c.availabilityPage) stages.push(['availability', () => pull(supplierId, 'availability', signal, (q) => c.availabilityPage!(q), (ctx, items) => applyAvailability(ctx, supplierId, items), add, progress)]);
-        if (c.ordersPage) stages.push(['acknowledgements', () => pull(supplierId, 'orders', signal, (q) => c.ordersPage!(q), (ctx, items) => add('ordersUpdated', applyOrders(ctx, supplierId, items)), add, progress)]);
-        if (c.shipmentsPage) stages.push(['shipments', () => pullShipments(c, supplierId, settings.receiveAt ?? null, signal, add, notes, progress)]);
+        if (c.ordersPage) stages.push(['acknowledgements', () => pull(supplierId, 'orders', signal, (q) => c.ordersPage!(q), (ctx, items) => add('orderUpdates', applyOrders(ctx, supplierId, items)), null, progress)]);
+        if (c.shipmentsPage) {
+          const receiveAt = settings.receiveAt ?? null;
+          const apply = (ctx: Ctx, items: ShipmentNotice[]) => {
+            for (const { shipment, events } of items) {
+              const a = applyShipment(ctx, supplierId, shipment, events, receiveAt);
+              if (a.kind === 'skipped') notes.push(a.reason);
+              else if (a.kind !== 'unchanged') add(a.kind === 'created' ? 'shipmentsCreated' : 'shipmentsUpdated', 1);
+            }
+          };
+          stages.push(['shipments', () => pull(supplierId, 'shipments', signal, (q) => noticesPage(c, q, signal), apply, null, progress)]);
+        }
       }
       let failed = 0;
       let completed = 0;
@@ -306,7 +323,8 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     signal: AbortSignal,
     page: (q: ListQuery) => Promise<Outcome<Page<T>>>,
     apply: (ctx: Ctx, items: T[]) => void,
-    add: (k: string, n: number) => void,
+    /** counts the records pulled under the stream's name (null: apply counts what matters) */
+    add: ((k: string, n: number) => void) | null,
     progress: (s: SyncStage, n: number) => void,
   ): Promise<StageEnd> {
     const stage = STAGE[stream];
@@ -327,7 +345,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         if (r.value.items.length) ctx.emit('sync.changed', { supplierIds: [supplierId] });
       }, 'write');
       done += r.value.items.length;
-      add(stage === 'acknowledgements' ? 'orderUpdates' : stream, r.value.items.length);
+      add?.(stream, r.value.items.length);
       progress(stage, done);
       if (!next) return { kind: 'ok' };
       if (next === cursor) return { kind: 'rejected', reason: `the ${stream} list gave the same page twice in a row` };
@@ -335,38 +353,18 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     }
   }
 
-  async function pullShipments(c: SupplierConnector, supplierId: string, receiveAt: string | null, signal: AbortSignal, add: (k: string, n: number) => void, notes: string[], progress: (s: SyncStage, n: number) => void): Promise<StageEnd> {
-    const { cursor: saved, since } = o.transact((ctx) => repo.getCursor(ctx.db, supplierId, 'shipments'), 'read');
-    let cursor = saved;
-    let newest = since;
-    let done = 0;
-    for (;;) {
-      if (signal.aborted) return { kind: 'cancelled' };
-      const r = await c.shipmentsPage!({ cursor, updatedSince: since, limit: Math.min(pageSize, 100) });
-      if (r.kind !== 'done') return r.kind === 'retry' ? { kind: 'retry', reason: r.reason } : { kind: 'rejected', reason: r.reason };
-      // each shipment's tracking, fetched before the page is applied in one transaction
-      const withEvents: { s: Shipment; events: TrackingEvent[] }[] = [];
-      for (const s of r.value.items) {
-        if (signal.aborted) return { kind: 'cancelled' };
-        const ev: Outcome<TrackingEvent[]> = c.trackingEvents ? await c.trackingEvents(s.id) : { kind: 'done', value: [] };
-        if (ev.kind !== 'done') return ev.kind === 'retry' ? { kind: 'retry', reason: ev.reason } : { kind: 'rejected', reason: ev.reason };
-        withEvents.push({ s, events: ev.value });
-        if (newest === null || s.updatedAt > newest) newest = s.updatedAt;
-      }
-      const next = r.value.nextCursor;
-      o.transact((ctx) => {
-        for (const { s, events } of withEvents) {
-          const a = applyShipment(ctx, supplierId, s, events, receiveAt);
-          if (a.kind === 'skipped') notes.push(a.reason);
-          else if (a.kind !== 'unchanged') add(a.kind === 'created' ? 'shipmentsCreated' : 'shipmentsUpdated', 1);
-        }
-        repo.saveCursor(ctx.db, { supplierId, stream: 'shipments', cursor: next, since: next ? since : newest, at: ctx.now });
-      }, 'write');
-      done += withEvents.length;
-      progress('shipments', done);
-      if (!next) return { kind: 'ok' };
-      cursor = next;
+  /** A page of shipment notices, each with its tracking events (fetched before the page is applied). */
+  async function noticesPage(c: SupplierConnector, q: ListQuery, signal: AbortSignal): Promise<Outcome<Page<ShipmentNotice>>> {
+    const r = await c.shipmentsPage!({ ...q, limit: Math.min(q.limit ?? pageSize, 100) });
+    if (r.kind !== 'done') return r;
+    const items: ShipmentNotice[] = [];
+    for (const shipment of r.value.items) {
+      if (signal.aborted) return { kind: 'retry', reason: 'cancelled', afterMs: null };
+      const ev: Outcome<TrackingEvent[]> = c.trackingEvents ? await c.trackingEvents(shipment.id) : { kind: 'done', value: [] };
+      if (ev.kind !== 'done') return ev;
+      items.push({ shipment, events: ev.value, updatedAt: shipment.updatedAt });
     }
+    return { kind: 'done', value: { items, nextCursor: r.value.nextCursor } };
   }
 
   function launch(supplierId: string, trigger: SyncTrigger, only: 'all' | 'orders'): Promise<SyncRun> {
