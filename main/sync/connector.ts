@@ -23,6 +23,8 @@ export interface ListQuery {
 
 export interface SupplierConnector {
   readonly name: string;
+  /** how many orders the supplier takes at once (the sync sends up to this many together) */
+  readonly maxInFlight?: number;
   catalogPage(q: ListQuery): Promise<Outcome<Page<CatalogItem>>>;
   pricesPage?(q: ListQuery): Promise<Outcome<Page<Price>>>;
   availabilityPage?(q: ListQuery): Promise<Outcome<Page<Availability>>>;

@@ -45,8 +45,8 @@ export function afterSend<T>(outcome: Outcome<T>, attempt: number, now: number, 
 /** After asking for an order by its key: found means it arrived; not found means send it (again). */
 export function afterLookup<T>(outcome: Outcome<T | null>, attempt: number, now: number, rnd: () => number): OutboxState {
   if (outcome.kind === 'done') return outcome.value === null ? { state: 'send' } : { state: 'done' };
-  if (outcome.kind === 'rejected') return { state: 'rejected', reason: outcome.reason };
-  // the lookup itself failed: ask again later, and never resend while the order's fate is unknown
+  // the lookup itself failed — even refused (a key changed, a token lapsed): the order may be
+  // there, so it is never given up on or resent; it is asked for again later
   const afterMs = outcome.kind === 'retry' ? (outcome.afterMs ?? 0) : 0;
   return { state: 'retry', at: now + Math.max(afterMs, backoffMs(attempt, rnd)), reason: outcome.reason, then: 'lookup' };
 }

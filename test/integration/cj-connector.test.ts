@@ -2,6 +2,7 @@
 // fake of CJ's API 2.0 on 127.0.0.1 (test/helpers/cj-fake.ts), which answers as CJ's documentation
 // shows — errors inside HTTP 200, tokens that expire, a call a second, one order per orderNumber.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CjConnector, newCjSession } from '../../main/sync/connectors/cj';
 import { startCjFake, type CjFake } from '../helpers/cj-fake';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
@@ -137,6 +138,17 @@ describe('CJ Dropshipping', () => {
     const run = await sync();
     expect(run.result).toBe('ok');
     expect(cj.requests.filter((r) => r.path === '/authentication/refreshAccessToken')).toHaveLength(1);
+    expect(cj.requests.filter((r) => r.path === '/authentication/getAccessToken')).toHaveLength(1);
+  });
+
+  it('connections to one account share one sign-in and space their calls, even when they call together', async () => {
+    await setup();
+    cj.spacingMs = 40;
+    const session = newCjSession();
+    const make = () => new CjConnector({ name: 'CJ Dropshipping', baseUrl: cj.url, apiKey: KEY, settings: {}, skus: ['CJLAMP01-BK', 'CJMUG02-WH'], fetch, session, spacingMs: 60 });
+    const [a, b] = await Promise.all([make().catalogPage({ cursor: null, updatedSince: null }), make().pricesPage({ cursor: null, updatedSince: null })]);
+    expect(a.kind).toBe('done');
+    expect(b.kind).toBe('done');
     expect(cj.requests.filter((r) => r.path === '/authentication/getAccessToken')).toHaveLength(1);
   });
 

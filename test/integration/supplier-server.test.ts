@@ -96,6 +96,13 @@ describe('the open protocol', () => {
     base = server.url;
     expect((await call<Page<Order>>('/v1/orders?idempotency_key=key-restart')).body.items.map((x) => x.id)).toEqual([o.body.id]);
     expect((await order('key-restart')).status).toBe(200);
+    // killed again right after a catalogue change that rewrote the files: the order is still there
+    await server.admin('/_admin/catalog', { items: [{ sku: 'SUP-000002', name: 'Renamed' }] });
+    await new Promise((r) => setTimeout(r, 1300)); // past the quiet moment: the files are rewritten, the journal emptied
+    await server.stop();
+    server = await startSupplier(data, KEY);
+    base = server.url;
+    expect((await call<Page<Order>>('/v1/orders?idempotency_key=key-restart')).body.items.map((x) => x.id)).toEqual([o.body.id]);
   });
 });
 

@@ -247,6 +247,11 @@ describe('supplier sync against the reference server', () => {
     t.reopen();
     expect(t.app.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((await t.client.call('sync.outbox', { supplierId }))[0]).toMatchObject({ poId: po.id, state: 'sending', attempts: 1 });
+    // moments later it may still be on the wire in another Crossdock on this file: left alone
+    expect((await sync()).counts).not.toHaveProperty('ordersSent');
+    expect((await t.client.call('sync.outbox', { supplierId }))[0]).toMatchObject({ state: 'sending' });
+    // a few minutes on, no request can still be waiting: it is looked up, found, not sent again
+    now = Date.now() + 3 * 60_000;
     const run = await sync();
     expect(run.counts).toMatchObject({ ordersFound: 1 });
     expect(run.counts.ordersSent ?? 0).toBe(0);
@@ -384,6 +389,24 @@ describe('supplier sync against the reference server', () => {
     expect(runs.map((r) => [r.trigger, r.counts.catalog ?? 0, r.counts.ordersSent ?? 0])).toEqual([
       ['interval', 0, 1],
       ['interval', 30, 0],
+    ]);
+  });
+
+  it('on its schedule, an order waiting out a back-off holds the ones behind it without a run after run', async () => {
+    await setup();
+    await t.client.call('sync.saveConnection', { supplierId, kind: 'open_protocol', endpoint: server.url, autoSync: true, intervalMinutes: 60 });
+    const a = await placePo([{ productId: lamp, qty: 1 }]);
+    await faults({ rateLimit: 1, retryAfterSeconds: 30 });
+    await sync();
+    const b = await placePo([{ productId: lamp, qty: 2 }]);
+    t.app.sync.startSchedule(100);
+    await new Promise((r) => setTimeout(r, 1500));
+    // the full sync was done by hand just now; nothing is due: at most the one run the new order nudged
+    expect((await t.client.call('sync.runs', { supplierId, limit: 100 })).length).toBeLessThanOrEqual(2);
+    const waiting = await t.client.call('sync.outbox', { supplierId });
+    expect(waiting.map((i) => [i.poId, i.state, i.attempts])).toEqual([
+      [a.id, 'queued', 1],
+      [b.id, 'queued', 0],
     ]);
   });
 

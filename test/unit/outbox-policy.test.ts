@@ -40,10 +40,11 @@ describe('after sending', () => {
 });
 
 describe('after looking an order up by its key', () => {
-  it('found: done; not found: send it (the key makes a second arrival harmless); failed: ask again, never resend', () => {
+  it('found: done; not found: send it (the key makes a second arrival harmless); failed or refused: ask again, never resend', () => {
     expect(afterLookup({ kind: 'done', value: { id: 'ORD-1' } }, 1, NOW, half)).toEqual({ state: 'done' });
     expect(afterLookup({ kind: 'done', value: null }, 1, NOW, half)).toEqual({ state: 'send' });
     expect(afterLookup({ kind: 'retry', reason: 'Acme: the connection failed', afterMs: null }, 2, NOW, half)).toEqual({ state: 'retry', at: NOW + 2_000, reason: 'Acme: the connection failed', then: 'lookup' });
-    expect(afterLookup({ kind: 'rejected', reason: 'Acme: a valid X-Api-Key header is required', field: null }, 1, NOW, half)).toEqual({ state: 'rejected', reason: 'Acme: a valid X-Api-Key header is required' });
+    // a refused lookup (the key was changed) is no answer about the order: never given up, asked again later
+    expect(afterLookup({ kind: 'rejected', reason: 'Acme: a valid X-Api-Key header is required', field: null }, 1, NOW, half)).toEqual({ state: 'retry', at: NOW + 1_000, reason: 'Acme: a valid X-Api-Key header is required', then: 'lookup' });
   });
 });

@@ -175,10 +175,11 @@ export function applyShipment(ctx: Ctx, supplierId: string, s: Shipment, events:
     return { kind: 'unchanged', shipmentId: known.shipmentId };
   } else shipmentId = known.shipmentId;
   repo.saveSupplierShipment(ctx.db, { supplierId, remoteId: s.id, shipmentId, updatedAt: s.updatedAt });
-  addSupplierEvents(
+  const added = addSupplierEvents(
     ctx,
     shipmentId,
     events.map((e) => ({ at: new Date(e.at).toISOString(), status: EVENT_STATUS[e.status], place: e.place, text: e.text })),
   );
-  return { kind: known ? 'updated' : 'created', shipmentId };
+  // a notice heard again with nothing new (a platform that stamps every answer "now") changed nothing
+  return { kind: known ? (added ? 'updated' : 'unchanged') : 'created', shipmentId };
 }

@@ -44,14 +44,15 @@ export function saveConnection(ctx: Ctx, input: Parsed<'sync.saveConnection'>): 
   // a key is sealed here, inside the transaction: if sealing fails nothing is saved
   const secret = input.apiKey === undefined ? (cur?.secret ?? null) : input.apiKey === null ? null : ctx.secrets.seal(input.apiKey);
   if (secret === null && input.kind !== 'price_list') throw ApiError.field('apiKey', `is required to connect to ${supplier.name}`);
-  // a different endpoint or kind is another catalogue: the next pull starts from the beginning
-  if (cur && (cur.endpoint !== input.endpoint || cur.kind !== input.kind)) repo.clearCursors(ctx.db, input.supplierId);
+  const settings = JSON.stringify(input.settings ?? (cur ? JSON.parse(cur.settings) : {}));
+  // another endpoint, kind or column mapping reads the catalogue anew: the next pull starts from the beginning
+  if (cur && (cur.endpoint !== input.endpoint || cur.kind !== input.kind || cur.settings !== settings)) repo.clearCursors(ctx.db, input.supplierId);
   repo.saveConnection(ctx.db, {
     supplierId: input.supplierId,
     kind: input.kind,
     endpoint: input.endpoint,
     secret,
-    settings: JSON.stringify(input.settings ?? (cur ? JSON.parse(cur.settings) : {})),
+    settings,
     autoSync: (input.autoSync ?? (cur ? cur.autoSync === 1 : true)) ? 1 : 0,
     intervalMinutes: input.intervalMinutes ?? cur?.intervalMinutes ?? 60,
     createdAt: cur?.createdAt ?? ctx.now,

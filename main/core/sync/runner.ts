@@ -15,7 +15,7 @@ import * as repo from '../../db/repos/sync';
 import type { ListQuery, Outcome, SupplierConnector } from '../../sync/connector';
 import { OpenProtocolConnector } from '../../sync/connectors/open-protocol';
 import { PriceListConnector } from '../../sync/connectors/price-list';
-import { CjConnector, type CjSettings, type CjTokens } from '../../sync/connectors/cj';
+import { CjConnector, newCjSession, type CjSession, type CjSettings } from '../../sync/connectors/cj';
 import { afterLookup, afterSend, backoffMs, type OutboxState } from '../../sync/outbox-policy';
 import type { Order, OrderRequest, Page, Shipment, TrackingEvent } from '../../sync/protocol/types';
 import type { Ctx } from '../context';
@@ -93,15 +93,24 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   let recovered = false;
   let timer: NodeJS.Timeout | null = null;
   let nudged = false;
-  /** CJ's access tokens, per supplier, for the app's lifetime (never stored) */
-  const cjTokens = new Map<string, CjTokens>();
+  /** suppliers the schedule leaves alone until then (ms): just failed, or nothing to send */
+  const quietUntil = new Map<string, number>();
+  /** CJ's tokens and call spacing, per supplier, for the app's lifetime (never stored) */
+  const cjSessions = new Map<string, CjSession>();
 
-  function recover(): void {
+  /** Before this long ago, no order can still be on the wire (requests time out sooner). */
+  const stale = () => new Date(clock().getTime() - STALE_MS).toISOString();
+
+  /**
+   * What a stopped Crossdock left half done: orders it had on the wire are looked up; the app (not
+   * a command run beside it) also closes the runs it left open.
+   */
+  function recover(app: boolean): void {
     if (recovered) return;
     recovered = true;
     o.transact((ctx) => {
-      repo.recoverSending(ctx.db, ctx.now);
-      repo.abandonRuns(ctx.db, ctx.now);
+      repo.recoverSending(ctx.db, ctx.now, stale());
+      if (app) repo.abandonRuns(ctx.db, ctx.now);
     }, 'write');
   }
 
@@ -116,9 +125,9 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
         return new PriceListConnector({ ...common, source: conn.endpoint, settings: JSON.parse(conn.settings) as Record<string, unknown>, currency: supplier.currency });
       case 'cj': {
         const skus = o.transact((ctx) => repo.supplierSkus(ctx.db, conn.supplierId), 'read');
-        const key = conn.supplierId;
-        const tokens = { get: () => cjTokens.get(key) ?? null, set: (t: CjTokens | null) => void (t ? cjTokens.set(key, t) : cjTokens.delete(key)) };
-        return new CjConnector({ ...common, baseUrl: conn.endpoint, apiKey, settings: JSON.parse(conn.settings) as Partial<CjSettings>, skus, tokens, ...(o.cjSpacingMs !== undefined ? { spacingMs: o.cjSpacingMs } : {}) });
+        let session = cjSessions.get(conn.supplierId);
+        if (!session) cjSessions.set(conn.supplierId, (session = newCjSession()));
+        return new CjConnector({ ...common, baseUrl: conn.endpoint, apiKey, settings: JSON.parse(conn.settings) as Partial<CjSettings>, skus, session, ...(o.cjSpacingMs !== undefined ? { spacingMs: o.cjSpacingMs } : {}) });
       }
     }
   }
@@ -139,7 +148,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       const conn = repo.getConnection(ctx.db, supplierId);
       const supplier = getSupplier(ctx.db, supplierId);
       if (!conn || !supplier) return null;
-      repo.startRun(ctx.db, { id: runId, supplierId, trigger, startedAt: ctx.now });
+      repo.startRun(ctx.db, { id: runId, supplierId, trigger, scope: only, startedAt: ctx.now });
       ctx.emit('sync.changed', { supplierIds: [supplierId] });
       return { conn, supplier };
     }, 'write');
@@ -221,30 +230,37 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     const landed: Attempt[] = [];
     let stop: StageEnd | null = null;
     let handled = 0;
-    for (;;) {
-      const batch = landed.splice(0);
-      for (const a of batch) {
-        if (a.state.state === 'done') add(a.sent ? 'ordersSent' : 'ordersFound', 1);
-        if (a.state.state === 'rejected') add('ordersRejected', 1);
-        if (a.state.state === 'retry' && !stop) stop = { kind: 'retry', reason: a.state.reason };
+    const window = Math.min(inFlight, c.maxInFlight ?? inFlight);
+    try {
+      for (;;) {
+        const batch = landed.splice(0);
+        for (const a of batch) {
+          if (a.state.state === 'done') add(a.sent ? 'ordersSent' : 'ordersFound', 1);
+          if (a.state.state === 'rejected') add('ordersRejected', 1);
+          if (a.state.state === 'retry' && !stop) stop = { kind: 'retry', reason: a.state.reason };
+        }
+        const room = stop || signal.aborted ? 0 : window - flying.size;
+        // what came back and what goes next, committed together: one transaction per turn
+        const claimed = batch.length || room ? o.transact((ctx) => (settle(ctx, supplierId, batch), claim(ctx, supplierId, flying, room)), 'write') : [];
+        if (batch.length) progress('orders', (handled += batch.length));
+        for (const one of claimed) {
+          flying.set(
+            one.item.seq,
+            attempt(c, one).then((a) => {
+              landed.push(a);
+              flying.delete(one.item.seq);
+            }),
+          );
+        }
+        if (!flying.size) break;
+        await Promise.race(flying.values());
+        // whatever else came back meanwhile is committed in the same transaction
+        await new Promise((r) => setImmediate(r));
       }
-      const room = stop || signal.aborted ? 0 : inFlight - flying.size;
-      // what came back and what goes next, committed together: one transaction per turn
-      const claimed = batch.length || room ? o.transact((ctx) => (settle(ctx, supplierId, batch), claim(ctx, supplierId, flying, room)), 'write') : [];
-      if (batch.length) progress('orders', (handled += batch.length));
-      for (const c2 of claimed) {
-        flying.set(
-          c2.item.seq,
-          attempt(c, c2).then((a) => {
-            landed.push(a);
-            flying.delete(c2.item.seq);
-          }),
-        );
-      }
-      if (!flying.size) break;
-      await Promise.race(flying.values());
-      // whatever else came back meanwhile is committed in the same transaction
-      await new Promise((r) => setImmediate(r));
+    } catch (e) {
+      // the orders on the wire finish first: those not settled stay 'sending' and are looked up later
+      await Promise.allSettled(flying.values());
+      throw e;
     }
     return signal.aborted ? { kind: 'cancelled' } : (stop ?? { kind: 'ok', idle: handled === 0 });
   }
@@ -257,8 +273,10 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   function claim(ctx: Ctx, supplierId: string, flying: Map<number, unknown>, room: number): Claimed[] {
     const out: Claimed[] = [];
     if (!room) return out;
-    for (const item of repo.waitingOrders(ctx.db, supplierId, flying.size + room)) {
-      if (flying.has(item.seq)) continue;
+    const fresh = stale();
+    for (const item of repo.waitingOrders(ctx.db, supplierId, flying.size + room + 16)) {
+      // on the wire here, or (marked moments ago) in another Crossdock on the same file
+      if (flying.has(item.seq) || (item.state === 'sending' && item.updatedAt >= fresh)) continue;
       if (item.nextAt && Date.parse(item.nextAt) > clock().getTime()) break;
       if (item.state === 'queued') {
         item.attempts++;
@@ -336,8 +354,10 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       if (signal.aborted) return { kind: 'cancelled' };
       const r = await page({ cursor, updatedSince: since, limit: pageSize });
       if (r.kind !== 'done') return r.kind === 'retry' ? { kind: 'retry', reason: r.reason } : { kind: 'rejected', reason: r.reason };
-      for (const it of r.value.items) if (newest === null || it.updatedAt > newest) newest = it.updatedAt;
       const next = r.value.nextCursor;
+      // a list that keeps giving the same page would be read for ever: refused before anything is kept
+      if (next !== null && next === cursor) return { kind: 'rejected', reason: `the ${stream} list gave the same page twice in a row` };
+      for (const it of r.value.items) if (newest === null || it.updatedAt > newest) newest = it.updatedAt;
       o.transact((ctx) => {
         apply(ctx, r.value.items);
         // while paging, the cursor; at the end, the newest change held becomes the next pull's start
@@ -348,7 +368,6 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       add?.(stream, r.value.items.length);
       progress(stage, done);
       if (!next) return { kind: 'ok' };
-      if (next === cursor) return { kind: 'rejected', reason: `the ${stream} list gave the same page twice in a row` };
       cursor = next;
     }
   }
@@ -361,19 +380,31 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     for (const shipment of r.value.items) {
       if (signal.aborted) return { kind: 'retry', reason: 'cancelled', afterMs: null };
       const ev: Outcome<TrackingEvent[]> = c.trackingEvents ? await c.trackingEvents(shipment.id) : { kind: 'done', value: [] };
-      if (ev.kind !== 'done') return ev;
-      items.push({ shipment, events: ev.value, updatedAt: shipment.updatedAt });
+      if (ev.kind === 'retry' || ev.kind === 'unknown') return { kind: 'retry', reason: ev.reason, afterMs: ev.kind === 'retry' ? ev.afterMs : null };
+      // tracking refused for one shipment: the notice is kept without it, the page goes on
+      items.push({ shipment, events: ev.kind === 'done' ? ev.value : [], updatedAt: shipment.updatedAt });
     }
     return { kind: 'done', value: { items, nextCursor: r.value.nextCursor } };
   }
 
   function launch(supplierId: string, trigger: SyncTrigger, only: 'all' | 'orders'): Promise<SyncRun> {
     const controller = new AbortController();
-    const done = syncOne(supplierId, trigger, controller.signal, only).finally(() => {
-      running.delete(supplierId);
-      // orders queued while this run was sending go now rather than at the next tick
-      if (!controller.signal.aborted && timer) setImmediate(drainDue);
-    });
+    const done = syncOne(supplierId, trigger, controller.signal, only).then(
+      (run) => {
+        running.delete(supplierId);
+        const moved = (run.counts.ordersSent ?? 0) + (run.counts.ordersFound ?? 0) + (run.counts.ordersRejected ?? 0) > 0;
+        // a supplier that could not be reached, or had nothing to take, is left alone until the
+        // next tick (no run after run); after progress, orders queued meanwhile go now
+        if (run.result !== 'ok' || (only === 'orders' && !moved)) quietUntil.set(supplierId, clock().getTime() + QUIET_MS);
+        else if (!controller.signal.aborted && timer) setImmediate(drainDue);
+        return run;
+      },
+      (e: unknown) => {
+        running.delete(supplierId);
+        quietUntil.set(supplierId, clock().getTime() + QUIET_MS);
+        throw e;
+      },
+    );
     running.set(supplierId, { controller, done });
     return done;
   }
@@ -394,9 +425,11 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
 
   function drainDue(): void {
     scheduled(() => {
-      const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now), 'read');
+      const due = o.transact((ctx) => repo.suppliersWithDueOrders(ctx.db, ctx.now, stale()), 'read');
+      const now = clock().getTime();
       for (const c of connections(null)) {
-        if (c.autoSync && due.includes(c.supplierId) && !running.has(c.supplierId) && reachable(c)) void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
+        if (!c.autoSync || !due.includes(c.supplierId) || running.has(c.supplierId) || (quietUntil.get(c.supplierId) ?? 0) > now || !reachable(c)) continue;
+        void launch(c.supplierId, 'interval', 'orders').catch(() => undefined);
       }
     });
   }
@@ -406,8 +439,9 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       const now = clock().getTime();
       for (const c of connections(null)) {
         if (!c.autoSync || running.has(c.supplierId) || !reachable(c)) continue;
-        const last = o.transact((ctx) => repo.lastRun(ctx.db, c.supplierId), 'read');
-        if (!last || Date.parse(last.startedAt) + c.intervalMinutes * 60_000 <= now) void launch(c.supplierId, 'interval', 'all').catch(() => undefined);
+        // from the last whole sync: runs that only sent an order do not put the catalogue off
+        const last = o.transact((ctx) => repo.lastFullRunAt(ctx.db, c.supplierId), 'read');
+        if (!last || Date.parse(last) + c.intervalMinutes * 60_000 <= now) void launch(c.supplierId, 'interval', 'all').catch(() => undefined);
       }
     });
     drainDue();
@@ -415,7 +449,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
 
   return {
     async run(supplierId, trigger, wait) {
-      recover();
+      recover(false);
       const list = connections(supplierId);
       if (supplierId && !list.length) throw ApiError.field('supplierId', 'That supplier is not connected', 'not_found');
       const out: SyncStart = { started: [], skipped: [], runs: [] };
@@ -449,12 +483,12 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       } catch (e) {
         return { ok: false, message: (e as Error).message, items: null };
       }
-      const r = await c.catalogPage({ cursor: null, updatedSince: null, limit: 5 });
+      const r = await c.catalogPage({ cursor: null, updatedSince: null, limit: 1 });
       if (r.kind === 'done') return { ok: true, message: `${name} answered: the catalogue can be read.`, items: r.value.items.length };
       return { ok: false, message: r.reason, items: null };
     },
     startSchedule(tickMs = 60_000) {
-      recover();
+      recover(true);
       if (timer) return;
       timer = setInterval(tick, tickMs);
       timer.unref();
@@ -480,6 +514,10 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
 
 /** how long after an order is queued the schedule sends it (a burst of orders goes together) */
 const NUDGE_MS = 300;
+/** how long the schedule leaves a supplier alone after a run that failed or had nothing to send */
+const QUIET_MS = 60_000;
+/** an order marked "sending" longer ago than this is no longer on the wire anywhere */
+const STALE_MS = 2 * 60_000;
 
 const STAGE: Record<repo.Stream, SyncStage> = { catalog: 'catalog', prices: 'prices', availability: 'availability', orders: 'acknowledgements', shipments: 'shipments' };
 

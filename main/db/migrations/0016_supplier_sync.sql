@@ -24,6 +24,8 @@ CREATE TABLE sync_runs (
   id          TEXT PRIMARY KEY,
   supplier_id TEXT NOT NULL REFERENCES suppliers(id),
   trigger     TEXT NOT NULL CHECK (trigger IN ('manual', 'interval', 'cli')),
+  -- everything, or only the orders waiting to go (sent as soon as they are queued)
+  scope       TEXT NOT NULL DEFAULT 'all' CHECK (scope IN ('all', 'orders')),
   started_at  TEXT NOT NULL,
   finished_at TEXT,
   result      TEXT NOT NULL CHECK (result IN ('running', 'ok', 'partial', 'failed', 'cancelled')),
@@ -111,21 +113,20 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_waiting ON outbox(supplier_id, seq) WHERE state IN ('queued', 'lookup', 'sending');
 CREATE INDEX outbox_po ON outbox(po_id);
 
--- What a supplier says about one of our orders: its status and, once acknowledged, each line's
--- accepted quantity and price.
+-- What a supplier says about one of our orders (one per order: the latest they reported): its
+-- status and, once acknowledged, each line's accepted quantity and price.
 CREATE TABLE supplier_orders (
+  po_id            TEXT PRIMARY KEY REFERENCES purchase_orders(id),
   supplier_id      TEXT NOT NULL REFERENCES suppliers(id),
   remote_id        TEXT NOT NULL,
-  po_id            TEXT NOT NULL REFERENCES purchase_orders(id),
   status           TEXT NOT NULL,
   -- [{"sku", "qty", "acceptedQty", "unitPrice", "reason"}]
   lines            TEXT NOT NULL,
   reasons          TEXT NOT NULL DEFAULT '[]',
   remote_updated_at TEXT NOT NULL,
-  synced_at        TEXT NOT NULL,
-  PRIMARY KEY (supplier_id, remote_id)
+  synced_at        TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
-CREATE UNIQUE INDEX supplier_orders_po ON supplier_orders(po_id);
+CREATE INDEX supplier_orders_remote ON supplier_orders(supplier_id, remote_id);
 
 -- Which inbound shipment a supplier's shipment notice became.
 CREATE TABLE supplier_shipments (

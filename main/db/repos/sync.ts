@@ -52,8 +52,13 @@ export function deleteConnection(db: Db, supplierId: string): boolean {
 const RUN_COLS = 'id, supplier_id AS supplierId, trigger, started_at AS startedAt, finished_at AS finishedAt, result, counts, message';
 const toRun = (r: Raw): SyncRun => ({ ...(r as unknown as SyncRun), counts: JSON.parse(r.counts as string) as Record<string, number> });
 
-export function startRun(db: Db, r: { id: string; supplierId: string; trigger: SyncTrigger; startedAt: string }): void {
-  stmt(db, `INSERT INTO sync_runs (id, supplier_id, trigger, started_at, result) VALUES (@id, @supplierId, @trigger, @startedAt, 'running')`).run(r);
+export function startRun(db: Db, r: { id: string; supplierId: string; trigger: SyncTrigger; scope: 'all' | 'orders'; startedAt: string }): void {
+  stmt(db, `INSERT INTO sync_runs (id, supplier_id, trigger, scope, started_at, result) VALUES (@id, @supplierId, @trigger, @scope, @startedAt, 'running')`).run(r);
+}
+
+/** When the supplier's last whole sync started (runs that only sent orders do not count). */
+export function lastFullRunAt(db: Db, supplierId: string): string | null {
+  return (stmt(db, `SELECT max(started_at) AS at FROM sync_runs WHERE supplier_id = ? AND scope = 'all'`).get(supplierId) as { at: string | null }).at;
 }
 
 export function finishRun(db: Db, r: Pick<SyncRun, 'id' | 'finishedAt' | 'result' | 'counts' | 'message'>): void {
@@ -260,6 +265,7 @@ export interface OutboxRecord {
   nextAt: string | null;
   lastError: string | null;
   remoteId: string | null;
+  updatedAt: string;
 }
 
 const OUTBOX_COLS = `o.seq, o.key, o.supplier_id AS supplierId, s.name AS supplierName, o.po_id AS poId, po.number AS poNumber, o.state, o.attempts,
@@ -300,7 +306,8 @@ export function listOutbox(db: Db, q: { supplierId: string | null; state: 'waiti
 export function waitingOrders(db: Db, supplierId: string, limit: number): OutboxRecord[] {
   return stmt(
     db,
-    `SELECT seq, key, supplier_id AS supplierId, po_id AS poId, payload, state, attempts, next_at AS nextAt, last_error AS lastError, remote_id AS remoteId
+    `SELECT seq, key, supplier_id AS supplierId, po_id AS poId, payload, state, attempts, next_at AS nextAt, last_error AS lastError, remote_id AS remoteId,
+       updated_at AS updatedAt
      FROM outbox WHERE supplier_id = ? AND state IN ${WAITING} ORDER BY seq LIMIT ?`,
   ).all(supplierId, limit) as OutboxRecord[];
 }
@@ -313,10 +320,16 @@ export function setOutbox(db: Db, o: { seq: number; state: OutboxState; attempts
   ).run(o);
 }
 
-/** Orders that were on the wire when the app stopped: their fate is unknown, so they are looked up first. */
-export function recoverSending(db: Db, at: string): number {
-  return stmt(db, `UPDATE outbox SET state = 'lookup', next_at = NULL, last_error = 'Crossdock stopped while sending this order', updated_at = @at WHERE state = 'sending'`).run({ at })
-    .changes;
+/**
+ * Orders left on the wire by a Crossdock that stopped: their fate is unknown, so they are looked up
+ * first. Only those marked before `before` (no request lasts that long: one still that fresh may
+ * be in flight in another Crossdock on the same file).
+ */
+export function recoverSending(db: Db, at: string, before: string): number {
+  return stmt(
+    db,
+    `UPDATE outbox SET state = 'lookup', next_at = NULL, last_error = 'Crossdock stopped while sending this order', updated_at = @at WHERE state = 'sending' AND updated_at < @before`,
+  ).run({ at, before }).changes;
 }
 
 export function outboxSummary(db: Db, supplierId: string): { waiting: number; rejected: number; nextAt: string | null; lastError: string | null } {
@@ -329,9 +342,20 @@ export function outboxSummary(db: Db, supplierId: string): { waiting: number; re
   ).get({ s: supplierId }) as { waiting: number; rejected: number; nextAt: string | null; lastError: string | null };
 }
 
-/** Suppliers with orders due to go at `at`. */
-export function suppliersWithDueOrders(db: Db, at: string): string[] {
-  return (stmt(db, `SELECT DISTINCT supplier_id AS id FROM outbox WHERE state IN ${WAITING} AND (next_at IS NULL OR next_at <= ?)`).all(at) as { id: string }[]).map((r) => r.id);
+/**
+ * Suppliers, connected for orders, whose first waiting order may go at `at` (orders go in
+ * sequence: one waiting out a back-off holds back those after it; one on the wire since after
+ * `fresh` is someone's request still in flight).
+ */
+export function suppliersWithDueOrders(db: Db, at: string, fresh: string): string[] {
+  return (
+    stmt(
+      db,
+      `SELECT o.supplier_id AS id FROM outbox o JOIN supplier_connections c ON c.supplier_id = o.supplier_id AND c.kind IN ('open_protocol', 'cj')
+       WHERE o.seq = (SELECT min(seq) FROM outbox x WHERE x.supplier_id = o.supplier_id AND x.state IN ${WAITING})
+         AND (o.next_at IS NULL OR o.next_at <= @at) AND NOT (o.state = 'sending' AND o.updated_at >= @fresh)`,
+    ).all({ at, fresh }) as { id: string }[]
+  ).map((r) => r.id);
 }
 
 export function outboxKeyForPo(db: Db, poId: string): string | null {
@@ -358,8 +382,8 @@ export function saveSupplierOrder(db: Db, o: { supplierId: string; remoteId: str
     db,
     `INSERT INTO supplier_orders (supplier_id, remote_id, po_id, status, lines, reasons, remote_updated_at, synced_at)
      VALUES (@supplierId, @remoteId, @poId, @status, coalesce(@lines, '[]'), @reasons, @updatedAt, @at)
-     ON CONFLICT (supplier_id, remote_id) DO UPDATE SET status = excluded.status, lines = coalesce(@lines, supplier_orders.lines), reasons = excluded.reasons,
-       remote_updated_at = excluded.remote_updated_at, synced_at = excluded.synced_at
+     ON CONFLICT (po_id) DO UPDATE SET remote_id = excluded.remote_id, status = excluded.status, lines = coalesce(@lines, supplier_orders.lines),
+       reasons = excluded.reasons, remote_updated_at = excluded.remote_updated_at, synced_at = excluded.synced_at
      WHERE excluded.remote_updated_at >= supplier_orders.remote_updated_at`,
   ).run(o);
 }

@@ -45,6 +45,15 @@ export interface CjTokens {
   accessExpires: number;
 }
 
+/** What calls to one CJ account share: its tokens, a sign-in under way, and when the last call went. */
+export interface CjSession {
+  tokens: CjTokens | null;
+  signingIn: Promise<Reply> | null;
+  lastCall: number;
+}
+
+export const newCjSession = (): CjSession => ({ tokens: null, signingIn: null, lastCall: 0 });
+
 export interface CjOptions {
   name: string;
   baseUrl: string;
@@ -53,8 +62,8 @@ export interface CjOptions {
   /** the merchant's SKUs at CJ (variant SKUs): what the catalogue sync reads */
   skus: string[];
   fetch: typeof fetch;
-  /** tokens kept for the app's lifetime (never stored): a fresh connector reuses them */
-  tokens: { get(): CjTokens | null; set(t: CjTokens | null): void };
+  /** kept per supplier for the app's lifetime (never stored), shared by every connector made for it */
+  session: CjSession;
   signal?: AbortSignal;
   timeoutMs?: number;
   /** the least time between two calls (CJ allows about one a second) */
@@ -70,7 +79,7 @@ interface Envelope {
 }
 
 /** What one call came to: the data, or an outcome to hand back. */
-type Reply = { ok: true; data: unknown } | { ok: false; outcome: Outcome<never> };
+export type Reply = { ok: true; data: unknown } | { ok: false; outcome: Outcome<never> };
 
 const PAGE = 20;
 
@@ -108,7 +117,8 @@ function decimal(v: unknown): string | null {
 }
 
 export class CjConnector implements SupplierConnector {
-  private last = 0;
+  /** CJ allows about a call a second: orders go one at a time */
+  readonly maxInFlight = 1;
   private readonly now: () => number;
   /** one pass over the merchant's SKUs serves the catalogue, price and stock pages */
   private readonly seen = new Map<string, { item: CatalogItem; price: Price | null; stock: Availability | null }>();
@@ -138,7 +148,8 @@ export class CjConnector implements SupplierConnector {
   private async skuPage<T>(q: ListQuery, pick: (r: { item: CatalogItem; price: Price | null; stock: Availability | null }) => T | null): Promise<Outcome<Page<T>>> {
     const start = q.cursor ? Number(q.cursor) : 0;
     if (!Number.isInteger(start) || start < 0) return { kind: 'rejected', reason: `${this.name}: a cursor this connection did not give`, field: 'cursor' };
-    const skus = this.o.skus.slice(start, start + PAGE);
+    const size = Math.min(q.limit ?? PAGE, PAGE);
+    const skus = this.o.skus.slice(start, start + size);
     const items: T[] = [];
     for (const sku of skus) {
       const r = await this.variant(sku);
@@ -146,7 +157,7 @@ export class CjConnector implements SupplierConnector {
       const v = pick(r);
       if (v !== null) items.push(v);
     }
-    const next = start + PAGE < this.o.skus.length ? String(start + PAGE) : null;
+    const next = start + size < this.o.skus.length ? String(start + size) : null;
     return { kind: 'done', value: { items, nextCursor: next } };
   }
 
@@ -320,13 +331,21 @@ export class CjConnector implements SupplierConnector {
 
   // ---- transport ----------------------------------------------------------------------------------
 
+  /** The access token: the one held, or one sign-in (or refresh) shared by every caller waiting for it. */
   private async token(force: boolean): Promise<Reply> {
-    const t = this.o.tokens.get();
+    const session = this.o.session;
+    if (session.signingIn) return session.signingIn;
+    const t = session.tokens;
     if (t && !force && t.accessExpires > this.now() + 60_000) return { ok: true, data: t.accessToken };
+    session.signingIn = this.signIn(t).finally(() => (session.signingIn = null));
+    return session.signingIn;
+  }
+
+  private async signIn(t: CjTokens | null): Promise<Reply> {
     if (t) {
       const r = await this.raw('POST', '/authentication/refreshAccessToken', { refreshToken: t.refreshToken }, null, false);
       if (r.ok) return this.keep(r.data);
-      this.o.tokens.set(null);
+      this.o.session.tokens = null;
     }
     const r = await this.raw('POST', '/authentication/getAccessToken', { apiKey: this.o.apiKey }, null, false);
     if (!r.ok) return r.outcome.kind === 'rejected' ? { ok: false, outcome: { kind: 'rejected', reason: `${this.name}: the API key was refused (${r.outcome.reason.replace(`${this.name}: `, '')})`, field: 'apiKey' } } : r;
@@ -336,7 +355,7 @@ export class CjConnector implements SupplierConnector {
   private keep(data: unknown): Reply {
     if (!isRecord(data) || !str(data.accessToken) || !str(data.refreshToken)) return { ok: false, outcome: { kind: 'rejected', reason: `${this.name}: accessToken missing from the answer`, field: 'data.accessToken' } };
     const expires = Date.parse(str(data.accessTokenExpiryDate) ?? '');
-    this.o.tokens.set({ accessToken: str(data.accessToken)!, refreshToken: str(data.refreshToken)!, accessExpires: Number.isNaN(expires) ? this.now() + 14 * 86_400_000 : expires });
+    this.o.session.tokens = { accessToken: str(data.accessToken)!, refreshToken: str(data.refreshToken)!, accessExpires: Number.isNaN(expires) ? this.now() + 14 * 86_400_000 : expires };
     return { ok: true, data: str(data.accessToken) };
   }
 
@@ -356,9 +375,11 @@ export class CjConnector implements SupplierConnector {
   private async raw(method: 'GET' | 'POST', path: string, body: unknown, token: string | null, sending: boolean): Promise<Reply> {
     const who = this.name;
     const lost = (reason: string): Reply => ({ ok: false, outcome: sending ? { kind: 'unknown', reason: `${who}: ${reason}` } : { kind: 'retry', reason: `${who}: ${reason}`, afterMs: null } });
-    const wait = this.last + (this.o.spacingMs ?? 1100) - this.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    this.last = this.now();
+    // the slot is taken before waiting, so callers waiting together go one after another
+    const session = this.o.session;
+    const at = Math.max(this.now(), session.lastCall + (this.o.spacingMs ?? 1100));
+    session.lastCall = at;
+    if (at > this.now()) await new Promise((r) => setTimeout(r, at - this.now()));
     let res: Response;
     let text: string;
     try {

@@ -67,7 +67,8 @@ export class SupplierStore {
     const existing = read('catalog');
     if (existing) {
       const store = new SupplierStore(dir, { catalog: existing, prices: read('prices') ?? [], stock: read('stock') ?? [], orders: read('orders') ?? [], shipments: read('shipments') ?? [] });
-      store.replay();
+      // what the journal held is written into the files at once, before the journal is emptied again
+      if (store.replay()) store.flush();
       return store;
     }
     const store = new SupplierStore(dir, { catalog: [], prices: [], stock: [], orders: [], shipments: [] });
@@ -178,10 +179,10 @@ export class SupplierStore {
     }
   }
 
-  /** Replays the journal over the files (changes made since they were last written). */
-  private replay(): void {
+  /** Replays the journal over the files (changes made since they were last written); whether it held any. */
+  private replay(): boolean {
     const file = path.join(this.dir, JOURNAL);
-    if (!fs.existsSync(file)) return;
+    if (!fs.existsSync(file)) return false;
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       if (!line) continue;
       let entry: { part: Part; record: Keyed };
@@ -194,8 +195,10 @@ export class SupplierStore {
       if (cur) Object.assign(cur, entry.record);
       else (this.data[entry.part] as Keyed[]).push(entry.record);
       this.unsorted.add(entry.part);
+      this.dirty.add(entry.part);
       this.lastMs = Math.max(this.lastMs, Date.parse(entry.record.updatedAt));
     }
+    return this.dirty.size > 0;
   }
 
   /** Writes one part to disk: a temporary file, flushed, then renamed over the old one. */
