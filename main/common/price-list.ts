@@ -27,6 +27,8 @@ export interface PriceListProblem {
   line: number;
   column: string;
   message: string;
+  /** the SKU in that row's SKU column, when it has one (the row is still on the list) */
+  sku?: string;
 }
 
 export interface PriceList {
@@ -117,10 +119,11 @@ export function readPriceRecords(
   const firstLine = new Map<string, number>();
   for (const r of body) {
     const cell = (f: PriceListField) => (col[f] >= 0 ? (r.cells[col[f]] ?? '').trim() : '');
-    const bad = (f: PriceListField, message: string) => problems.push({ line: r.line, column: mapping[f]!, message });
+    const named = cell('supplierSku') ? { sku: cell('supplierSku') } : {};
+    const bad = (f: PriceListField, message: string) => problems.push({ line: r.line, column: mapping[f]!, message, ...named });
     if (delimiter && r.cells.length > header.length) {
       // a value with the delimiter in it, not quoted: every cell after it is in the wrong column
-      problems.push({ line: r.line, column: 'row', message: `has ${r.cells.length} cells where the header has ${header.length}: a value containing "${delimiter === '\t' ? 'tab' : delimiter}" must be quoted` });
+      problems.push({ line: r.line, column: 'row', message: `has ${r.cells.length} cells where the header has ${header.length}: a value containing "${delimiter === '\t' ? 'tab' : delimiter}" must be quoted`, ...named });
       continue;
     }
     const sku = cell('supplierSku');

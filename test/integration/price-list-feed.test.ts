@@ -30,7 +30,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const feed = (source: string, settings: Record<string, unknown> = {}) => new PriceListConnector({ name: 'Guangzhou Trading', source, settings, currency: 'CNY', fetch });
+const feed = (source: string, settings: Record<string, unknown> = {}, skus: string[] = []) => new PriceListConnector({ name: 'Guangzhou Trading', source, settings, currency: 'CNY', fetch, skus });
 
 // a European export: BOM, semicolons, decimal commas, thousands points, a duplicate, a mangled barcode
 const EUROPEAN = '\uFEFFArtikelnummer;Bezeichnung;Preis;Mindestmenge;EAN\r\nA-100;Teekanne;1.234,50;2;4006381333931\r\nA-101;Tasse;3,20;6;4,00638E+12\r\nA-100;Teekanne doppelt;9,99;1;\r\nA-102;Untersetzer;0,85;;\r\n';
@@ -85,10 +85,12 @@ describe('price-list feed', () => {
         ['ZJ-3', '坏行', 'not a price', null, null],
       ]),
     );
-    const c = feed(file);
+    // the merchant buys ZJ-1, ZJ-3 (its row is there, with a problem) and ZJ-9 (no longer on the list)
+    const c = feed(file, {}, ['ZJ-1', 'ZJ-3', 'ZJ-9']);
     const cat = await c.catalogPage({ cursor: null, updatedSince: null });
     const prices = await c.pricesPage({ cursor: null, updatedSince: null });
-    expect(cat).toMatchObject({ kind: 'done', value: { items: [{ sku: 'ZJ-1', name: '紫砂壶', barcode: '4006381333931', moq: 6 }, { sku: 'ZJ-2', name: '茶杯', moq: 1 }] } });
+    expect(cat).toMatchObject({ kind: 'done', value: { items: [{ sku: 'ZJ-1', name: '紫砂壶', barcode: '4006381333931', moq: 6 }, { sku: 'ZJ-2', name: '茶杯', moq: 1 }, { sku: 'ZJ-9', status: 'discontinued' }] } });
+    expect(cat.kind === 'done' && cat.value.items.map((i) => i.sku)).toEqual(['ZJ-1', 'ZJ-2', 'ZJ-9']);
     expect(prices).toMatchObject({ kind: 'done', value: { items: [{ unitPrice: '4.1', currency: 'CNY' }, { unitPrice: '12.5' }] } });
     expect(c.drainNotes().join('\n')).toMatch(/line 4 单价: "not a price" is not a price/);
     // a zip that is not a spreadsheet is refused, not crashed on

@@ -118,16 +118,16 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     const name = supplier.name;
     const apiKey = conn.secret ? o.secrets.open(conn.secret) : '';
     const common = { name, fetch: fetchImpl, signal, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
+    const skus = () => o.transact((ctx) => repo.supplierSkus(ctx.db, conn.supplierId), 'read');
     switch (conn.kind) {
       case 'open_protocol':
         return new OpenProtocolConnector({ ...common, baseUrl: conn.endpoint, apiKey });
       case 'price_list':
-        return new PriceListConnector({ ...common, source: conn.endpoint, settings: JSON.parse(conn.settings) as Record<string, unknown>, currency: supplier.currency });
+        return new PriceListConnector({ ...common, source: conn.endpoint, settings: JSON.parse(conn.settings) as Record<string, unknown>, currency: supplier.currency, skus: skus() });
       case 'cj': {
-        const skus = o.transact((ctx) => repo.supplierSkus(ctx.db, conn.supplierId), 'read');
         let session = cjSessions.get(conn.supplierId);
         if (!session) cjSessions.set(conn.supplierId, (session = newCjSession()));
-        return new CjConnector({ ...common, baseUrl: conn.endpoint, apiKey, settings: JSON.parse(conn.settings) as Partial<CjSettings>, skus, session, ...(o.cjSpacingMs !== undefined ? { spacingMs: o.cjSpacingMs } : {}) });
+        return new CjConnector({ ...common, baseUrl: conn.endpoint, apiKey, settings: JSON.parse(conn.settings) as Partial<CjSettings>, skus: skus(), session, ...(o.cjSpacingMs !== undefined ? { spacingMs: o.cjSpacingMs } : {}) });
       }
     }
   }

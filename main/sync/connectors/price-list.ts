@@ -19,6 +19,8 @@ export interface PriceListOptions {
   settings: Record<string, unknown>;
   /** the supplier's own currency, for a list without a currency column */
   currency: string;
+  /** the SKUs the merchant buys from this supplier: one the list no longer has is discontinued */
+  skus?: string[];
   fetch: typeof fetch;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -141,21 +143,29 @@ export class PriceListConnector implements SupplierConnector {
     if (!list.rows.length) return { kind: 'rejected', reason: `${this.o.name}: the price list has no usable rows`, field: null };
     const at = r.value.modified;
     const currency = typeof s.currency === 'string' ? s.currency : this.o.currency;
+    const listed = new Set(list.rows.map((row) => row.supplierSku.toLowerCase()));
+    const troubled = new Set(list.problems.flatMap((p) => (p.sku ? [p.sku.toLowerCase()] : [])));
     return {
       kind: 'done',
       value: {
-        items: list.rows.map((row) => ({
-          sku: row.supplierSku,
-          name: row.name ?? row.supplierSku,
-          barcode: row.barcode,
-          hsCode: null,
-          originCountry: null,
-          moq: row.moq ?? 1,
-          orderMultiple: row.orderMultiple ?? 1,
-          leadTimeDays: row.leadTimeDays,
-          status: 'active' as const,
-          updatedAt: at,
-        })),
+        items: [
+          ...list.rows.map((row) => ({
+            sku: row.supplierSku,
+            name: row.name ?? row.supplierSku,
+            barcode: row.barcode,
+            hsCode: null,
+            originCountry: null,
+            moq: row.moq ?? 1,
+            orderMultiple: row.orderMultiple ?? 1,
+            leadTimeDays: row.leadTimeDays,
+            status: 'active' as const,
+            updatedAt: at,
+          })),
+          // a SKU the merchant buys that the new list leaves out (and has no problem row for) is no longer sold
+          ...(this.o.skus ?? [])
+            .filter((sku) => !listed.has(sku.toLowerCase()) && !troubled.has(sku.toLowerCase()))
+            .map((sku) => ({ sku, name: sku, barcode: null, hsCode: null, originCountry: null, moq: 1, orderMultiple: 1, leadTimeDays: null, status: 'discontinued' as const, updatedAt: at })),
+        ],
         prices: list.rows.map((row) => ({ sku: row.supplierSku, currency: (row.currency ?? currency).toUpperCase(), unitPrice: row.unitPrice, breaks: [], updatedAt: at })),
       },
     };
