@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
-import type { CatalogItem, Order, Page, Price } from '../../main/sync/protocol/types';
+import type { Availability, CatalogItem, Order, Page, Price } from '../../main/sync/protocol/types';
 import { startSupplier, type SupplierProcess } from '../helpers/supplier-server';
 import { tempApp, tempDir, type TempApp } from '../helpers/temp-app';
 
@@ -360,6 +360,17 @@ describe('supplier sync against the reference server', () => {
     await server.admin('/_admin/catalog', { items: [{ sku: 'SUP-000002', status: 'discontinued', name: 'touched' }] });
     await sync();
     expect(await t.client.call('sync.changes', { supplierId })).toEqual([]);
+  });
+
+  it('an order the supplier partly accepts counts, as on its way for reorder planning, only what they accepted', async () => {
+    await setup();
+    const stock = (await remote<Page<Availability>>('/v1/availability?skus=SUP-000001')).items[0]!.available;
+    const po = await placePo([{ productId: lamp, qty: stock + 5 }]);
+    expect((await t.client.call('reorder.product', { productId: lamp })).line.onOrder).toBe(stock + 5);
+    await sync();
+    const ack = (await t.client.call('sync.order', { poId: po.id })).ack!;
+    expect(ack).toMatchObject({ status: 'partially_accepted', lines: [{ sku: 'SUP-000001', qty: stock + 5, acceptedQty: stock }] });
+    expect((await t.client.call('reorder.product', { productId: lamp })).line.onOrder).toBe(stock);
   });
 
   it('cancels a slow sync; one sync per supplier at a time', async () => {

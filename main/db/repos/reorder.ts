@@ -227,13 +227,23 @@ export function plannedLive(db: Db, q: { from: string; to: string; locationId: s
   ).all(q) as { productId: string; day: string; qty: number }[];
 }
 
-/** Units still to come on open purchase orders (drafts included), per product. */
+/**
+ * Units still to come on open purchase orders (drafts included), per product: what the supplier
+ * accepted of each line when they have said (nothing of an order they rejected or cancelled),
+ * else what was ordered, less what has arrived.
+ */
 export function onOrder(db: Db, productId: string | null): Map<string, number> {
   const rows = stmt(
     db,
-    `SELECT l.product_id AS productId, sum(l.qty_ordered - l.qty_received) AS qty FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id
-     WHERE ${onlyProduct(productId, 'l.product_id')} po.status IN ('draft', 'sent', 'partially_received') AND l.qty_ordered > l.qty_received
-     GROUP BY l.product_id`,
+    `SELECT productId, sum(max(0, expected - received)) AS qty FROM (
+       SELECT l.product_id AS productId, l.qty_received AS received,
+         CASE WHEN so.status IN ('rejected', 'cancelled') THEN 0
+              ELSE min(l.qty_ordered, coalesce((SELECT json_extract(j.value, '$.acceptedQty') FROM json_each(so.lines) j
+                                                 WHERE json_extract(j.value, '$.sku') = coalesce(sp.supplier_sku, p.sku) LIMIT 1), l.qty_ordered)) END AS expected
+       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id
+         LEFT JOIN supplier_products sp ON sp.id = l.supplier_product_id LEFT JOIN supplier_orders so ON so.po_id = l.po_id
+       WHERE ${onlyProduct(productId, 'l.product_id')} po.status IN ('draft', 'sent', 'partially_received') AND l.qty_ordered > l.qty_received)
+     GROUP BY productId HAVING qty > 0`,
   ).all({ productId }) as { productId: string; qty: number }[];
   return new Map(rows.map((r) => [r.productId, r.qty]));
 }
