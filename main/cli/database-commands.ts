@@ -13,6 +13,7 @@ import { liveReport, ordersImport, ordersList } from './sales';
 import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
 import { outboxList, syncCommand } from './sync';
+import { backupCommand } from './backup';
 
 export async function runDatabaseCommand(
   command: string,
@@ -21,8 +22,9 @@ export async function runDatabaseCommand(
   io: CliIo,
 ): Promise<number> {
   let app;
+  const file = opt('data') ?? dataFile(has('demo'));
   try {
-    app = openApp(opt('data') ?? dataFile(has('demo')));
+    app = openApp(file);
   } catch (e) {
     io.err(e instanceof DbOpenError ? e.message : `Cannot open the database: ${(e as Error).message}`);
     return 2;
@@ -40,6 +42,7 @@ export async function runDatabaseCommand(
     if (command === 'orders list') return await ordersList(client, io, { status: opt('status'), all: has('all'), json: has('json') });
     if (command === 'live report') return await liveReport(client, io, rest[0], has('json'));
     if (command === 'sync') return await syncCommand(client, io, rest[0], has('json'));
+    if (command === 'backup') return await backupCommand(app.db, file, io, opt('to'));
     if (command === 'outbox list') return await outboxList(client, io, { supplier: opt('supplier'), all: has('all'), json: has('json') });
     return await dbCheck(app.db, client, io, { json: has('json') });
   } catch (e) {

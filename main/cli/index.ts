@@ -42,6 +42,8 @@ Commands:
   outbox list [--supplier NAME] [--all] [--json]
                            purchase orders waiting to be sent to suppliers (--all: sent and
                            refused ones too), with their tries and last problem
+  backup [--to DIR]        a checked copy of the database (SQLite's online backup), into DIR or
+                           the backups folder next to the data (old ones kept by day, week, month)
   reorder FILE.json|-      the forecasting and reorder engines on a JSON file (or stdin with -): per
                            item its demand class, method, forecast, safety stock, reorder point,
                            EOQ and suggested quantity, as JSON (docs/reorder.md); no database; bad
@@ -78,7 +80,7 @@ export async function runCli(
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier'].includes(argv[i - 1]!)));
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to'].includes(argv[i - 1]!)));
   // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
   const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync'].includes(words[0]!) ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
@@ -98,7 +100,7 @@ export async function runCli(
       return 1;
     }
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }
