@@ -44,6 +44,9 @@ Commands:
                            refused ones too), with their tries and last problem
   backup [--to DIR]        a checked copy of the database (SQLite's online backup), into DIR or
                            the backups folder next to the data (old ones kept by day, week, month)
+  restore FILE             puts a backup's data in place of the current data (the app must be
+                           closed); the current data is backed up first, or, if it is damaged,
+                           kept beside; a backup from an older version is upgraded
   reorder FILE.json|-      the forecasting and reorder engines on a JSON file (or stdin with -): per
                            item its demand class, method, forecast, safety stock, reorder point,
                            EOQ and suggested quantity, as JSON (docs/reorder.md); no database; bad
@@ -82,7 +85,7 @@ export async function runCli(
   const has = (name: string) => argv.includes(`--${name}`);
   const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to'].includes(argv[i - 1]!)));
   // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
-  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync'].includes(words[0]!) ? 1 : words.length;
+  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync', 'restore'].includes(words[0]!) ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
@@ -99,6 +102,12 @@ export async function runCli(
       io.err(`Failed: ${(e as Error).message}`);
       return 1;
     }
+  }
+  if (command === 'restore') {
+    // not beside a running app: it takes the data file for itself
+    const { restoreCommand } = await import('./backup');
+    const { dataFile } = await import('../server/app');
+    return restoreCommand(opt('data') ?? dataFile(has('demo')), rest[0], io);
   }
   if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);

@@ -1,12 +1,13 @@
 // What every service call gets: the database, who is acting, the call's clock, a way to queue
 // events that the dispatcher emits once the transaction has committed, and the host's secrets.
-// A task (a method that talks to suppliers) gets no transaction: it gets the services that run
+// A task (a method that talks to suppliers, or works on backup files) gets no transaction: it gets the services that run
 // their own small ones.
 import type { Db } from '../db/open';
 import type { Api, EventName, Events, Method, Parsed, Result } from '../common/api';
 import type { HsReference } from './reference/hs';
 import type { Secrets } from './secrets';
 import type { SyncRunner } from './sync/runner';
+import type { BackupService } from './backups/service';
 
 export interface Ctx {
   db: Db;
@@ -20,6 +21,7 @@ export interface Ctx {
 
 export interface TaskCtx {
   sync: SyncRunner;
+  backups: BackupService;
 }
 
 export type Handler<M extends Method> = Api[M]['mode'] extends 'task' ? (input: Parsed<M>, t: TaskCtx) => Promise<Result<M>> : (input: Parsed<M>, ctx: Ctx) => Result<M>;

@@ -1,14 +1,16 @@
 // Backups of the open database with SQLite's online backup API: copied a hundred pages at a time
-// (the app keeps working between steps) into a temporary file next to the target, checked (it must
-// pass integrity_check and be a Crossdock file), flushed to disk, then renamed into place — so a
-// backup that exists is whole, and one cut off (a crash, a full disk) leaves only its temporary file,
-// removed. A backup is one self-contained file (rollback journal; the app turns WAL on again when it
-// opens one). Names carry the time and why it was made; old ones go by the retention rule.
+// (the app keeps working between steps) into a temporary file next to the target, checked off the
+// main thread (it must pass integrity_check and be a Crossdock file), flushed to disk, then renamed
+// into place — so a backup that exists is whole, and one cut off (a crash, a full disk) leaves at
+// most its temporary file, removed by the next backup. A backup is one self-contained file
+// (rollback journal; the app turns WAL on again when it opens one). Names carry the time and why it
+// was made; old ones go by the retention rule. Restoring copies a checked backup back the same way.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRule } from '../common/calc/retention';
-import { APPLICATION_ID, type Db } from './open';
+import type { Db } from './open';
+import { verifyFile } from './verify';
 
 export type BackupReason = 'manual' | 'daily' | 'quit' | 'migration' | 'import' | 'restore';
 
@@ -17,11 +19,27 @@ export interface BackupFile {
   file: string;
   /** when it was made (UTC, ISO) */
   at: string;
-  reason: string;
+  reason: BackupReason;
   bytes: number;
 }
 
-const NAME = /^crossdock-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-([a-z]+)\.sqlite$/;
+export interface BackupOptions {
+  reason: BackupReason;
+  at?: Date;
+  /** pages copied between two turns of the event loop (default 100: 400 KB) */
+  pagesPerStep?: number;
+  /** better-sqlite3 built for another runtime (Electron), for the checking worker */
+  nativeBinding?: string;
+}
+
+const NAME = /^crossdock-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|quit|migration|import|restore)\.sqlite$/;
+/** a temporary file of a backup under way: `<name>.<pid>.tmp` */
+const TMP = /^crossdock-.+\.sqlite\.(\d+)\.tmp$/;
+
+export const isBackupName = (name: string) => NAME.test(name);
+
+/** The folder automatic and command-line backups go to: `backups` next to the data. */
+export const defaultBackupDir = (dataFile: string) => path.join(path.dirname(path.resolve(dataFile)), 'backups');
 
 export function backupName(at: Date, reason: BackupReason): string {
   const iso = at.toISOString().replace(/[-:]/g, '').replace('.', '');
@@ -33,16 +51,23 @@ function describe(dir: string, name: string): BackupFile | null {
   const m = NAME.exec(name);
   if (!m) return null;
   const file = path.join(dir, name);
-  return { name, file, at: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`, reason: m[8]!, bytes: fs.statSync(file).size };
+  try {
+    const bytes = fs.statSync(file).size;
+    return { name, file, at: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`, reason: m[8] as BackupReason, bytes };
+  } catch {
+    return null; // pruned by another process while we looked
+  }
 }
 
 /** The backups in a folder, newest first (other files are left alone). */
 export function listBackups(dir: string): BackupFile[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .flatMap((name) => describe(dir, name) ?? [])
-    .sort((a, b) => (a.at < b.at ? 1 : -1));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => describe(dir, name) ?? []).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
 export class BackupError extends Error {}
@@ -51,42 +76,75 @@ export class BackupError extends Error {}
  * Backs the database up into `dir`. Resolves with the finished file; rejects with a BackupError
  * saying why (no space, a copy that does not check out) and leaves nothing half written.
  */
-export async function backupTo(db: Db, dir: string, opts: { reason: BackupReason; at?: Date; pagesPerStep?: number }): Promise<BackupFile> {
+export async function backupTo(db: Db, dir: string, opts: BackupOptions): Promise<BackupFile> {
   const name = backupName(opts.at ?? new Date(), opts.reason);
+  return writeChecked(dir, name, opts.nativeBinding, async (tmp) => {
+    await db.backup(tmp, { progress: () => opts.pagesPerStep ?? 100 });
+  });
+}
+
+/** Copies a finished backup into another folder (a USB drive, a synced folder), checked the same way. */
+export async function copyBackup(b: BackupFile, dir: string, nativeBinding?: string): Promise<BackupFile> {
+  return writeChecked(dir, b.name, nativeBinding, (tmp) => fs.promises.copyFile(b.file, tmp));
+}
+
+async function writeChecked(dir: string, name: string, nativeBinding: string | undefined, write: (tmp: string) => Promise<void>): Promise<BackupFile> {
   const file = path.join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    await db.backup(tmp, { progress: () => opts.pagesPerStep ?? 100 });
-    const copy = new Database(tmp, { fileMustExist: true });
+    await fs.promises.mkdir(dir, { recursive: true });
+    removeAbandoned(dir);
+    await write(tmp);
+    const check = await verifyFile(tmp, { full: true, standalone: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (!check.ok) throw new BackupError(`the copy did not pass its check: ${check.problem}`);
+    // flushed and renamed on libuv's threads: a large file's fsync must not stall the app
+    const fh = await fs.promises.open(tmp, 'r+');
     try {
-      // one self-contained file (the copy inherits the app's WAL mode, which would need its -wal beside it)
-      copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new BackupError(`the copy did not pass its check (${String(check)})`);
-      if (copy.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw new BackupError('the copy is not a Crossdock database');
+      await fh.sync();
     } finally {
-      copy.close();
+      await fh.close();
     }
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-    syncDir(dir);
+    await fs.promises.rename(tmp, file);
+    await syncDir(dir);
     return describe(dir, name)!;
   } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // there was never a file to remove (the folder itself could not be made)
-    }
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     if (e instanceof BackupError) throw e;
-    const code = (e as { code?: string }).code ?? '';
-    throw new BackupError(code === 'ENOSPC' || code === 'SQLITE_FULL' ? `there is not enough space in ${dir}` : `it could not be written to ${dir}: ${(e as Error).message}`);
+    throw new BackupError(writeProblem(e, dir));
   }
+}
+
+function writeProblem(e: unknown, dir: string): string {
+  const code = (e as { code?: string }).code ?? '';
+  if (['ENOSPC', 'EFBIG', 'EDQUOT', 'SQLITE_FULL'].includes(code) || code.startsWith('SQLITE_IOERR')) return `there is not enough space in ${dir}`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${dir} cannot be written to`;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `${dir} is not available (a drive that is not connected?)`;
+  return `it could not be written to ${dir}: ${(e as Error).message}`;
+}
+
+/** Temporary files left by a backup that was cut off (its process is gone). */
+function removeAbandoned(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = TMP.exec(name);
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The newest backup in `dir` that passes SQLite's quick check (what to offer when the data file is damaged). */
+export async function newestGoodBackup(dir: string, nativeBinding?: string): Promise<BackupFile | null> {
+  for (const b of listBackups(dir)) {
+    if ((await verifyFile(b.file, nativeBinding ? { nativeBinding } : {})).ok) return b;
+  }
+  return null;
 }
 
 /** Deletes the backups in `dir` the retention rule does not keep; returns their names. */
@@ -98,12 +156,55 @@ export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTIO
   return gone.map((b) => b.name);
 }
 
-function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
+/**
+ * Copies a checked backup over the open database, in one write transaction through SQLite's backup
+ * API (the open connection sees the restored data at its next read; a crash half-way leaves the old
+ * data). The caller has made sure nothing else writes meanwhile, and migrates the result.
+ */
+export async function restoreInto(db: Db, backupFile: string): Promise<void> {
+  const src = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
-    fs.fsyncSync(fd);
+    // all pages in one step: the destination stays locked between steps, so there is no gain in more
+    await src.backup(db.name, { progress: () => 0x7fffffff });
   } finally {
-    fs.closeSync(fd);
+    src.close();
+  }
+}
+
+/**
+ * Puts a backup in place of a database file that is not open (damaged, or on another computer):
+ * the old file and its -wal/-shm are kept beside it as `<file>.replaced-<time>`, and the backup is
+ * copied in through a temporary file. Returns where the old file went (null: there was none).
+ */
+export async function replaceFile(file: string, backupFile: string, at = new Date()): Promise<string | null> {
+  const stamp = at.toISOString().replace(/[-:.]/g, '');
+  const kept = `${file}.replaced-${stamp}`;
+  const tmp = `${file}.${process.pid}.restoring`;
+  await fs.promises.copyFile(backupFile, tmp);
+  const fh = await fs.promises.open(tmp, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  let moved: string | null = null;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (!fs.existsSync(file + suffix)) continue;
+    // a stale -wal left beside the new file would be replayed into it
+    await fs.promises.rename(file + suffix, kept + suffix);
+    if (suffix === '') moved = kept;
+  }
+  await fs.promises.rename(tmp, file);
+  await syncDir(path.dirname(file));
+  return moved;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await fs.promises.open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }

@@ -1,7 +1,7 @@
 export class DbOpenError extends Error {
   constructor(
     message: string,
-    public readonly reason: 'foreign' | 'newer' | 'corrupt' | 'checksum' | 'io',
+    public readonly reason: 'foreign' | 'newer' | 'corrupt' | 'checksum' | 'io' | 'locked',
   ) {
     super(message);
     this.name = 'DbOpenError';

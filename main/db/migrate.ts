@@ -1,10 +1,12 @@
 // Numbered SQL migrations, each in its own transaction and recorded with a SHA-256 checksum.
-// A backup of the file is taken before the first pending migration runs.
+// A backup of the file is taken before the first pending migration runs, into the backups folder
+// (it is listed and restorable like any other backup).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { backupName, defaultBackupDir } from './backup';
 import { DbOpenError } from './errors';
 
 type Db = Database.Database;
@@ -45,7 +47,8 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
   return list;
 }
 
-export function migrate(db: Db, file: string, migrations = loadMigrations()): MigrateReport {
+/** `backupDir` null: no backup first (the caller has just made one, as a restore does). */
+export function migrate(db: Db, file: string, migrations = loadMigrations(), backupDir: string | null = defaultBackupDir(file)): MigrateReport {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
@@ -71,11 +74,7 @@ export function migrate(db: Db, file: string, migrations = loadMigrations()): Mi
   const report: MigrateReport = { from: current, to: current, applied: [], backup: null };
   if (!pending.length) return report;
 
-  if (current > 0 && file !== ':memory:') {
-    report.backup = `${file}.before-schema-${current + 1}-${Date.now()}.bak`;
-    // VACUUM INTO writes a consistent, compact copy synchronously, before anything changes.
-    db.exec(`VACUUM INTO '${report.backup.replace(/'/g, "''")}'`);
-  }
+  if (current > 0 && file !== ':memory:' && backupDir) report.backup = backupBeforeMigrating(db, backupDir);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   for (const m of pending) {
     db.transaction(() => {
@@ -87,4 +86,28 @@ export function migrate(db: Db, file: string, migrations = loadMigrations()): Mi
   }
   db.pragma(`user_version = ${report.to}`);
   return report;
+}
+
+/**
+ * A consistent, compact copy made synchronously before anything changes (VACUUM INTO), written to
+ * a temporary name and renamed, so a copy cut off by a crash is never taken for a backup.
+ */
+function backupBeforeMigrating(db: Db, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupName(new Date(), 'migration'));
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    db.exec(`VACUUM INTO '${tmp.replace(/'/g, "''")}'`);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new DbOpenError(`Crossdock needs to upgrade this data and backs it up first, but the backup could not be written to ${dir} (${(e as Error).message}). Nothing was changed.`, 'io');
+  }
+  return file;
 }

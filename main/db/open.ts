@@ -8,8 +8,9 @@ import { migrate, type MigrateReport } from './migrate';
 
 export type Db = Database.Database;
 
-/** 'CRDK' — marks the file as ours so a random SQLite file is refused, not migrated. */
-export const APPLICATION_ID = 0x4352444b;
+import { APPLICATION_ID } from './format';
+
+export { APPLICATION_ID };
 
 export { DbOpenError };
 

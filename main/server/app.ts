@@ -7,6 +7,8 @@ import type { MigrateReport } from '../db/migrate';
 import { loadHs, type HsReference } from '../core/reference/hs';
 import { fileKeySecrets, type Secrets } from '../core/secrets';
 import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from '../core/sync/runner';
+import { createBackupService, type BackupService } from '../core/backups/service';
+import { acquireLock } from '../db/lock';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 
 export interface App {
@@ -15,6 +17,8 @@ export interface App {
   dispatcher: Dispatcher;
   /** supplier sync: runs, the schedule, cancelling */
   sync: SyncRunner;
+  /** automatic and manual backups, restore */
+  backups: BackupService;
   migration: MigrateReport | null;
   close(): void;
 }
@@ -27,28 +31,66 @@ export interface OpenOptions {
   secrets?: Secrets;
   /** how supplier sync reaches the network and knows whether it is online */
   sync?: Pick<SyncRunnerOptions, 'fetch' | 'isOnline' | 'timeoutMs' | 'random' | 'pageSize' | 'inFlight' | 'cjSpacingMs'>;
+  /** the app itself (desktop or standalone host): no second app may open the same file */
+  exclusive?: boolean;
 }
 
 let hsCache: HsReference | null = null;
 
 export function openApp(file: string, opts: OpenOptions = {}): App {
-  const { db, migration } = openDatabase(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const release = opts.exclusive ? acquireLock(file) : () => undefined;
+  let opened;
+  try {
+    opened = openDatabase(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const { db, migration } = opened;
   hsCache ??= loadHs();
   const secrets = opts.secrets ?? fileKeySecrets(path.dirname(path.resolve(file)));
   let sync: SyncRunner | null = null;
+  let backups: BackupService | null = null;
   const dispatcher = createDispatcher({
     db,
     hs: hsCache,
     actor: opts.actor ?? osUser(),
     secrets,
     ...(opts.clock ? { clock: opts.clock } : {}),
-    services: (d) => ({
-      sync: (sync = createSyncRunner({ transact: d.transact, emit: d.emit, secrets, isOnline: hasNetwork, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.sync })),
-    }),
+    services: (d) => {
+      sync = createSyncRunner({ transact: d.transact, emit: d.emit, secrets, isOnline: hasNetwork, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.sync });
+      const runner = sync;
+      backups = createBackupService({
+        db,
+        file,
+        transact: d.transact,
+        emit: d.emit,
+        exclusive: d.exclusive,
+        pauseSync: () => runner.pause(),
+        ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      });
+      return { sync, backups };
+    },
   });
-  // an order queued or retried goes out within a moment when the schedule is running
-  dispatcher.subscribe((event) => event === 'sync.changed' && sync!.nudge());
-  return { db, file, dispatcher, sync: sync!, migration, close: () => db.close() };
+  dispatcher.subscribe((event) => {
+    // an order queued or retried goes out within a moment when the schedule is running
+    if (event === 'sync.changed') sync!.nudge();
+    // every other event but progress follows a committed change: the app backs up when it quits
+    if (event !== 'sync.progress' && event !== 'backups.changed' && event !== 'data.restored') backups!.changed();
+  });
+  return {
+    db,
+    file,
+    dispatcher,
+    sync: sync!,
+    backups: backups!,
+    migration,
+    close: () => {
+      db.close();
+      release();
+    },
+  };
 }
 
 /** Whether any network interface other than loopback is up (what "online" can mean without a browser). */
@@ -58,18 +100,21 @@ export function hasNetwork(): boolean {
 
 /**
  * What a running app does by itself: confirmed orders left unpaid past their expiry (e.g. claims
- * from a live session) are released at start-up and then every minute, and connected suppliers
- * sync on their schedule. Returns how to stop it (waiting for syncs under way to end).
+ * from a live session) are released at start-up and then every minute, connected suppliers sync on
+ * their schedule, and the data is backed up daily. Returns how to stop it when the app quits:
+ * syncs under way end, and the data is backed up if anything changed since the last backup.
  */
-export function startChores(app: Pick<App, 'dispatcher' | 'sync'>, everyMs = 60_000): () => Promise<void> {
+export function startChores(app: Pick<App, 'dispatcher' | 'sync' | 'backups'>, everyMs = 60_000): () => Promise<void> {
   const run = () => void app.dispatcher.dispatch('sales.releaseExpired', {});
   run();
   const timer = setInterval(run, everyMs);
   timer.unref();
   app.sync.startSchedule(everyMs);
+  app.backups.startSchedule(everyMs);
   return async () => {
     clearInterval(timer);
     await app.sync.stop();
+    await app.backups.stop({ quitting: true });
   };
 }
 

@@ -1,8 +1,9 @@
 // The one door into core. Validates input against the contract, runs writes one at a time in an
 // IMMEDIATE transaction (reads in a deferred one, for a consistent view), maps every failure to
 // the contract's error shape, and emits events only after the transaction has committed. Tasks
-// (talking to suppliers) run outside a transaction with the services the host gave; those
+// (talking to suppliers, backups) run outside a transaction with the services the host gave; those
 // services reach core through `transact`, the same transaction-and-events path as a method.
+// Imports are backed up first; while a restore replaces the data, every call waits for it.
 import { z } from 'zod';
 import { api, isMethod, type EventName, type Events, type Method } from '../common/api';
 import { ApiError, type Envelope, type ErrorBody } from '../common/api/errors';
@@ -25,6 +26,8 @@ export interface Dispatcher extends Door {
   transact<T>(fn: (ctx: Ctx) => T, mode?: 'read' | 'write'): T;
   /** an event with no transaction behind it (progress) */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** runs fn while every call that arrives meanwhile waits (a restore replacing the data) */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface DispatcherOptions {
@@ -77,16 +80,38 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   }
 
   let tasks: TaskCtx | null = null;
+  let held: Promise<void> | null = null;
+
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (held) await held;
+    let release!: () => void;
+    held = new Promise((resolve) => (release = resolve));
+    try {
+      return await fn();
+    } finally {
+      held = null;
+      release();
+    }
+  }
 
   async function run(method: Method, args: unknown): Promise<unknown> {
-    const def = api[method];
+    const def: { mode: string; backupFirst?: boolean } = api[method];
     const input = parse(method, args);
+    while (held) await held;
     if (def.mode === 'task') {
-      if (!tasks) throw new ApiError('conflict', 'Supplier sync is not available here');
+      if (!tasks) throw new ApiError('conflict', 'This is not available here');
       return (handlers[method] as (input: unknown, t: TaskCtx) => Promise<unknown>)(input, tasks);
     }
+    if (def.backupFirst && tasks && (input as { dryRun?: boolean }).dryRun !== true) {
+      try {
+        await tasks.backups.run('import');
+      } catch (e) {
+        throw new ApiError('internal', `${(e as Error).message} Crossdock backs your data up before every import, so nothing was imported.`);
+      }
+      while (held) await held;
+    }
     const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
-    return transact((ctx) => handler(input, ctx), def.mode);
+    return transact((ctx) => handler(input, ctx), def.mode as 'read' | 'write');
   }
 
   const dispatcher: Dispatcher = {
@@ -104,6 +129,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     },
     transact,
     emit,
+    exclusive,
   };
   tasks = opts.services?.(dispatcher) ?? null;
   return dispatcher;

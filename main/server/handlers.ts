@@ -2,6 +2,7 @@
 // handler of the wrong type, fails to compile here.
 import type { Method } from '../common/api';
 import type { Handler } from '../core/context';
+import { backupHandlers } from '../core/backups/handlers';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
@@ -36,6 +37,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...liveHandlers,
   ...reorderHandlers,
   ...syncHandlers,
+  ...backupHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

@@ -16,7 +16,7 @@ export interface Host {
 }
 
 export async function startHost(opts: { file: string; port?: number; staticDir?: string; actor?: string }): Promise<Host> {
-  const app = openApp(opts.file, opts.actor ? { actor: opts.actor } : {});
+  const app = openApp(opts.file, { exclusive: true, ...(opts.actor ? { actor: opts.actor } : {}) });
   const staticDir = opts.staticDir ?? rendererDir();
   try {
     const bridge = await startBridge({

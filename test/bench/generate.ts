@@ -235,9 +235,8 @@ export async function ensureDataset(file: string, spec: DatasetSpec, opts: { fre
   fs.mkdirSync(path.dirname(file), { recursive: true });
   clear(file);
   fs.rmSync(metaFile, { force: true });
-  for (const f of fs.readdirSync(path.dirname(file))) {
-    if (f.startsWith(path.basename(file) + '.before-schema')) fs.rmSync(path.join(path.dirname(file), f), { force: true });
-  }
+  // backups taken before upgrading an older cached dataset
+  fs.rmSync(path.join(path.dirname(file), 'backups'), { recursive: true, force: true });
   const partial = `${file}.partial`;
   clear(partial);
   opts.log(`Generating ${fmt(spec.products)} products and ${fmt(spec.movements)} movements into ${path.relative(process.cwd(), file)} …`);

@@ -313,6 +313,29 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
+    it('backups: make one, see it, copy it to a second folder, restore it', async () => {
+      const second = fs.mkdtempSync(path.join(os.tmpdir(), 'crossdock-second-'));
+      expect((await c.call('backups.configure', { secondFolder: second })).secondFolder).toBe(second);
+      const b = await c.call('backups.run', {});
+      expect(b).toMatchObject({ folder: 'main', reason: 'manual' });
+      const made = await c.call('products.create', { sku: 'AFTER-BACKUP', name: 'Made after the backup' });
+      const restored = new Promise<unknown>((resolve) => {
+        const off = c.on('data.restored', (p) => {
+          off();
+          resolve(p);
+        });
+      });
+      const r = await c.call('backups.restore', { name: b.name, folder: 'second' });
+      expect(r).toMatchObject({ restored: { name: b.name, folder: 'second' }, safetyBackup: { reason: 'restore' }, upgradedFrom: null });
+      expect(await restored).toEqual({ name: b.name });
+      expect((await fails(c.call('products.get', { id: made.id }))).code).toBe('not_found');
+      const status = await c.call('backups.status', {});
+      // newest first (older ones: before the imports above, and the daily one of a running host)
+      expect(status.backups.slice(0, 4).map((x) => `${x.folder}:${x.reason}`)).toEqual(['main:restore', 'second:restore', 'main:manual', 'second:manual']);
+      expect((await c.call('backups.configure', { secondFolder: null })).secondFolder).toBeNull();
+      fs.rmSync(second, { recursive: true, force: true });
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

@@ -104,9 +104,10 @@ describe('opening a database', () => {
     // the good migration stayed applied, the broken one left nothing behind
     const versions = (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version);
     expect(versions.at(-1)).toBe(n + 1);
-    const backups = fs.readdirSync(dir).filter((f) => f.includes('.before-schema-'));
-    expect(backups).toHaveLength(1);
-    const copy = new Database(path.join(dir, backups[0]!), { readonly: true });
+    // into the backups folder next to the data, named as every backup is (listed, restorable)
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^crossdock-\d{8}T\d{9}Z-migration\.sqlite$/)]);
+    const copy = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'base_currency'").get()).toEqual({ value: 'EUR' });
     expect((copy.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(n);
     copy.close();

@@ -1,4 +1,4 @@
-// Backup retention (main/common/calc/retention.ts): 7 daily, 4 weekly, 12 monthly, newest kept.
+// Backup retention (main/common/calc/retention.ts): the last 24 hours, 7 daily, 4 weekly, 12 monthly, newest kept.
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../main/common/calc/retention';
 
@@ -23,14 +23,34 @@ describe('backup retention', () => {
     expect(keep).toHaveLength(7 + 2 + 11);
   });
 
-  it('several backups on one day keep the newest of that day; one backup is always kept', () => {
+  it('every backup of the last 24 hours is kept; older days keep their newest; one backup is always kept', () => {
     const keep = backupsToKeep([
       { name: 'quit', at: '2026-11-25T18:00:00.000Z' },
       { name: 'before-import', at: '2026-11-25T09:00:00.000Z' },
       { name: 'daily', at: '2026-11-25T02:00:00.000Z' },
+      { name: 'quit-24', at: '2026-11-24T18:00:00.001Z' },
+      { name: 'import-24', at: '2026-11-24T12:00:00.000Z' },
+      { name: 'daily-24', at: '2026-11-24T02:00:00.000Z' },
     ]);
-    expect([...keep]).toEqual(['quit']);
-    expect([...backupsToKeep([{ name: 'only', at: '2020-01-01T00:00:00.000Z' }], { daily: 0, weekly: 0, monthly: 0 })]).toEqual(['only']);
+    expect([...keep].sort()).toEqual(['before-import', 'daily', 'quit', 'quit-24']);
+    expect([...backupsToKeep([{ name: 'only', at: '2020-01-01T00:00:00.000Z' }], { allHours: 0, daily: 0, weekly: 0, monthly: 0 })]).toEqual(['only']);
     expect(backupsToKeep([])).toEqual(new Set());
+  });
+
+  it('a backup taken before a restore or an upgrade stays a week, even with newer ones that day', () => {
+    const keep = backupsToKeep([
+      { name: 'quit-28', at: '2026-11-28T18:00:00.000Z', reason: 'quit' },
+      { name: 'before-restore-28', at: '2026-11-28T10:00:00.000Z', reason: 'restore' },
+      { name: 'before-import-28', at: '2026-11-28T09:00:00.000Z', reason: 'import' },
+      { name: 'before-upgrade-22', at: '2026-11-22T09:00:00.000Z', reason: 'migration' },
+      { name: 'daily-22', at: '2026-11-22T18:00:00.000Z', reason: 'daily' },
+      { name: 'before-restore-21', at: '2026-11-21T17:59:59.000Z', reason: 'restore' },
+      { name: 'daily-21', at: '2026-11-21T18:00:00.000Z', reason: 'daily' },
+    ]);
+    // the import one is kept for the last 24 hours only (here: still); the restore one of the 21st
+    // is more than 7 days older than the newest
+    expect([...keep].sort()).toEqual(['before-import-28', 'before-restore-28', 'before-upgrade-22', 'daily-21', 'daily-22', 'quit-28']);
+    const aDayOn = backupsToKeep([{ name: 'daily-29', at: '2026-11-29T18:00:00.000Z', reason: 'daily' }, ...[{ name: 'before-import-28', at: '2026-11-28T09:00:00.000Z', reason: 'import' }, { name: 'quit-28', at: '2026-11-28T18:00:00.000Z', reason: 'quit' }]]);
+    expect([...aDayOn].sort()).toEqual(['daily-29', 'quit-28']);
   });
 });

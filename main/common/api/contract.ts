@@ -4,6 +4,8 @@
 //   write  runs in an IMMEDIATE transaction, one at a time
 //   task   runs outside any transaction and may take a while (talking to a supplier): it
 //          commits its own small steps and reports progress by events
+// An import is a write that brings in many records at once: the app backs the data up first
+// (unless it is a dry run), so a wrong file can be undone by restoring.
 import type { z } from 'zod';
 
 export type Mode = 'read' | 'write' | 'task';
@@ -11,6 +13,8 @@ export type Mode = 'read' | 'write' | 'task';
 export interface MethodDef<I extends z.ZodType, R, Mo extends Mode = Mode> {
   input: I;
   mode: Mo;
+  /** back the data up before running it (imports), unless the input says `dryRun: true` */
+  backupFirst?: boolean;
   /** never read at run time: carries the result type */
   readonly _result?: R;
 }
@@ -25,4 +29,8 @@ export function write<R>() {
 
 export function task<R>() {
   return <I extends z.ZodType>(input: I): MethodDef<I, R, 'task'> => ({ input, mode: 'task' });
+}
+
+export function imports<R>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, R, 'write'> => ({ input, mode: 'write', backupFirst: true });
 }

@@ -1,12 +1,13 @@
 // The API contract: every method's name, input schema, mode and result type, and the events.
 // Transports, the preload allow-list, the dispatcher and the typed client all derive from here.
 import { z } from './zod';
-import { read, write, type MethodDef } from './contract';
+import { imports, read, write, type MethodDef } from './contract';
 import * as f from './fields';
 import type * as T from './types';
 import { salesApi } from './sales';
 import { reorderApi } from './reorder';
 import { syncApi } from './sync';
+import { backupsApi } from './backups';
 import type { SyncProgress } from './sync-types';
 
 const productFields = {
@@ -482,7 +483,7 @@ export const api = {
   /** tracking events entered by hand: a duplicate is skipped and counted, a future one refused */
   'shipments.addEvents': write<T.ShipmentEventsResult>()(z.object({ shipmentId: f.id, events: z.array(trackingEvent).min(1, 'add at least one event').max(1000, 'at most 1,000 events') })),
   /** a CSV of `tracking_number,time,status,place,text` rows; bad rows are reported, the good ones kept */
-  'shipments.importTracking': write<T.TrackingImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
+  'shipments.importTracking': imports<T.TrackingImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
 
   /** transfer and outbound: the stock leaves (a transfer's waits in an in-transit location); more than on hand is refused */
   'shipments.dispatch': write<T.ShipmentDetail>()(z.object({ id: f.id, at: f.occurredAt.optional() })),
@@ -621,7 +622,7 @@ export const api = {
   /** the ECB reference rates shipped with the app (1999 to the data's last day) */
   'fx.importEcb': write<T.FxImportReport>()(empty),
   /** a CSV of `date,base,quote,rate` rows, or the ECB's own wide format (`Date,USD,JPY,…`) */
-  'fx.importCsv': write<T.FxImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
+  'fx.importCsv': imports<T.FxImportReport>()(z.object({ text: z.string().min(1, 'is empty') })),
 
   'dashboard.summary': read<T.DashboardSummary>()(
     z.object({ days: f.quantity.refine((n) => n >= 7 && n <= 366, 'must be between 7 and 366').default(30) }).default({ days: 30 }),
@@ -635,6 +636,7 @@ export const api = {
   ...salesApi,
   ...reorderApi,
   ...syncApi,
+  ...backupsApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -675,9 +677,13 @@ export interface Events {
   'sync.changed': { supplierIds: string[] };
   /** a running sync moved on (not a database change: no transaction behind it) */
   'sync.progress': SyncProgress;
+  /** a backup started, finished or failed, or the backup settings changed (no transaction behind it) */
+  'backups.changed': Record<string, never>;
+  /** the data was replaced by a restored backup: everything shown is out of date */
+  'data.restored': { name: string };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress', 'backups.changed', 'data.restored'];
 
 export * from './types';
 export * from './sales-types';

@@ -1,7 +1,7 @@
 // The contract of customers, sales orders and live sessions (spread into the one table in
 // ./index.ts). Amounts are typed as decimal strings in the document's currency.
 import { z } from './zod';
-import { read, write } from './contract';
+import { imports, read, write } from './contract';
 import * as f from './fields';
 import type * as T from './types';
 import type * as S from './sales-types';
@@ -162,7 +162,7 @@ export const salesApi = {
   /** releases the reservations of unpaid orders past their expiry (also done every minute by the app) */
   'sales.releaseExpired': write<{ released: string[] }>()(z.object({}).default({})),
   /** orders from a CSV: Shopify's orders export or the generic format (docs/sales.md) */
-  'sales.import': write<S.SalesImportReport>()(
+  'sales.import': imports<S.SalesImportReport>()(
     z.object({
       text: z.string().min(1, 'is empty'),
       format: z.enum(['auto', 'shopify', 'generic']).default('auto'),

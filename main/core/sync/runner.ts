@@ -55,6 +55,8 @@ export interface SyncRunner {
   nudge(): void;
   /** stops the schedule and every run, and waits for them to end */
   stop(): Promise<void>;
+  /** stops as stop() does; the function it returns starts the schedule again if it was running */
+  pause(): Promise<() => void>;
 }
 
 /** How a stage ended: went through; stopped by the supplier being unreachable or busy (the rest of the run waits too); or refused. */
@@ -92,6 +94,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
   const running = new Map<string, { controller: AbortController; done: Promise<SyncRun> }>();
   let recovered = false;
   let timer: NodeJS.Timeout | null = null;
+  let scheduleMs = 60_000;
   let nudged = false;
   /** suppliers the schedule leaves alone until then (ms): just failed, or nothing to send */
   const quietUntil = new Map<string, number>();
@@ -447,7 +450,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     drainDue();
   }
 
-  return {
+  const runner: SyncRunner = {
     async run(supplierId, trigger, wait) {
       recover(false);
       const list = connections(supplierId);
@@ -490,6 +493,7 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
     startSchedule(tickMs = 60_000) {
       recover(true);
       if (timer) return;
+      scheduleMs = tickMs;
       timer = setInterval(tick, tickMs);
       timer.unref();
       setImmediate(tick);
@@ -509,7 +513,15 @@ export function createSyncRunner(o: SyncRunnerOptions): SyncRunner {
       all.forEach((r) => r.controller.abort());
       await Promise.allSettled(all.map((r) => r.done));
     },
+    async pause() {
+      const wasScheduled = timer !== null;
+      await runner.stop();
+      return () => {
+        if (wasScheduled) runner.startSchedule(scheduleMs);
+      };
+    },
   };
+  return runner;
 }
 
 /** how long after an order is queued the schedule sends it (a burst of orders goes together) */
