@@ -10,6 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultBackupDir, newestGoodBackup } from '../db/backup';
+import { DbOpenError } from '../db/errors';
 import { dataFile } from '../server/app';
 import { rendererDir, startHost } from '../server/standalone';
 import { seedDemo } from '../core/demo/seed';
@@ -84,7 +86,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
   console.error(`Crossdock could not start: ${(e as Error).message}`);
+  if (e instanceof DbOpenError && (e.reason === 'corrupt' || e.reason === 'foreign')) {
+    const file = option('data') ?? dataFile(flag('demo'));
+    const good = await newestGoodBackup(defaultBackupDir(file));
+    console.error(
+      good
+        ? `The newest backup that checks out is from ${good.at.slice(0, 16).replace('T', ' ')} UTC. To restore it (the file that cannot be opened is kept beside it):\n  npm run -s cli -- restore "${good.file}"${option('data') ? ` --data "${file}"` : flag('demo') ? ' --demo' : ''}`
+        : `No backup of it was found in ${defaultBackupDir(file)}. If you keep backups elsewhere: npm run -s cli -- restore FILE`,
+    );
+  }
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 // running app. Command-line commands other than restore may run beside the app.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { processAlive } from './backup';
 import { DbOpenError } from './errors';
 
@@ -40,6 +41,7 @@ function stale(file: string): null {
 
 /** Takes the file for this process; throws DbOpenError('locked') naming who has it. Returns the release. */
 export function acquireLock(file: string, now = new Date()): () => void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     const holder = lockHolder(file);
     if (holder) throw lockedError(file, holder);

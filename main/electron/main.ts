@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, shell } from 'electron';
 import { createClient } from '../common/api/client';
 import { seedDemo } from '../core/demo/seed';
+import { DbOpenError } from '../db/errors';
+import { defaultBackupDir, newestGoodBackup, replaceFile } from '../db/backup';
 import { openApp, startChores, type App } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { registerIpc } from './ipc';
@@ -14,7 +16,7 @@ import { createSecrets } from './secrets';
 import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createExternalOpener, denyAllPermissions, guardWebContents } from './security';
-import { dataFileFor, describeOpenError, nativeBindingPath, parseLaunchArgs } from './startup';
+import { dataFileFor, describeOpenError, nativeBindingPath, parseLaunchArgs, recoveryPrompt } from './startup';
 import { isAppUrl } from './urls';
 import { createMainWindow } from './window';
 
@@ -52,11 +54,21 @@ function start(): void {
     if (backend && BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
   let stopChores: (() => Promise<void>) | null = null;
-  app.on('will-quit', () => {
-    // a sync under way is aborted; an order on the wire is looked up by its key at the next start
-    void stopChores?.();
-    backend?.close();
-    backend = null;
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // held until the chores have stopped: a sync under way is aborted (an order on the wire is
+    // looked up by its key at the next start) and, if anything changed, the data is backed up
+    event.preventDefault();
+    if (quitting) return;
+    quitting = true;
+    void (stopChores?.() ?? Promise.resolve())
+      .catch((e: unknown) => console.error('Stopping the background work failed', e))
+      .finally(() => {
+        backend?.close();
+        backend = null;
+        app.exit(0);
+      });
   });
 
   function createWindow(): BrowserWindow {
@@ -72,13 +84,33 @@ function start(): void {
     const file = dataFileFor(app.getPath('userData'), launch);
     const fresh = !fs.existsSync(file);
     const nativeBinding = nativeBindingPath(process.env, app.isPackaged, process.resourcesPath);
+    const open = () => openApp(file, { exclusive: true, ...(nativeBinding ? { nativeBinding } : {}), secrets: createSecrets(safeStorage), sync: { isOnline: () => net.isOnline() } });
     try {
-      backend = openApp(file, { ...(nativeBinding ? { nativeBinding } : {}), secrets: createSecrets(safeStorage), sync: { isOnline: () => net.isOnline() } });
+      backend = open();
     } catch (e) {
-      // A foreign, newer or damaged file (DbOpenError), or a native module for the wrong ABI.
-      const { title, message } = describeOpenError(e, file);
-      fail(title, message);
-      return;
+      // A damaged or foreign file: offered the newest backup that checks out, if there is one.
+      const recoverable = e instanceof DbOpenError && (e.reason === 'corrupt' || e.reason === 'foreign') ? e : null;
+      const good = recoverable ? await newestGoodBackup(defaultBackupDir(file), nativeBinding) : null;
+      if (recoverable && good) {
+        const prompt = recoveryPrompt(recoverable, file, good);
+        const { response } = await dialog.showMessageBox({ type: 'error', ...prompt, defaultId: 0, cancelId: 1, noLink: true });
+        if (response === 0) {
+          try {
+            await replaceFile(file, good.file);
+            backend = open();
+          } catch (again) {
+            const { title, message } = describeOpenError(again, file);
+            fail(title, message);
+            return;
+          }
+        }
+      }
+      if (!backend) {
+        // A foreign, newer, locked or damaged file (DbOpenError), or a native module for the wrong ABI.
+        const { title, message } = describeOpenError(e, file);
+        fail(title, message);
+        return;
+      }
     }
 
     if (launch.demo && fresh) {

@@ -1,6 +1,7 @@
 // Start-up decisions of the shell, kept pure so they are tested in Node: command line, data
 // file, which better-sqlite3 binary to load, and what to tell the user when opening fails.
 import path from 'node:path';
+import type { BackupFile } from '../db/backup';
 import { DbOpenError } from '../db/errors';
 
 export interface LaunchOptions {
@@ -37,6 +38,15 @@ export function nativeBindingPath(env: Record<string, string | undefined>, isPac
   return path.join(resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 }
 
+const OPEN_HINTS: Record<DbOpenError['reason'], string> = {
+  newer: 'It was written by a newer version of Crossdock. Update Crossdock to open it.',
+  foreign: 'It is not a Crossdock data file. Choose another file with --data.',
+  corrupt: 'Restore a backup with the restore command (npm run -s cli -- restore FILE); Crossdock keeps its own in the backups folder next to the data.',
+  locked: 'Only one Crossdock can work on the same data at a time.',
+  checksum: 'This file was upgraded by a different build of Crossdock. Use that build, or restore a backup.',
+  io: 'Check that the folder exists, is writable and the disk is not full.',
+};
+
 /** Title and text for the error box shown before quitting when the data file cannot be opened. */
 export function describeOpenError(e: unknown, file: string): { title: string; message: string } {
   const title = 'Crossdock cannot open its data';
@@ -50,17 +60,21 @@ export function describeOpenError(e: unknown, file: string): { title: string; me
     };
   }
   if (e instanceof DbOpenError) {
-    const hint =
-      e.reason === 'newer'
-        ? 'It was written by a newer version of Crossdock. Update Crossdock to open it.'
-        : e.reason === 'foreign'
-          ? 'It is not a Crossdock data file. Choose another file with --data.'
-          : e.reason === 'corrupt'
-            ? 'Without a backup of your own, look for a .bak copy next to the file: Crossdock makes one before each schema upgrade.'
-            : e.reason === 'checksum'
-              ? 'This file was upgraded by a different build of Crossdock. Use that build, or restore a backup.'
-              : 'Check that the folder exists, is writable and the disk is not full.';
+    const hint = OPEN_HINTS[e.reason];
     return { title, message: `${msg}\n\n${hint}\n\nFile: ${file}` };
   }
   return { title, message: `${msg}\n\nFile: ${file}` };
+}
+
+/** The question asked when the data file is damaged or foreign and a good backup exists: restore it (button 0) or quit. */
+export function recoveryPrompt(e: DbOpenError, file: string, backup: BackupFile): { title: string; message: string; detail: string; buttons: string[] } {
+  const when = backup.at.slice(0, 16).replace('T', ' ');
+  return {
+    title: 'Crossdock cannot open its data',
+    message: e.reason === 'foreign' ? 'The data file is not a Crossdock file.' : 'The data file is damaged.',
+    detail:
+      `${e.message}\n\nThe newest backup that checks out is from ${when} UTC (${backup.name}). ` +
+      `Restoring it puts that data in place; the file that cannot be opened is kept beside it, renamed, in case you need it.\n\nFile: ${file}`,
+    buttons: [`Restore the backup of ${when}`, 'Quit'],
+  };
 }

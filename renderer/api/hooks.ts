@@ -47,6 +47,8 @@ export function eventsFor(method: Method): EventName[] {
     case 'sync':
       // connections name suppliers; the outbox follows purchase orders; notices make shipments
       return ['sync.changed', 'suppliers.changed', 'purchasing.changed', 'shipments.changed'];
+    case 'backups':
+      return ['backups.changed'];
     default:
       return [];
   }

@@ -27,6 +27,8 @@ import { LiveSessionPage } from '../features/live/LiveSessionPage';
 import { LiveSessionsPage } from '../features/live/LiveSessionsPage';
 import { ReorderPage } from '../features/reorder/ReorderPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { useReloadOnRestore } from '../features/backups/restored';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
@@ -103,6 +105,8 @@ function Page({ route }: { route: Route }) {
       return <ReorderPage productId={route.productId} />;
     case 'sync':
       return <SyncPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -118,6 +122,7 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  useReloadOnRestore();
   return (
     <SettingsProvider>
       <ToastProvider>

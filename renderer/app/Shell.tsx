@@ -25,6 +25,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'landed', href: '#/landed', icon: '⊡' },
   { section: 'calculator', href: '#/calculator', icon: '∑' },
   { section: 'rates', href: '#/rates', icon: '¤' },
+  { section: 'backups', href: '#/backups', icon: '⛁' },
   { section: 'settings', href: '#/settings', icon: '⚙' },
 ];
 

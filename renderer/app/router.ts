@@ -33,10 +33,11 @@ export type Route =
   | { name: 'liveReport'; id: string }
   | { name: 'reorder'; productId: string | null }
   | { name: 'sync' }
+  | { name: 'backups' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'sync' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'sync' | 'backups' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -77,6 +78,7 @@ export function parseHash(hash: string): Route {
   if (head === 'live') return { name: 'live' };
   if (head === 'reorder') return { name: 'reorder', productId: q.get('product') };
   if (head === 'sync') return { name: 'sync' };
+  if (head === 'backups') return { name: 'backups' };
   if (head === 'settings') return { name: 'settings' };
   return { name: 'not-found', path };
 }

@@ -7,6 +7,7 @@
 // a dialog instead of a crash.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/common/csp';
@@ -30,7 +31,7 @@ interface Report {
   events: unknown[][];
   guards: Record<string, unknown>;
   permissions: Record<string, unknown>;
-  dialogs: { title: string; content: string }[];
+  dialogs: { title: string; content: string; buttons?: string[] }[];
   opened: string[];
   errors: string[];
   exitCode: number | null;
@@ -99,6 +100,13 @@ describe('the built Electron main bundle', () => {
     expect(fs.existsSync(path.join(base, 'user-data-normal', 'crossdock.sqlite'))).toBe(true);
   });
 
+  it('holds the quit until its work is done: a backup of the changes (beside the daily one of the first start), the lock released', () => {
+    expect(r.order.slice(-2)).toEqual(['will-quit held', 'exit 0']);
+    const backups = fs.readdirSync(path.join(base, 'user-data-normal', 'backups')).sort();
+    expect(backups.map((b) => b.replace(/^crossdock-\d{8}T\d{9}Z-/, ''))).toEqual(['daily.sqlite', 'quit.sqlite'].sort());
+    expect(fs.existsSync(path.join(base, 'user-data-normal', 'crossdock.sqlite.lock'))).toBe(false);
+  });
+
   it('serves the renderer over app:// with the CSP, falls back for routes and refuses the rest', () => {
     expect(r.protocol.index).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
     expect(r.protocol.index!.body).toContain('<title>Crossdock</title>');
@@ -119,8 +127,11 @@ describe('the built Electron main bundle', () => {
     expect(r.ipc.list!.result!.rows!.map((p) => p.sku)).toEqual(['SMOKE-1']);
     // a PDF with Chinese in it, made by the bundle: pdfkit and the embedded font were found
     expect(r.ipc.papers).toMatchObject({ ok: true, result: { head: '%PDF-' } });
-    expect(r.events.map((e) => e[1])).toEqual(['products.changed', 'locations.changed', 'products.changed', 'shipments.changed']);
-    expect(r.events[0]).toEqual(['crossdock:event', 'products.changed', { ids: [expect.any(String)] }]);
+    // the data changes, in order (besides the backup status: the daily backup of a first start)
+    const changes = r.events.filter((e) => e[1] !== 'backups.changed');
+    expect(changes.map((e) => e[1])).toEqual(['products.changed', 'locations.changed', 'products.changed', 'shipments.changed']);
+    expect(changes[0]).toEqual(['crossdock:event', 'products.changed', { ids: [expect.any(String)] }]);
+    expect(r.events.some((e) => e[1] === 'backups.changed')).toBe(true);
   });
 
   it('guards navigation, new windows, webviews and permissions', () => {
@@ -155,6 +166,40 @@ describe('the built Electron main bundle, other launches', () => {
     expect(r.dialogs[0]!.content).toContain(bad);
     expect(r.exitCode).toBe(1);
     expect(fs.readFileSync(bad, 'utf8')).toMatch(/^this is a spreadsheet/); // untouched
+  });
+
+  it('a damaged data file with a good backup: offers to restore it, and with a yes opens the restored data', () => {
+    const ud = path.join(base, 'user-data-damaged');
+    fs.mkdirSync(path.join(ud, 'backups'), { recursive: true });
+    // the backups of a normal run: restore the newest that checks out (the quit one), skipping a broken newer one
+    for (const f of fs.readdirSync(path.join(base, 'user-data-normal', 'backups'))) fs.copyFileSync(path.join(base, 'user-data-normal', 'backups', f), path.join(ud, 'backups', f));
+    fs.writeFileSync(path.join(ud, 'backups', 'crossdock-29990101T000000000Z-daily.sqlite'), 'broken');
+    fs.writeFileSync(path.join(ud, 'crossdock.sqlite'), 'SQLite format 3\0' + 'garbage'.repeat(2000));
+
+    const no = run('damaged');
+    expect(no.dialogs.map((d) => d.buttons)).toEqual([[expect.stringMatching(/^Restore the backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'Quit'], undefined]);
+    expect(no.dialogs[0]!.content).toMatch(/The data file is damaged\.\n.*-quit\.sqlite/s);
+    expect(no.windows).toEqual([]);
+    expect(no.exitCode).toBe(1);
+    expect(fs.readFileSync(path.join(ud, 'crossdock.sqlite'), 'latin1')).toContain('garbage'); // untouched
+
+    const yes = run('damaged', [], { FAKE_ELECTRON_ANSWER: '0' });
+    expect(yes.errors).toEqual([]);
+    expect(yes.windows).toHaveLength(1);
+    // the smoke product the normal run made before it quit is back
+    expect(yes.ipc.list!.result!.rows!.map((p) => p.sku)).toContain('SMOKE-1');
+    expect(fs.readdirSync(ud).filter((f) => f.startsWith('crossdock.sqlite.replaced-'))).toHaveLength(1);
+  });
+
+  it('a data file another Crossdock has open: an error box naming it, and a clean exit', () => {
+    const ud = path.join(base, 'user-data-locked');
+    fs.mkdirSync(ud, { recursive: true });
+    // this test process stands in for the other app
+    fs.writeFileSync(path.join(ud, 'crossdock.sqlite.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: '2026-12-06T09:00:00.000Z' }));
+    const r = run('locked');
+    expect(r.windows).toEqual([]);
+    expect(r.dialogs[0]!.content).toMatch(new RegExp(`already open on .* \\(process ${process.pid}, since 2026-12-06T09:00:00.000Z\\)[^]*Only one Crossdock`));
+    expect(r.exitCode).toBe(1);
   });
 
   it('a second launch leaves at once (the first one focuses its window)', () => {

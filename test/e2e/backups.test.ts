@@ -1,0 +1,70 @@
+// Backups in the UI: the merchant backs up, sets a second folder (a wrong path is refused at its
+// field), then restores yesterday's state in two clicks after a mistake: every window loads the
+// restored data, and the backup of the data just before is there to undo it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-app';
+import { startE2E, type E2E } from './harness';
+
+let e: E2E;
+const go = (hash: string) => e.page.evaluate((h) => (location.hash = h), hash);
+
+beforeAll(async () => {
+  e = await startE2E({
+    seed: async (api) => {
+      await api.call('products.create', { sku: 'LAMP', name: 'Brass desk lamp', price: '30.00' });
+    },
+  });
+});
+afterAll(async () => {
+  await e?.close();
+});
+afterEach(() => {
+  expect(e.problems).toEqual([]);
+});
+
+describe('backups', () => {
+  it('backs up, copies to a second folder, and restores a backup in two clicks', async () => {
+    const p = e.page;
+    await go('#/backups');
+    const rows = p.getByTestId('backup-row');
+    // the running app made its first daily backup at start
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().getAttribute('data-reason')).toBe('daily');
+
+    const form = p.getByTestId('backups-second');
+    const usb = tempDir('crossdock-usb-');
+    await form.getByTestId('field-secondFolder').fill(path.join(usb, 'missing'));
+    await form.getByTestId('second-save').click();
+    await expect.poll(() => form.getByTestId('error-secondFolder').textContent()).toMatch(/does not exist/);
+    await form.getByTestId('field-secondFolder').fill(usb);
+    await form.getByTestId('second-save').click();
+    await expect.poll(() => form.getByTestId('second-remove').count()).toBe(1);
+
+    await p.getByTestId('backup-now').click();
+    // in the backups folder and its copy in the second folder
+    await expect.poll(() => p.locator('[data-testid=backup-row][data-reason=manual]').count()).toBe(2);
+    expect(fs.readdirSync(usb).filter((f) => f.endsWith('-manual.sqlite'))).toHaveLength(1);
+    await e.screenshot('110-backups');
+
+    // a mistake after the backup: the lamp is renamed
+    const [lamp] = (await e.api.call('products.list', {})).rows;
+    await e.api.call('products.update', { id: lamp!.id, name: 'Renamed by mistake' });
+
+    const manual = p.locator('[data-testid=backup-row][data-reason=manual]').first();
+    await manual.getByTestId('backup-restore').click();
+    await manual.getByTestId('backup-restore-confirm').click();
+    // the page loads again on the restored data and says what was restored
+    await p.getByTestId('backups-restored').waitFor();
+    expect(await p.getByTestId('backups-restored').textContent()).toMatch(/Restored crossdock-.*-manual\.sqlite/);
+    expect((await e.api.call('products.list', {})).rows.map((r) => r.name)).toEqual(['Brass desk lamp']);
+    // the state just before the restore is the newest backup
+    await expect.poll(() => rows.first().getAttribute('data-reason')).toBe('restore');
+    await e.screenshot('111-backups-restored');
+
+    await go('#/products');
+    await expect.poll(() => p.getByText('Brass desk lamp').count()).toBeGreaterThan(0);
+    fs.rmSync(usb, { recursive: true, force: true });
+  });
+});
