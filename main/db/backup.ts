@@ -33,8 +33,8 @@ export interface BackupOptions {
 }
 
 const NAME = /^crossdock-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|quit|migration|import|restore)\.sqlite$/;
-/** a temporary file of a backup under way: `<name>.<pid>.tmp` */
-const TMP = /^crossdock-.+\.sqlite\.(\d+)\.tmp$/;
+/** a temporary file of a backup under way: `<name>.<pid>.tmp`, and SQLite's journal beside it */
+const TMP = /^crossdock-.+\.sqlite\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
 
 export const isBackupName = (name: string) => NAME.test(name);
 
@@ -108,7 +108,7 @@ async function writeChecked(dir: string, name: string, nativeBinding: string | u
     await syncDir(dir);
     return describe(dir, name)!;
   } catch (e) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) await fs.promises.rm(f, { force: true }).catch(() => undefined);
     if (e instanceof BackupError) throw e;
     throw new BackupError(writeProblem(e, dir));
   }

@@ -71,6 +71,20 @@ describe('opening a database', () => {
     expect(['corrupt', 'foreign']).toContain(refusal(() => openDatabase(file)).reason);
   });
 
+  it('refuses a truncated database (a copy cut off half-way) with a clear message', () => {
+    const file = path.join(dir, 't.sqlite');
+    const { db } = openDatabase(file);
+    db.exec("CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) INSERT INTO filler SELECT hex(randomblob(200)) FROM n");
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const size = fs.statSync(file).size;
+    fs.truncateSync(file, Math.floor(size / 2));
+    const e = refusal(() => openDatabase(file));
+    expect(e.reason).toBe('corrupt');
+    expect(e.message).toMatch(/damaged|not a readable/);
+    expect(e.message).toMatch(/Restore a backup/);
+  });
+
   it('refuses a database written by a newer version of the app', () => {
     const file = path.join(dir, 'n.sqlite');
     const { db } = openDatabase(file);

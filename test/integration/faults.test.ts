@@ -1,5 +1,5 @@
-// Fault tests (DESIGN.md §8): a crash mid-write and a full disk end with nothing lost, nothing
-// half-written, and a clear message.
+// Fault tests (DESIGN.md §8): a crash mid-write, mid-backup or mid-import and a full disk (during a
+// write or a backup) end with nothing lost, nothing half-written, and a clear message.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -9,6 +9,7 @@ import { openApp } from '../../main/server/app';
 import { createClient } from '../../main/common/api/client';
 import { inProcessTransport } from '../../main/server/in-process';
 import fs from 'node:fs';
+import { listBackups } from '../../main/db/backup';
 
 const root = path.resolve(__dirname, '../..');
 let dir: string;
@@ -95,5 +96,111 @@ describe('faults', () => {
     } finally {
       t.close();
     }
+  });
+});
+
+const QUOTES = ['USD', 'JPY', 'GBP', 'CNY', 'KRW', 'AUD', 'CAD', 'CHF', 'HKD', 'SGD'];
+
+describe('backup and import faults', () => {
+  function run(file: string, mode: string, arg = '', shellPrefix = '') {
+    const cmd = `${shellPrefix} exec "${process.execPath}" --import tsx "${path.join(root, 'test/fixtures/backup-worker.ts')}" "${file}" ${mode} ${arg}`;
+    const child = spawn('bash', ['-c', cmd], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: Record<string, unknown>[] = [];
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, lines, exited };
+  }
+
+  /** a data file of `products` products (made through the API) and, with `padding`, ~25 MB of history beside them */
+  async function filled(products: number, padding = false): Promise<string> {
+    const t = tempApp();
+    const file = path.join(dir, 'data.sqlite');
+    for (let i = 0; i < products; i++) await t.client.call('products.create', { sku: `P-${i}`, name: `Product ${i} ${'x'.repeat(180)}` });
+    if (padding) {
+      // years of exchange rates: a big file in a second, without going through an import
+      const add = t.app.db.prepare("INSERT INTO fx_rates (base, quote, day, rate, source, created_at, updated_at) VALUES ('EUR', ?, ?, ?, 'manual', 'x', 'x')");
+      t.app.db.transaction(() => {
+        for (let d = 0; d < 20_000; d++) for (const q of QUOTES) add.run(q, new Date(Date.UTC(1970, 0, 1 + d)).toISOString().slice(0, 10), (1 + d / 1e5).toFixed(8));
+      })();
+    }
+    t.app.db.pragma('wal_checkpoint(TRUNCATE)');
+    t.app.close();
+    fs.copyFileSync(t.file, file);
+    t.close();
+    return file;
+  }
+
+  const waitFor = async (what: () => boolean, ms = 20_000) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) if (what()) return;
+    throw new Error('timed out');
+  };
+  const count = (file: string, table: string) => {
+    const app = openApp(file);
+    try {
+      return { n: (app.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, check: app.db.pragma('integrity_check', { simple: true }) };
+    } finally {
+      app.close();
+    }
+  };
+
+  it('kill -9 half-way through a backup: the data is whole, no backup is listed, and the next backup works and clears the leftover', async () => {
+    const file = await filled(3000, true);
+    const backups = path.join(dir, 'backups');
+    const w = run(file, 'backup-slow');
+    await waitFor(() => fs.existsSync(backups) && fs.readdirSync(backups).some((f) => f.endsWith('.tmp') && fs.statSync(path.join(backups, f)).size > 200_000));
+    w.child.kill('SIGKILL');
+    await w.exited;
+    expect(w.lines).toEqual([{ started: true }]);
+    // what it left: its temporary file (and the journal of the copy), never a backup
+    expect(fs.readdirSync(backups).every((f) => /\.tmp(-journal)?$/.test(f))).toBe(true);
+    expect(listBackups(backups)).toEqual([]);
+
+    expect(count(file, 'products')).toEqual({ n: 3000, check: 'ok' });
+    const app = openApp(file);
+    try {
+      const b = await app.backups.run('manual');
+      expect(fs.readdirSync(backups)).toEqual([b.name]);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('kill -9 during an import: nothing of it is written, the backup made before it is whole, and the next backup works', async () => {
+    const file = await filled(10);
+    const csv = path.join(dir, 'rates.csv');
+    const rows = ['date,base,quote,rate'];
+    for (let d = 0; d < 20_000; d++) for (const q of QUOTES) rows.push(`${new Date(Date.UTC(1970, 0, 1 + d)).toISOString().slice(0, 10)},EUR,${q},${(1 + d / 1e5).toFixed(8)}`);
+    fs.writeFileSync(csv, rows.join('\n'));
+    const before = count(file, 'fx_rates').n;
+    const backups = path.join(dir, 'backups');
+    const w = run(file, 'import', csv);
+    // the backup before the import is made, then the import's transaction is under way
+    await waitFor(() => listBackups(backups).length === 1);
+    await waitFor(() => fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 64 * 1024);
+    w.child.kill('SIGKILL');
+    await w.exited;
+    expect(w.lines).toEqual([{ importing: true }]);
+
+    expect(count(file, 'fx_rates')).toEqual({ n: before, check: 'ok' });
+    const [b] = listBackups(backups);
+    expect(b!.reason).toBe('import');
+    expect(count(b!.file, 'products')).toEqual({ n: 10, check: 'ok' });
+    const app = openApp(file);
+    try {
+      expect((await app.backups.run('manual')).reason).toBe('manual');
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a full disk during a backup: a clear message, nothing left behind, the app goes on, and the data is whole', async () => {
+    const file = await filled(3000);
+    // a file-size limit (1 MiB) smaller than the backup; SIGXFSZ ignored so writes fail with EFBIG
+    const w = run(file, 'backup', '', "trap '' XFSZ; ulimit -f 1024;");
+    expect(await w.exited).toBe(0);
+    expect(w.lines[0]).toEqual({ error: expect.stringMatching(/^The backup failed: there is not enough space in .*backups\. Your data is as it was\.$/) });
+    expect(w.lines[1]).toEqual({ readAfter: true, writeAfter: true });
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([]);
+    expect(count(file, 'products')).toEqual({ n: 3000, check: 'ok' });
   });
 });
