@@ -4,7 +4,7 @@ import { ApiError } from '../common/api/errors';
 import { backupTo, BackupError, defaultBackupDir, pruneBackups, replaceFile } from '../db/backup';
 import { DbOpenError } from '../db/errors';
 import type { Db } from '../db/open';
-import { verifyFile } from '../db/verify';
+import { verifyFile } from '../db/files';
 import { openApp, type App } from '../server/app';
 import type { CliIo } from './index';
 

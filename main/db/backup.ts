@@ -1,16 +1,15 @@
-// Backups of the open database with SQLite's online backup API: copied a hundred pages at a time
-// (the app keeps working between steps) into a temporary file next to the target, checked off the
-// main thread (it must pass integrity_check and be a Crossdock file), flushed to disk, then renamed
-// into place — so a backup that exists is whole, and one cut off (a crash, a full disk) leaves at
+// Backups of the open database with SQLite's online backup API, in a worker thread (./files.ts):
+// copied as the data was when it began (in WAL mode the app goes on writing meanwhile) into a
+// temporary file next to the target, checked there too (it must pass integrity_check and be a
+// Crossdock file), flushed to disk, then renamed into place — so a backup that exists is whole, and one cut off (a crash, a full disk) leaves at
 // most its temporary file, removed by the next backup. A backup is one self-contained file
 // (rollback journal; the app turns WAL on again when it opens one). Names carry the time and why it
 // was made; old ones go by the retention rule. Restoring copies a checked backup back the same way.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionRule } from '../common/calc/retention';
 import type { Db } from './open';
-import { verifyFile } from './verify';
+import { copyDatabase, verifyFile } from './files';
 
 export type BackupReason = 'manual' | 'daily' | 'quit' | 'migration' | 'import' | 'restore';
 
@@ -26,7 +25,7 @@ export interface BackupFile {
 export interface BackupOptions {
   reason: BackupReason;
   at?: Date;
-  /** pages copied between two turns of the event loop (default 100: 400 KB) */
+  /** pages copied per step (default 1,024: 4 MiB) */
   pagesPerStep?: number;
   /** better-sqlite3 built for another runtime (Electron), for the checking worker */
   nativeBinding?: string;
@@ -78,9 +77,9 @@ export class BackupError extends Error {}
  */
 export async function backupTo(db: Db, dir: string, opts: BackupOptions): Promise<BackupFile> {
   const name = backupName(opts.at ?? new Date(), opts.reason);
-  return writeChecked(dir, name, opts.nativeBinding, async (tmp) => {
-    await db.backup(tmp, { progress: () => opts.pagesPerStep ?? 100 });
-  });
+  return writeChecked(dir, name, opts.nativeBinding, (tmp) =>
+    copyDatabase(db.name, tmp, { ...(opts.pagesPerStep ? { pagesPerStep: opts.pagesPerStep } : {}), ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) }),
+  );
 }
 
 /** Copies a finished backup into another folder (a USB drive, a synced folder), checked the same way. */
@@ -117,7 +116,7 @@ async function writeChecked(dir: string, name: string, nativeBinding: string | u
 function writeProblem(e: unknown, dir: string): string {
   const code = (e as { code?: string }).code ?? '';
   if (['ENOSPC', 'EFBIG', 'EDQUOT', 'SQLITE_FULL'].includes(code) || code.startsWith('SQLITE_IOERR')) return `there is not enough space in ${dir}`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${dir} cannot be written to`;
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) return `${dir} cannot be written to`;
   if (code === 'ENOENT' || code === 'ENOTDIR') return `${dir} is not available (a drive that is not connected?)`;
   return `it could not be written to ${dir}: ${(e as Error).message}`;
 }
@@ -161,14 +160,8 @@ export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTIO
  * API (the open connection sees the restored data at its next read; a crash half-way leaves the old
  * data). The caller has made sure nothing else writes meanwhile, and migrates the result.
  */
-export async function restoreInto(db: Db, backupFile: string): Promise<void> {
-  const src = new Database(backupFile, { readonly: true, fileMustExist: true });
-  try {
-    // all pages in one step: the destination stays locked between steps, so there is no gain in more
-    await src.backup(db.name, { progress: () => 0x7fffffff });
-  } finally {
-    src.close();
-  }
+export async function restoreInto(db: Db, backupFile: string, nativeBinding?: string): Promise<void> {
+  await copyDatabase(backupFile, db.name, { checkpoint: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 /**

@@ -89,8 +89,8 @@ export async function buildElectron(out: string = DEFAULT_OUT): Promise<void> {
   for (const input of Object.keys(preload.metafile.inputs)) if (input.includes('node_modules')) stray.push(`preload.cjs bundles ${input}`);
   if (stray.length) throw new Error(`Unexpected imports in the Electron bundles:\n  ${stray.join('\n  ')}`);
 
-  // the backup checker runs as a worker thread, loaded from next to the bundle as it is
-  fs.copyFileSync(at('main/db/verify-worker.mjs'), path.join(out, 'verify-worker.mjs'));
+  // backups are copied and checked in a worker thread, loaded from next to the bundle as it is
+  fs.copyFileSync(at('main/db/file-worker.mjs'), path.join(out, 'file-worker.mjs'));
   fs.mkdirSync(path.join(out, 'migrations'));
   for (const f of fs.readdirSync(at('main/db/migrations')).filter((f) => f.endsWith('.sql'))) {
     fs.copyFileSync(at(`main/db/migrations/${f}`), path.join(out, 'migrations', f));

@@ -13,7 +13,7 @@ import { backupTo, copyBackup, defaultBackupDir, listBackups, pruneBackups, rest
 import { loadMigrations, migrate } from '../../db/migrate';
 import type { Db } from '../../db/open';
 import { deleteSetting, getSettings, putSetting } from '../../db/repos/settings';
-import { verifyFile } from '../../db/verify';
+import { verifyFile } from '../../db/files';
 import type { Transact } from '../sync/runner';
 
 const DAY_MS = 86_400_000;
@@ -143,7 +143,7 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
         await serial(async () => {
           running = 'restore';
           try {
-            await restoreInto(o.db, file);
+            await restoreInto(o.db, file, o.nativeBinding);
             // a backup from an older version: brought up to this one (just backed up, so no second backup)
             migrate(o.db, o.file, loadMigrations(), null);
           } finally {
