@@ -3,6 +3,7 @@
 import type { Method } from '../common/api';
 import type { Handler } from '../core/context';
 import { backupHandlers } from '../core/backups/handlers';
+import { exportHandlers } from '../core/exports/handlers';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
@@ -38,6 +39,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...reorderHandlers,
   ...syncHandlers,
   ...backupHandlers,
+  ...exportHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

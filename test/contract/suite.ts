@@ -336,6 +336,14 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       fs.rmSync(second, { recursive: true, force: true });
     });
 
+    it('exports: a list to CSV and to Excel', async () => {
+      const csv = await c.call('exports.list', { what: 'products', format: 'csv', filter: { status: 'all' } });
+      expect(csv).toMatchObject({ mimeType: 'text/csv', rows: (await c.call('products.list', { status: 'all' })).total });
+      expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/^\uFEFF"SKU","Name"/);
+      const xlsx = await c.call('exports.list', { what: 'stock', format: 'xlsx' });
+      expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

@@ -8,6 +8,7 @@ import { salesApi } from './sales';
 import { reorderApi } from './reorder';
 import { syncApi } from './sync';
 import { backupsApi } from './backups';
+import { exportsApi } from './exports';
 import type { SyncProgress } from './sync-types';
 
 const productFields = {
@@ -637,6 +638,7 @@ export const api = {
   ...reorderApi,
   ...syncApi,
   ...backupsApi,
+  ...exportsApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -689,5 +691,8 @@ export * from './types';
 export * from './sales-types';
 export * from './reorder-types';
 export * from './sync-types';
+export * from './backups-types';
+export type { ExportFile, ExportList } from './exports';
+export { exportLists } from './exports';
 export { endpointProblem, isLoopbackHost } from './sync';
 export * from './errors';
