@@ -44,6 +44,12 @@ Commands:
                            refused ones too), with their tries and last problem
   backup [--to DIR]        a checked copy of the database (SQLite's online backup), into DIR or
                            the backups folder next to the data (old ones kept by day, week, month)
+  export WHAT [--format csv|xlsx] [--out FILE]
+                           a list as the app exports it (WHAT: products, stock, movements,
+                           suppliers, purchase-orders, sales-orders, customers, shipments)
+  export all --out DIR     every table as CSV with a manifest (docs/export.md); API keys left out
+  import all DIR --data NEW_FILE
+                           a new data file from a full export, identical to the exported data
   restore FILE             puts a backup's data in place of the current data (the app must be
                            closed); the current data is backed up first, or, if it is damaged,
                            kept beside; a backup from an older version is upgraded
@@ -83,9 +89,9 @@ export async function runCli(
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to'].includes(argv[i - 1]!)));
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to', '--out', '--format'].includes(argv[i - 1]!)));
   // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
-  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync', 'restore'].includes(words[0]!) ? 1 : words.length;
+  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox', 'import'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync', 'restore', 'export'].includes(words[0]!) ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
   const rest = words.slice(head);
   if (command === 'help') {
@@ -103,13 +109,22 @@ export async function runCli(
       return 1;
     }
   }
+  if (command === 'import all') {
+    const { importAllCommand } = await import('./export');
+    const target = opt('data');
+    if (!target) {
+      io.err('import all needs --data NEW_FILE: a full export goes into a new data file');
+      return 1;
+    }
+    return importAllCommand(rest[0], target, io);
+  }
   if (command === 'restore') {
     // not beside a running app: it takes the data file for itself
     const { restoreCommand } = await import('./backup');
     const { dataFile } = await import('../server/app');
     return restoreCommand(opt('data') ?? dataFile(has('demo')), rest[0], io);
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }

@@ -188,4 +188,27 @@ describe('crossdock CLI', () => {
     expect(JSON.parse(out).balances[0].onHand).toBe(1200);
     expect(fs.existsSync(t.file)).toBe(true);
   });
+
+  it('export: a list to CSV or Excel, everything to a folder, and that folder back into a new data file', async () => {
+    const csv = path.join(t.dir, 'stock.csv');
+    let r = await cli('export', 'stock', '--data', t.file, '--out', csv);
+    expect(r).toMatchObject({ code: 0, out: `Exported 1 rows to ${csv}` });
+    expect(fs.readFileSync(csv, 'utf8')).toMatch(/^\uFEFF"SKU","Name","Location".*\r\n"KIT-KAT","Kit Kat Matcha","HOME","Home",1200,0,1200,45,54000,/s);
+    r = await cli('export', 'products', '--data', t.file, '--out', path.join(t.dir, 'p.xlsx'));
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(t.dir, 'p.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('export', 'everything', '--data', t.file)).err).toMatch(/One of: products, stock/);
+
+    const dir = path.join(t.dir, 'full');
+    r = await cli('export', 'all', '--data', t.file, '--out', dir);
+    expect(r.out).toMatch(/^Exported \d+ rows of \d+ tables to .*full \(manifest\.json lists them; API keys are not exported\)\.$/);
+    const copy = path.join(t.dir, 'copy.sqlite');
+    r = await cli('import', 'all', dir, '--data', copy);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Imported \d+ rows of \d+ tables/);
+    expect((await cli('stock', '--data', copy)).out).toContain('KIT-KAT');
+    // never over an existing file
+    r = await cli('import', 'all', dir, '--data', copy);
+    expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/already exists.*Nothing was written\.$/) });
+  });
 });

@@ -1,0 +1,54 @@
+// `export <what> [--format csv|xlsx] [--out path]` — a list to a file, as the screen exports it;
+// `export all --out DIR` — the full export (every table, docs/export.md); and `import all DIR`,
+// which makes a new data file from a full export.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '../common/api/client';
+import { exportLists, type ExportList } from '../common/api/exports';
+import { exportAll, importAll, ImportAllError } from '../db/dump';
+import type { Db } from '../db/open';
+import type { CliIo } from './index';
+
+export async function exportCommand(db: Db, client: Client, io: CliIo, what: string | undefined, o: { format?: string | undefined; out?: string | undefined }): Promise<number> {
+  if (what === 'all') {
+    if (!o.out) {
+      io.err('Where to? Usage: export all --out DIR (a new, empty folder)');
+      return 1;
+    }
+    const m = exportAll(db, path.resolve(o.out));
+    const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+    io.out(`Exported ${rows.toLocaleString('en-US')} rows of ${m.tables.length} tables to ${path.resolve(o.out)} (manifest.json lists them; API keys are not exported).`);
+    return 0;
+  }
+  if (!what || !(exportLists as readonly string[]).includes(what)) {
+    io.err(`What to export? One of: ${exportLists.join(', ')}, or all`);
+    return 1;
+  }
+  const format = o.format ?? (o.out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx') {
+    io.err('--format: must be csv or xlsx');
+    return 1;
+  }
+  const file = await client.call('exports.list', { what: what as ExportList, format });
+  const target = path.resolve(o.out ?? file.fileName);
+  fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
+  io.out(`Exported ${file.rows.toLocaleString('en-US')} rows to ${target}`);
+  return 0;
+}
+
+/** `import all DIR --data NEW_FILE`: the data file must not exist yet. */
+export function importAllCommand(dir: string | undefined, dataFile: string, io: CliIo): number {
+  if (!dir) {
+    io.err('Usage: import all DIR --data NEW_FILE (a folder made by export all)');
+    return 1;
+  }
+  try {
+    const r = importAll(path.resolve(dir), path.resolve(dataFile));
+    io.out(`Imported ${r.rows.toLocaleString('en-US')} rows of ${r.manifest.tables.length} tables (exported ${r.manifest.exportedAt}) into ${path.resolve(dataFile)}.`);
+    if (r.manifest.withheld.length) io.out('API keys are never exported: enter them again on each supplier connection.');
+    return 0;
+  } catch (e) {
+    io.err(e instanceof ImportAllError ? `${e.message}. Nothing was written.` : `The import failed: ${(e as Error).message}. Nothing was written.`);
+    return 1;
+  }
+}
