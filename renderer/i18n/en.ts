@@ -1746,6 +1746,12 @@ export const en = {
   'backups.second.removed': 'No second folder any more',
   'backups.second.remove': 'Stop copying',
   // ---- end backups ----
+  // ---- exports ----
+  'export.label': 'Export',
+  'export.saved': 'Saved {file} ({n} rows)',
+  'export.csv.hint': 'Every row of this list, as filtered, as a CSV file',
+  'export.xlsx.hint': 'Every row of this list, as filtered, as an Excel workbook',
+  // ---- end exports ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1748,4 +1748,10 @@ export const zh: Record<MessageKey, string> = {
   'backups.second.removed': '已取消第二文件夹',
   'backups.second.remove': '停止复制',
   // ---- end backups ----
+  // ---- exports ----
+  'export.label': '导出',
+  'export.saved': '已保存 {file}（{n} 行）',
+  'export.csv.hint': '按当前筛选导出此列表的全部行（CSV 文件）',
+  'export.xlsx.hint': '按当前筛选导出此列表的全部行（Excel 工作簿）',
+  // ---- end exports ----
 };

@@ -1,6 +1,7 @@
-// Backups in the UI: the merchant backs up, sets a second folder (a wrong path is refused at its
-// field), then restores yesterday's state in two clicks after a mistake: every window loads the
-// restored data, and the backup of the data just before is there to undo it.
+// The merchant's data out and back in the UI. Backups: back up, set a second folder (a wrong path
+// is refused at its field), then restore yesterday's state in two clicks after a mistake: every
+// window loads the restored data, and the backup of the data just before is there to undo it.
+// Exports: a filtered list saved as CSV and as Excel, every row of it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   e = await startE2E({
     seed: async (api) => {
       await api.call('products.create', { sku: 'LAMP', name: 'Brass desk lamp', price: '30.00' });
+      for (let i = 0; i < 250; i++) await api.call('products.create', { sku: `MUG-${String(i).padStart(3, '0')}`, name: `Mug ${i}`, category: i % 2 ? 'Kitchen' : 'Gifts' });
     },
   });
 });
@@ -49,7 +51,7 @@ describe('backups', () => {
     await e.screenshot('110-backups');
 
     // a mistake after the backup: the lamp is renamed
-    const [lamp] = (await e.api.call('products.list', {})).rows;
+    const [lamp] = (await e.api.call('products.list', { search: 'LAMP' })).rows;
     await e.api.call('products.update', { id: lamp!.id, name: 'Renamed by mistake' });
 
     const manual = p.locator('[data-testid=backup-row][data-reason=manual]').first();
@@ -58,7 +60,7 @@ describe('backups', () => {
     // the page loads again on the restored data and says what was restored
     await p.getByTestId('backups-restored').waitFor();
     expect(await p.getByTestId('backups-restored').textContent()).toMatch(/Restored crossdock-.*-manual\.sqlite/);
-    expect((await e.api.call('products.list', {})).rows.map((r) => r.name)).toEqual(['Brass desk lamp']);
+    expect((await e.api.call('products.get', { id: lamp!.id })).product.name).toBe('Brass desk lamp');
     // the state just before the restore is the newest backup
     await expect.poll(() => rows.first().getAttribute('data-reason')).toBe('restore');
     await e.screenshot('111-backups-restored');
@@ -66,5 +68,23 @@ describe('backups', () => {
     await go('#/products');
     await expect.poll(() => p.getByText('Brass desk lamp').count()).toBeGreaterThan(0);
     fs.rmSync(usb, { recursive: true, force: true });
+  });
+
+  it('saves a filtered list as CSV and as Excel, every row of it', async () => {
+    const p = e.page;
+    await go('#/products');
+    await p.getByTestId('products-search').fill('Mug');
+    // the list shows the search's result: the lamp has gone from it
+    await expect.poll(() => p.getByText('Brass desk lamp').count()).toBe(0);
+    const [csv] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-products-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/^products-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    // all 250 mugs (the screen shows the first page), not the lamp
+    expect(text.trim().split('\r\n')).toHaveLength(251);
+    expect(text).not.toContain('LAMP');
+    const [xlsx] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-products-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    await e.screenshot('112-products-export');
   });
 });

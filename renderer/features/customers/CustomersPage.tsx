@@ -16,6 +16,7 @@ import { PanelForm } from '../../components/Panel';
 import { useToast } from '../../components/Toasts';
 import { useI18n, useT } from '../../i18n';
 import '../sales/sales.css';
+import { ExportButton } from '../../components/ExportButton';
 
 export function CustomersPage() {
   const t = useT();
@@ -36,6 +37,7 @@ export function CustomersPage() {
       <header className="page-head">
         <h1>{t('customers.title')}</h1>
         <span className="spacer" />
+        <ExportButton what="customers" filter={q ? { q } : {}} />
         {newButton}
       </header>
       <div className="so-filters">

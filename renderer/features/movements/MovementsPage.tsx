@@ -16,6 +16,7 @@ import { CodeNameCell, PagedTable } from '../../components/PagedTable';
 import type { Column } from '../../components/VirtualTable';
 import { useT } from '../../i18n';
 import { KindTag, reasonAndNote } from './cells';
+import { ExportButton } from '../../components/ExportButton';
 
 const KINDS: MovementKind[] = ['receipt', 'sale', 'adjustment', 'transfer_out', 'transfer_in', 'return', 'count', 'write_off', 'revaluation'];
 
@@ -81,6 +82,8 @@ export function MovementsPage({ productId, locationId: initialLocation }: { prod
     <div className="page page-fill">
       <header className="page-head">
         <h1>{t('moves.title')}</h1>
+        <span className="spacer" />
+        <ExportButton what="movements" filter={params} />
       </header>
       <div className="filters filters-fields">
         <ProductPicker name="filterProduct" label={t('moves.col.product')} value={chosen} onChange={setProduct} status="all" className="filter-product" />

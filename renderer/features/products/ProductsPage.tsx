@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { draftFrom } from './draft';
 import { ProductForm } from './ProductForm';
 import { ProductsTable } from './ProductsTable';
+import { ExportButton } from '../../components/ExportButton';
 
 type Status = 'active' | 'archived' | 'all';
 interface Filters {
@@ -63,6 +64,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
       <header className="page-head">
         <h1>{t('products.title')}</h1>
         <span className="spacer" />
+        <ExportButton what="products" filter={params} />
         {newButton}
       </header>
       <div className="filters">

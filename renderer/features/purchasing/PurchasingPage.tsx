@@ -10,6 +10,7 @@ import { Money } from '../../components/Numbers';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
 import { PoStatusTag } from './PoStatusTag';
+import { ExportButton } from '../../components/ExportButton';
 
 const FILTERS = ['open', 'draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled'] as const;
 
@@ -39,6 +40,7 @@ export function PurchasingPage() {
           ))}
         </select>
         <span className="spacer" />
+        <ExportButton what="purchase-orders" filter={status ? { status } : {}} />
         <select className="input" data-testid="po-new-supplier" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
           <option value="">{t('po.chooseSupplier')}</option>
           {suppliers.map((s) => (

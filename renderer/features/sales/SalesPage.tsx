@@ -21,6 +21,7 @@ import { OrderPanel } from './OrderPanel';
 import { SalesDashboard } from './SalesDashboard';
 import { OrderStatusTag, PaymentTag, PAYMENT_STATUSES, SALES_STATUSES } from './tags';
 import './sales.css';
+import { ExportButton } from '../../components/ExportButton';
 
 const CHANNELS: SalesChannel[] = ['manual', 'live', 'import'];
 
@@ -144,6 +145,8 @@ function OrdersList() {
             </option>
           ))}
         </select>
+        <span className="spacer" />
+        <ExportButton what="sales-orders" filter={params} />
       </div>
       <PagedTable<SalesOrder>
         data={data}

@@ -9,7 +9,7 @@ import { errorMessage } from '../../api/errors';
 import { ErrorText } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
-import { downloadBase64 } from './util';
+import { downloadBase64 } from '../../components/download';
 import { paths } from '../../app/router';
 
 export function ShipmentActions({ d, onReceive }: { d: ShipmentDetail; onReceive(): void }) {

@@ -13,6 +13,7 @@ import { NewShipmentPanel } from './NewShipmentPanel';
 import { ShipmentStatusTag } from './ShipmentStatusTag';
 import { DIRECTIONS, routeOf, STATUSES } from './util';
 import './shipments.css';
+import { ExportButton } from '../../components/ExportButton';
 
 const LIMIT = 200;
 
@@ -99,6 +100,8 @@ function Board({ onNew }: { onNew(): void }) {
           <input type="checkbox" data-testid="shipments-late-filter" checked={late} onChange={(e) => setLate(e.target.checked)} />
           <span>{t('shipments.lateOnly')}</span>
         </label>
+        <span className="spacer" />
+        <ExportButton what="shipments" filter={{ ...(direction ? { direction } : {}), ...(status ? { status } : {}), ...(carrierQ ? { carrier: carrierQ } : {}), ...(late ? { late: true } : {}), ...(q ? { q } : {}) }} />
       </div>
       {list.error ? <InlineError message={t('common.error', { msg: list.error.message })} onRetry={list.refetch} retryLabel={t('common.retry')} /> : null}
       {list.data && rows.length === 0 ? (

@@ -42,21 +42,6 @@ export function splitTracking(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A PDF (or any file) sent as base64, saved through the browser's download. */
-export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** "2026-03-02" + 7 → "2026-03-09" (calendar days, no time zone involved). */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -13,6 +13,7 @@ import type { Column } from '../../components/VirtualTable';
 import { useT } from '../../i18n';
 import { AdjustForm } from './AdjustForm';
 import { TransferForm } from './TransferForm';
+import { ExportButton } from '../../components/ExportButton';
 
 export function BalancesPage({ locationId }: { locationId: string | null }) {
   const t = useT();
@@ -53,6 +54,7 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
       <header className="page-head">
         <h1>{t('stock.title')}</h1>
         <span className="spacer" />
+        <ExportButton what="stock" filter={{ ...(locationId ? { locationId } : {}), ...(search ? { search } : {}), nonZero }} />
         <button type="button" className="btn btn-primary" data-testid="adjust-stock" onClick={() => setPanel('adjust')}>
           ± {t('product.adjust')}
         </button>

@@ -5,6 +5,7 @@ import { paths } from '../../app/router';
 import { EmptyState, InlineError } from '../../components/EmptyState';
 import { useI18n } from '../../i18n';
 import { SupplierForm } from './SupplierForm';
+import { ExportButton } from '../../components/ExportButton';
 
 export function SuppliersPage() {
   const { t, countryName } = useI18n();
@@ -21,6 +22,7 @@ export function SuppliersPage() {
       <header className="page-head">
         <h1>{t('suppliers.title')}</h1>
         <span className="spacer" />
+        <ExportButton what="suppliers" />
         {newButton}
       </header>
       {q.error ? <InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /> : null}
