@@ -96,7 +96,7 @@ describe('price-list feed', () => {
     // a zip that is not a spreadsheet is refused, not crashed on
     const junk = path.join(dir, 'junk.xlsx');
     fs.writeFileSync(junk, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
-    expect(await feed(junk).catalogPage({ cursor: null, updatedSince: null })).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/not a spreadsheet/) });
+    expect(await feed(junk).catalogPage({ cursor: null, updatedSince: null })).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/the price list cannot be read: it is not a readable XLSX/) });
   });
 
   it('a missing file or address is refused; a failing server is tried again later', async () => {

@@ -6,10 +6,10 @@
 // last pull gives nothing. Problems are reported by line and column (a row without a usable SKU
 // or price is left out; a mangled barcode is dropped from its row); the good rows are kept.
 import fs from 'node:fs/promises';
-import { readSheet } from 'read-excel-file/node';
-import { readPriceList, readPriceRecords, type PriceListMapping } from '../../common/price-list';
+import { readPriceRecords, type PriceListMapping } from '../../common/price-list';
 import type { ListQuery, Outcome, SupplierConnector } from '../connector';
 import type { CatalogItem, Page, Price } from '../protocol/types';
+import { readTable } from '../spreadsheet';
 
 export interface PriceListOptions {
   name: string;
@@ -29,41 +29,6 @@ export interface PriceListOptions {
 interface Loaded {
   items: CatalogItem[];
   prices: Price[];
-}
-
-/** Text of a file as UTF-8 (with or without a BOM), or GB18030 when it is not valid UTF-8 (a Chinese Excel export). */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** A zip archive (an XLSX is one): its first four bytes. */
-const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
-/** A cell as the text a person would type: numbers to 15 significant digits, dates as YYYY-MM-DD. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  const text = String(v);
-  if (typeof v === 'string' && !/^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(text)) return text;
-  const n = Number(text);
-  if (!Number.isFinite(n)) return text;
-  // 4.0999999999999996 (what Excel stored for 4.1) → 4.1; whole numbers (barcodes) as they are
-  return Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : Number(n.toPrecision(15)).toString();
-}
-
-/** The first sheet's rows as text, or null when the bytes are not a spreadsheet. */
-async function sheetRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[] | null> {
-  try {
-    const data = await readSheet(Buffer.from(bytes), { parseNumber: (n: string) => n });
-    return data.map((row, i) => ({ line: i + 1, cells: row.map(cellText) }));
-  } catch {
-    return null;
-  }
 }
 
 export class PriceListConnector implements SupplierConnector {
@@ -130,12 +95,9 @@ export class PriceListConnector implements SupplierConnector {
       ...(s.mapping && typeof s.mapping === 'object' ? { mapping: s.mapping as PriceListMapping } : {}),
       ...(typeof s.decimalComma === 'boolean' ? { decimalComma: s.decimalComma } : {}),
     };
-    let list;
-    if (isZip(r.value.bytes)) {
-      const rows = await sheetRows(r.value.bytes);
-      if (!rows) return { kind: 'rejected', reason: `${this.o.name}: the price list is not a spreadsheet Crossdock can read (an XLSX or a CSV)`, field: 'endpoint' };
-      list = readPriceRecords(rows, opts);
-    } else list = readPriceList(decodeText(r.value.bytes), opts);
+    const table = await readTable(r.value.bytes);
+    if (table.kind === 'unreadable') return { kind: 'rejected', reason: `${this.o.name}: the price list cannot be read: ${table.problem}`, field: 'endpoint' };
+    const list = readPriceRecords(table.rows, { ...opts, ...(table.kind === 'csv' ? { delimiter: table.delimiter } : {}) });
     if (list.problems.length) {
       const shown = list.problems.slice(0, 5).map((p) => `line ${p.line} ${p.column}: ${p.message}`);
       this.notes.push(`${this.o.name}: ${list.problems.length} problem${list.problems.length === 1 ? '' : 's'} in the price list — ${shown.join('; ')}${list.problems.length > 5 ? '; …' : ''}`);
