@@ -1,6 +1,6 @@
 // `export <what> [--format csv|xlsx] [--out path]` — a list to a file, as the screen exports it;
-// `export all --out DIR` — the full export (every table, docs/export.md); and `import all DIR`,
-// which makes a new data file from a full export.
+// `export all --out DIR` — the full export (every table, docs/export.md); `import all DIR`, which
+// makes a new data file from a full export; and `import products FILE`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../common/api/client';
@@ -51,4 +51,36 @@ export function importAllCommand(dir: string | undefined, dataFile: string, io: 
     io.err(e instanceof ImportAllError ? `${e.message}. Nothing was written.` : `The import failed: ${(e as Error).message}. Nothing was written.`);
     return 1;
   }
+}
+
+/** `import products FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]` */
+export async function importProductsCommand(client: Client, io: CliIo, file: string | undefined, o: { dryRun: boolean; allOrNothing: boolean; format?: string | undefined; map?: string | undefined }): Promise<number> {
+  if (!file) {
+    io.err('Usage: import products FILE [--dry-run] [--all-or-nothing] [--format shopify|woocommerce|crossdock] [--map TEMPLATE.json]');
+    return 1;
+  }
+  let mapping: Record<string, string> | undefined;
+  if (o.map) {
+    try {
+      mapping = JSON.parse(fs.readFileSync(o.map, 'utf8')) as Record<string, string>;
+    } catch (e) {
+      io.err(`--map ${o.map}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  const r = await client.call('imports.products', {
+    fileName: path.basename(file),
+    base64: fs.readFileSync(file).toString('base64'),
+    format: (o.format ?? 'auto') as 'auto',
+    ...(mapping ? { mapping } : {}),
+    dryRun: o.dryRun,
+    allOrNothing: o.allOrNothing,
+  });
+  const what = `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped ? `, ${r.skipped} rows that are not products skipped` : ''}`;
+  io.out(`${r.fileName} (${r.format === 'mapped' ? 'columns: ' + Object.entries(r.mapping).map(([f, c]) => `${f}=${c}`).join(', ') : r.format}): ${r.products} products — ${what}.`);
+  if (r.madeSkus) io.out(`${r.madeSkus} products had no SKU in the file: each got one made from its handle.`);
+  for (const p of r.problems.slice(0, 50)) io.out(`  line ${p.line}, ${p.column}: ${p.message}`);
+  if (r.problems.length > 50) io.out(`  … and ${r.problems.length - 50} more`);
+  io.out(r.dryRun ? 'Dry run: nothing was saved.' : r.written ? (r.problems.length ? `Saved, except the ${r.problems.length} rows above.` : 'Saved.') : `Nothing was saved (all or nothing, and ${r.problems.length} rows have problems).`);
+  return r.problems.length ? 1 : 0;
 }

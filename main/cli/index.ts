@@ -48,6 +48,11 @@ Commands:
                            a list as the app exports it (WHAT: products, stock, movements,
                            suppliers, purchase-orders, sales-orders, customers, shipments)
   export all --out DIR     every table as CSV with a manifest (docs/export.md); API keys left out
+  import products FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]
+                           products from Shopify's or WooCommerce's products export, Crossdock's
+                           own, or any CSV/XLSX (columns guessed, or named in a JSON template such
+                           as {"sku": "Item code", "name": "Description"}); existing SKUs updated;
+                           bad rows listed by line and column (exit 1); backed up first
   import all DIR --data NEW_FILE
                            a new data file from a full export, identical to the exported data
   restore FILE             puts a backup's data in place of the current data (the app must be
@@ -89,7 +94,7 @@ export async function runCli(
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to', '--out', '--format'].includes(argv[i - 1]!)));
+  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to', '--out', '--format', '--map'].includes(argv[i - 1]!)));
   // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
   const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox', 'import'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync', 'restore', 'export'].includes(words[0]!) ? 1 : words.length;
   const command = words.slice(0, head).join(' ') || 'help';
@@ -124,7 +129,7 @@ export async function runCli(
     const { dataFile } = await import('../server/app');
     return restoreCommand(opt('data') ?? dataFile(has('demo')), rest[0], io);
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export', 'import products'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }

@@ -22,6 +22,8 @@ export interface Ctx {
 export interface TaskCtx {
   sync: SyncRunner;
   backups: BackupService;
+  /** runs core code in a transaction, its events emitted after commit (as a method's) */
+  transact<T>(fn: (ctx: Ctx) => T, mode?: 'read' | 'write'): T;
 }
 
 export type Handler<M extends Method> = Api[M]['mode'] extends 'task' ? (input: Parsed<M>, t: TaskCtx) => Promise<Result<M>> : (input: Parsed<M>, ctx: Ctx) => Result<M>;

@@ -70,7 +70,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
         ...(opts.clock ? { clock: opts.clock } : {}),
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       });
-      return { sync, backups };
+      return { sync, backups, transact: d.transact };
     },
   });
   dispatcher.subscribe((event) => {

@@ -103,11 +103,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       return (handlers[method] as (input: unknown, t: TaskCtx) => Promise<unknown>)(input, tasks);
     }
     if (def.backupFirst && tasks && (input as { dryRun?: boolean }).dryRun !== true) {
-      try {
-        await tasks.backups.run('import');
-      } catch (e) {
-        throw new ApiError('internal', `${(e as Error).message} Crossdock backs your data up before every import, so nothing was imported.`);
-      }
+      await tasks.backups.beforeImport();
       while (held) await held;
     }
     const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;

@@ -4,6 +4,7 @@ import type { Method } from '../common/api';
 import type { Handler } from '../core/context';
 import { backupHandlers } from '../core/backups/handlers';
 import { exportHandlers } from '../core/exports/handlers';
+import { importHandlers } from '../core/imports/handlers';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
@@ -40,6 +41,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...syncHandlers,
   ...backupHandlers,
   ...exportHandlers,
+  ...importHandlers,
   ...dashboardHandlers,
   ...searchHandlers,
   ...referenceHandlers,

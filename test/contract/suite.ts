@@ -344,6 +344,13 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     });
 
+    it('imports: products from a file, a dry run then for real', async () => {
+      const base64 = Buffer.from('SKU,Name,Brand\nIMPORTED-1,Imported one,Acme\n').toString('base64');
+      expect(await c.call('imports.products', { fileName: 'p.csv', base64, dryRun: true })).toMatchObject({ format: 'mapped', created: 1, written: false });
+      expect(await c.call('imports.products', { fileName: 'p.csv', base64 })).toMatchObject({ created: 1, written: true, problems: [] });
+      expect((await c.call('products.list', { search: 'IMPORTED-1' })).rows.map((p) => p.brand)).toEqual(['Acme']);
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

@@ -211,4 +211,19 @@ describe('crossdock CLI', () => {
     r = await cli('import', 'all', dir, '--data', copy);
     expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/already exists.*Nothing was written\.$/) });
   });
+
+  it('import products: a dry run lists the problems by line and column, then the good rows are saved', async () => {
+    const file = path.join(t.dir, 'catalog.csv');
+    fs.writeFileSync(file, 'Item code;Description;Retail\nTEA-01;Longjing;1280\nTEA 02;Bad sku;1\n');
+    const map = path.join(t.dir, 'template.json');
+    fs.writeFileSync(map, JSON.stringify({ sku: 'Item code', name: 'Description', price: 'Retail' }));
+    let r = await cli('import', 'products', file, '--data', t.file, '--map', map, '--dry-run');
+    expect(r).toMatchObject({ code: 1 });
+    expect(r.out).toBe(['catalog.csv (columns: sku=Item code, name=Description, price=Retail): 2 products — 1 new, 0 updated, 0 unchanged.', '  line 3, Item code: must not contain spaces', 'Dry run: nothing was saved.'].join('\n'));
+    r = await cli('import', 'products', file, '--data', t.file, '--map', map);
+    expect(r.out).toMatch(/Saved, except the 1 rows above\.$/);
+    const out = path.join(t.dir, 'products.csv');
+    await cli('export', 'products', '--data', t.file, '--out', out);
+    expect(fs.readFileSync(out, 'utf8')).toContain('"TEA-01","Longjing"');
+  });
 });

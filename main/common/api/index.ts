@@ -9,6 +9,7 @@ import { reorderApi } from './reorder';
 import { syncApi } from './sync';
 import { backupsApi } from './backups';
 import { exportsApi } from './exports';
+import { importsApi } from './imports';
 import type { SyncProgress } from './sync-types';
 
 const productFields = {
@@ -639,6 +640,7 @@ export const api = {
   ...syncApi,
   ...backupsApi,
   ...exportsApi,
+  ...importsApi,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -694,5 +696,6 @@ export * from './sync-types';
 export * from './backups-types';
 export type { ExportFile, ExportList } from './exports';
 export { exportLists } from './exports';
+export type { ImportProblem, ProductImportReport } from './imports';
 export { endpointProblem, isLoopbackHost } from './sync';
 export * from './errors';

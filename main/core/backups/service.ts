@@ -40,6 +40,8 @@ export interface BackupService {
   status(): BackupStatus;
   /** a backup now; rejects with a clear message (and nothing half written) when it cannot be made */
   run(reason: BackupReason): Promise<BackupEntry>;
+  /** the backup before an import; rejects saying the import is refused when it cannot be made */
+  beforeImport(): Promise<void>;
   restore(name: string, folder: BackupFolder): Promise<RestoreResult>;
   /** restores any checked Crossdock file (a backup brought from another computer) */
   restoreFile(file: string): Promise<Omit<RestoreResult, 'restored'>>;
@@ -197,6 +199,13 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
   return {
     status,
     run: (reason) => run(reason),
+    async beforeImport() {
+      try {
+        await run('import');
+      } catch (e) {
+        throw new ApiError('internal', `${(e as Error).message} Crossdock backs your data up before every import, so nothing was imported.`);
+      }
+    },
     restore,
     restoreFile: (file) => restoreFile(file),
     configure,

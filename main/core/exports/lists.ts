@@ -10,10 +10,16 @@ import { minorToMajor } from '../../common/format';
 
 type Column<R> = [header: string, value: (row: R) => Cell];
 
+/** What a column may look up beyond its row */
+export interface Lookups {
+  /** a product's SKU by its id (a variant's parent) */
+  skuOf(id: string): string | null;
+}
+
 export interface ListExportDef<R> {
   method: Method;
   title: string;
-  columns: (base: string) => Column<R>[];
+  columns: (base: string, look: Lookups) => Column<R>[];
 }
 
 const money = (minor: number | null, currency: string | null) => (minor === null || currency === null ? null : minorToMajor(minor, currency));
@@ -26,7 +32,7 @@ export const LIST_EXPORTS: Record<ExportList, ListExportDef<unknown>> = {
   products: def<T.ProductRow>({
     method: 'products.list',
     title: 'Products',
-    columns: (base) => [
+    columns: (base, look) => [
       ['SKU', (p) => p.sku],
       ['Name', (p) => p.name],
       ['Local name', (p) => p.localName],
@@ -40,6 +46,7 @@ export const LIST_EXPORTS: Record<ExportList, ListExportDef<unknown>> = {
       ['Width (mm)', (p) => p.widthMm],
       ['Height (mm)', (p) => p.heightMm],
       ['Pack size', (p) => p.packSize],
+      ['Variant of (SKU)', (p) => (p.parentId ? look.skuOf(p.parentId) : null)],
       ['Options', (p) => (p.options ? Object.entries(p.options).map(([k, v]) => `${k}: ${v}`).join('; ') : null)],
       [`Price (${base})`, (p) => money(p.price, base)],
       ['On hand', (p) => p.onHand],

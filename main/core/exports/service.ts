@@ -16,6 +16,7 @@ import { baseCurrency } from '../settings/service';
 import { stockHandlers } from '../stock/handlers';
 import { supplierHandlers } from '../suppliers/handlers';
 import { purchasingHandlers } from '../purchasing/handlers';
+import { getProduct } from '../../db/repos/products';
 import { LIST_EXPORTS } from './lists';
 
 const readers: Partial<Record<Method, Handler<Method>>> = { ...productHandlers, ...stockHandlers, ...supplierHandlers, ...purchasingHandlers, ...salesHandlers, ...customerHandlers, ...shipmentHandlers } as never;
@@ -41,7 +42,7 @@ export function exportList(ctx: Ctx, input: { what: ExportList; format: 'csv' | 
     rows.push(...got.rows);
     if (!got.rows.length || rows.length >= got.total) break;
   }
-  const columns = def.columns(baseCurrency(ctx));
+  const columns = def.columns(baseCurrency(ctx), { skuOf: (id) => getProduct(ctx.db, id)?.sku ?? null });
   const header = columns.map(([h]) => h);
   const cells: Cell[][] = rows.map((r) => columns.map(([, value]) => value(r)));
   const name = `${def.title.toLowerCase().replace(/ /g, '-')}-${localToday(new Date(ctx.now))}`;

@@ -1,0 +1,131 @@
+// Saving a catalogue read from a file (main/common/imports/products.ts). Each product goes through
+// the same contract validation and the same service as one typed in, so a row is refused for the
+// same reasons a form would be, with the file's column named. A SKU that exists is updated with the
+// fields the file gives (the same file twice changes nothing); a new one is created; a variant is
+// created after its parent. Each row is saved in a savepoint of its own: a bad row leaves nothing
+// behind and the good rows stand — or, all-or-nothing, any problem and nothing is saved. A dry run
+// does everything and rolls it back, so its counts are the real ones.
+import { api } from '../../common/api';
+import { ApiError } from '../../common/api/errors';
+import type { ImportProblem, ProductImportReport } from '../../common/api/imports';
+import type { CatalogRead, ProductEntry } from '../../common/imports/products';
+import { findProductBy } from '../../db/repos/products';
+import type { Ctx } from '../context';
+import { amountIn } from '../amount';
+import { createProduct, updateProduct } from '../products/service';
+import { baseCurrency } from '../settings/service';
+
+class Rollback extends Error {}
+
+/** The fields of a stored product that an import row can set, to tell an update from no change. */
+const COMPARED = ['name', 'localName', 'barcode', 'brand', 'category', 'hsCode', 'originCountry', 'weightG', 'lengthMm', 'widthMm', 'heightMm', 'packSize', 'lowStockThreshold', 'notes', 'options', 'parentId'] as const;
+
+export function applyProducts(
+  ctx: Ctx,
+  read: CatalogRead,
+  opts: { fileName: string; mapping: ProductImportReport['mapping']; dryRun: boolean; allOrNothing: boolean },
+): ProductImportReport {
+  const problems: ImportProblem[] = [...read.problems];
+  const report: ProductImportReport = {
+    fileName: opts.fileName,
+    format: read.format,
+    header: read.header,
+    mapping: opts.mapping,
+    dryRun: opts.dryRun,
+    allOrNothing: opts.allOrNothing,
+    written: false,
+    products: read.entries.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: read.skipped,
+    madeSkus: read.entries.filter((e) => e.madeSku).length,
+    problems,
+  };
+
+  // one event for the whole import, not one per product
+  const changed: string[] = [];
+  const quiet: Ctx = { ...ctx, emit: (event, payload) => (event === 'products.changed' ? changed.push(...(payload as { ids: string[] }).ids) : ctx.emit(event, payload)) };
+
+  // the same SKU twice in a file: the first row counts, the others are listed
+  const seen = new Map<string, number>();
+  const unique: ProductEntry[] = [];
+  for (const e of read.entries) {
+    const key = e.sku.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ line: e.line, column: e.columns.sku ?? 'SKU', message: `${e.sku} is also on line ${first}: each SKU once` });
+    else {
+      seen.set(key, e.line);
+      unique.push(e);
+    }
+  }
+  // parents first, so their variants find them
+  const ordered = [...unique.filter((e) => !e.parentSku), ...unique.filter((e) => e.parentSku)];
+  const failed = new Set<string>();
+
+  try {
+    ctx.db.transaction(() => {
+      for (const e of ordered) {
+        if (e.parentSku && failed.has(e.parentSku.toLowerCase())) {
+          problems.push({ line: e.line, column: e.columns.sku ?? 'SKU', message: `its parent ${e.parentSku} could not be imported` });
+          continue;
+        }
+        try {
+          // a savepoint per row: a row refused half-way leaves nothing
+          ctx.db.transaction(() => saveOne(quiet, e, report))();
+        } catch (err) {
+          failed.add(e.sku.toLowerCase());
+          problems.push(...rowProblems(e, err));
+        }
+      }
+      if (opts.dryRun || (opts.allOrNothing && problems.length)) throw new Rollback();
+    })();
+    report.written = true;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  problems.sort((a, b) => a.line - b.line);
+  if (report.written && changed.length) ctx.emit('products.changed', { ids: changed.slice(0, 1000) });
+  return report;
+}
+
+function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport): void {
+  const parentId = e.parentSku ? (findProductBy(ctx.db, 'sku', e.parentSku)?.id ?? null) : undefined;
+  if (e.parentSku && !parentId) throw ApiError.field('parentSku', `its parent ${e.parentSku} is neither in the file nor in Crossdock`);
+  const existing = findProductBy(ctx.db, 'sku', e.sku);
+  const fields: Record<string, unknown> = { ...e.input, ...(parentId ? { parentId } : {}) };
+  if (!existing) {
+    const parsed = api['products.create'].input.safeParse(fields);
+    if (!parsed.success) throw parsed.error;
+    createProduct(ctx, parsed.data);
+    report.created++;
+    return;
+  }
+  const { sku: _sku, ...patch } = fields;
+  const parsed = api['products.update'].input.safeParse({ id: existing.id, ...patch });
+  if (!parsed.success) throw parsed.error;
+  const next = parsed.data as Record<string, unknown>;
+  const same = COMPARED.every((k) => next[k] === undefined || JSON.stringify(next[k]) === JSON.stringify(existing[k])) && (next.price === undefined || samePrice(ctx, next.price as string | null, existing.price));
+  if (same) {
+    report.unchanged++;
+    return;
+  }
+  updateProduct(ctx, parsed.data);
+  report.updated++;
+}
+
+/** A price in the file against the stored one: "12.5" is the stored 1250 (minor units of the base currency). */
+function samePrice(ctx: Ctx, price: string | null, stored: number | null): boolean {
+  if (price === null || stored === null) return price === null && stored === null;
+  return amountIn(price, baseCurrency(ctx), 'price') === stored;
+}
+
+/** A row's problem, on the file's column: a contract issue, or a service's refusal naming its field. */
+function rowProblems(e: ProductEntry, err: unknown): ImportProblem[] {
+  const column = (field: string) => e.columns[field] ?? e.columns.sku ?? field;
+  if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
+    return (err as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => ({ line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message }));
+  }
+  if (err instanceof ApiError) return [{ line: e.line, column: column(err.details?.field ?? 'sku'), message: err.message }];
+  return [{ line: e.line, column: column('sku'), message: (err as Error).message }];
+}
