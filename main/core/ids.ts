@@ -4,10 +4,17 @@ import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let seq = 0;
+// random bytes drawn 4 KiB at a time: one system call per 256 ids (a bulk import makes thousands)
+const pool = new Uint8Array(4096);
+let used = pool.length;
 
 export function uuidv7(nowMs = Date.now()): string {
-  const b = new Uint8Array(16);
-  randomFillSync(b);
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const b = pool.slice(used, used + 16);
+  used += 16;
   // keep ids from one process monotonic within the same millisecond (12-bit counter in rand_a)
   if (nowMs <= lastMs) {
     nowMs = lastMs;

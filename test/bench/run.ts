@@ -28,6 +28,9 @@
 //   --only=backup      only backups: a 1 GB database backed up (and restored) while the API is called
 //                      every 20 ms (same as npx tsx test/bench/backup.ts)
 //   --no-backup        skip backups in a full run
+//   --only=imports     only imports: 100,000 products from a CSV, against the same rows inserted
+//                      straight (same as npx tsx test/bench/imports.ts)
+//   --no-imports       skip imports in a full run
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +42,7 @@ import { measureLanded } from './landed';
 import { measureReorder } from './reorder';
 import { measureSync } from './sync';
 import { measureBackup } from './backup';
+import { measureImports } from './imports';
 import { measureSales } from './sales';
 import { measureShipments } from './shipments';
 import { ensureDataset } from './generate';
@@ -92,7 +96,14 @@ async function main(): Promise<void> {
     log(table(rows));
     return;
   }
-  if (only) throw new Error(`--only=${only}: only --only=shipments, --only=sales, --only=reorder, --only=sync and --only=backup are known`);
+  if (only === 'imports') {
+    log('== Importing products from a CSV');
+    const rows = await measureImports(log);
+    log(`\nTarget: im 100k product rows from CSV < 5 s. Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.\n`);
+    log(table(rows));
+    return;
+  }
+  if (only) throw new Error(`--only=${only}: only --only=shipments, --only=sales, --only=reorder, --only=sync, --only=backup and --only=imports are known`);
   const spec = { products: num('products', 100_000), movements: num('movements', 1_000_000), batch: num('batch', 10_000) };
   const label = spec.products === 100_000 && spec.movements === 1_000_000 ? '100k' : `${spec.products}p-${spec.movements}m`;
   const cacheDir = path.join(root, '.cache', 'bench');
@@ -190,6 +201,10 @@ async function main(): Promise<void> {
       if (!flag('no-backup')) {
         log('\n== Backup of a 1 GB database while the API is called every 20 ms');
         rows.push(...(await measureBackup(log)));
+      }
+      if (!flag('no-imports')) {
+        log('\n== Importing 100,000 products from a CSV');
+        rows.push(...(await measureImports(log)));
       }
 
       searchDetail = api.searchDetail;

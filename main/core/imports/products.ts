@@ -2,20 +2,27 @@
 // the same contract validation and the same service as one typed in, so a row is refused for the
 // same reasons a form would be, with the file's column named. A SKU that exists is updated with the
 // fields the file gives (the same file twice changes nothing); a new one is created; a variant is
-// created after its parent. Each row is saved in a savepoint of its own: a bad row leaves nothing
-// behind and the good rows stand — or, all-or-nothing, any problem and nothing is saved. A dry run
-// does everything and rolls it back, so its counts are the real ones.
+// created after its parent. A row is checked in full (the contract, then the service's own rules)
+// before anything of it is written, so a bad row leaves nothing behind and the good rows stand — or,
+// all-or-nothing, any problem and nothing is saved. A database error while writing (not a bad row:
+// something wrong underneath) stops the whole import, nothing saved. A dry run does everything and
+// rolls it back, so its counts are the real ones.
+import { z } from 'zod';
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { ImportProblem, ProductImportReport } from '../../common/api/imports';
 import type { CatalogRead, ProductEntry } from '../../common/imports/products';
-import { findProductBy } from '../../db/repos/products';
+import type { Product } from '../../common/api/types';
+import { deferSearchIndex, findProductBy, productsBySku } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { amountIn } from '../amount';
 import { createProduct, updateProduct } from '../products/service';
 import { baseCurrency } from '../settings/service';
 
 class Rollback extends Error {}
+
+/** From this many rows, the search index is built once at the end of the import */
+const BULK = 500;
 
 /** The fields of a stored product that an import row can set, to tell an update from no change. */
 const COMPARED = ['name', 'localName', 'barcode', 'brand', 'category', 'hsCode', 'originCountry', 'weightG', 'lengthMm', 'widthMm', 'heightMm', 'packSize', 'lowStockThreshold', 'notes', 'options', 'parentId'] as const;
@@ -65,20 +72,28 @@ export function applyProducts(
 
   try {
     ctx.db.transaction(() => {
+      // many products: the existing ones read in one go, the new ones indexed for search at the end
+      const bulk = ordered.length >= BULK;
+      const indexNew = bulk ? deferSearchIndex(ctx.db) : null;
+      const known = bulk ? productsBySku(ctx.db) : null;
+      const find = (sku: string) => (known ? (known.get(sku.toLowerCase()) ?? null) : findProductBy(ctx.db, 'sku', sku));
+      const remember = (p: Product) => known?.set(p.sku.toLowerCase(), p);
       for (const e of ordered) {
         if (e.parentSku && failed.has(e.parentSku.toLowerCase())) {
           problems.push({ line: e.line, column: e.columns.sku ?? 'SKU', message: `its parent ${e.parentSku} could not be imported` });
           continue;
         }
         try {
-          // a savepoint per row: a row refused half-way leaves nothing
-          ctx.db.transaction(() => saveOne(quiet, e, report))();
+          saveOne(quiet, e, report, find, remember);
         } catch (err) {
+          // refused by a check, before any write; anything else ends the import
+          if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
           failed.add(e.sku.toLowerCase());
           problems.push(...rowProblems(e, err));
         }
       }
       if (opts.dryRun || (opts.allOrNothing && problems.length)) throw new Rollback();
+      indexNew?.();
     })();
     report.written = true;
   } catch (err) {
@@ -89,15 +104,15 @@ export function applyProducts(
   return report;
 }
 
-function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport): void {
-  const parentId = e.parentSku ? (findProductBy(ctx.db, 'sku', e.parentSku)?.id ?? null) : undefined;
+function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport, find: (sku: string) => Product | null, remember: (p: Product) => void): void {
+  const parentId = e.parentSku ? (find(e.parentSku)?.id ?? null) : undefined;
   if (e.parentSku && !parentId) throw ApiError.field('parentSku', `its parent ${e.parentSku} is neither in the file nor in Crossdock`);
-  const existing = findProductBy(ctx.db, 'sku', e.sku);
+  const existing = find(e.sku);
   const fields: Record<string, unknown> = { ...e.input, ...(parentId ? { parentId } : {}) };
   if (!existing) {
     const parsed = api['products.create'].input.safeParse(fields);
     if (!parsed.success) throw parsed.error;
-    createProduct(ctx, parsed.data);
+    remember(createProduct(ctx, parsed.data));
     report.created++;
     return;
   }
@@ -110,7 +125,7 @@ function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport): void {
     report.unchanged++;
     return;
   }
-  updateProduct(ctx, parsed.data);
+  remember(updateProduct(ctx, parsed.data));
   report.updated++;
 }
 
@@ -121,11 +136,9 @@ function samePrice(ctx: Ctx, price: string | null, stored: number | null): boole
 }
 
 /** A row's problem, on the file's column: a contract issue, or a service's refusal naming its field. */
-function rowProblems(e: ProductEntry, err: unknown): ImportProblem[] {
+function rowProblems(e: ProductEntry, err: ApiError | z.ZodError): ImportProblem[] {
   const column = (field: string) => e.columns[field] ?? e.columns.sku ?? field;
-  if (err && typeof err === 'object' && 'issues' in err && Array.isArray((err as { issues: unknown }).issues)) {
-    return (err as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => ({ line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message }));
-  }
-  if (err instanceof ApiError) return [{ line: e.line, column: column(err.details?.field ?? 'sku'), message: err.message }];
-  return [{ line: e.line, column: column('sku'), message: (err as Error).message }];
+  if (err instanceof z.ZodError) return err.issues.map((i) => ({ line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message }));
+  const a = err as ApiError;
+  return [{ line: e.line, column: column(a.details?.field ?? 'sku'), message: a.message }];
 }

@@ -65,6 +65,17 @@ export function findProductBy(db: Db, field: 'sku' | 'barcode', value: string): 
   return r ? toProduct(r) : null;
 }
 
+/** Every product, by its SKU (lower case): for a bulk import, one read instead of one per row. */
+export function productsBySku(db: Db): Map<string, Product> {
+  const rows = stmt(db, `SELECT ${COLS} FROM products p`).all() as Raw[];
+  return new Map(
+    rows.map((r) => {
+      const p = toProduct(r);
+      return [p.sku.toLowerCase(), p];
+    }),
+  );
+}
+
 export function insertProduct(db: Db, p: Product): void {
   stmt(
     db,
@@ -201,4 +212,20 @@ export function listCategories(db: Db): string[] {
 
 export function countVariants(db: Db, parentId: string): number {
   return (stmt(db, 'SELECT count(*) AS n FROM products WHERE parent_id = ?').get(parentId) as { n: number }).n;
+}
+
+/**
+ * For a bulk insert of products: the search index's insert trigger is taken off, and the function
+ * returned indexes every product inserted since in one statement and puts the trigger back (the same
+ * SQL). Run both in the same transaction: a rollback brings the trigger back by itself.
+ */
+export function deferSearchIndex(db: Db): () => void {
+  const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'products_fts_ai'").get() as { sql: string } | undefined;
+  if (!trigger) return () => undefined;
+  const from = (db.prepare('SELECT coalesce(max(rowid), 0) AS r FROM products').get() as { r: number }).r;
+  db.exec('DROP TRIGGER products_fts_ai');
+  return () => {
+    db.prepare('INSERT INTO products_fts (rowid, sku, name, local_name, barcode, brand) SELECT rowid, sku, name, local_name, barcode, brand FROM products WHERE rowid > ?').run(from);
+    db.exec(trigger.sql);
+  };
 }
