@@ -10,6 +10,7 @@ import { draftFrom } from './draft';
 import { ProductForm } from './ProductForm';
 import { ProductsTable } from './ProductsTable';
 import { ExportButton } from '../../components/ExportButton';
+import { ImportProductsPanel } from './ImportProductsPanel';
 
 type Status = 'active' | 'archived' | 'all';
 interface Filters {
@@ -27,6 +28,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
   const t = useT();
   const [f, setF] = useState<Filters>(remembered);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const categories = useQuery('products.categories', {}).data ?? [];
   const search = useDebounced(f.search.trim(), 80);
   useEffect(() => {
@@ -65,6 +67,9 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
         <h1>{t('products.title')}</h1>
         <span className="spacer" />
         <ExportButton what="products" filter={params} />
+        <button type="button" className="btn" data-testid="import-products" onClick={() => setImporting(true)}>
+          {t('products.import')}
+        </button>
         {newButton}
       </header>
       <div className="filters">
@@ -114,6 +119,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
       {creating ? (
         <ProductForm product={null} initial={draftFrom(null, null)} onClose={() => setCreating(false)} onSaved={(p) => navigate(paths.product(p.id))} />
       ) : null}
+      {importing ? <ImportProductsPanel onClose={() => setImporting(false)} /> : null}
     </div>
   );
 }

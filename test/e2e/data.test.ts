@@ -1,7 +1,8 @@
 // The merchant's data out and back in the UI. Backups: back up, set a second folder (a wrong path
 // is refused at its field), then restore yesterday's state in two clicks after a mistake: every
 // window loads the restored data, and the backup of the data just before is there to undo it.
-// Exports: a filtered list saved as CSV and as Excel, every row of it.
+// Exports: a filtered list saved as CSV and as Excel, every row of it. Import: Shopify's products
+// export with bad rows — previewed, its problems listed and saved as a CSV, the good rows imported.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ afterEach(() => {
   expect(e.problems).toEqual([]);
 });
 
-describe('backups', () => {
+describe('data in and out', () => {
   it('backs up, copies to a second folder, and restores a backup in two clicks', async () => {
     const p = e.page;
     await go('#/backups');
@@ -86,5 +87,30 @@ describe('backups', () => {
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
     await e.screenshot('112-products-export');
+  });
+
+  it('imports a Shopify products export with bad rows: preview, the problems by line and column, then the good rows', async () => {
+    const p = e.page;
+    await go('#/products');
+    await p.getByTestId('import-products').click();
+    const panel = p.getByTestId('import-products-panel');
+    await panel.getByTestId('import-file').setInputFiles(path.join(__dirname, '../fixtures/shopify-products.csv'));
+    await panel.getByTestId('import-summary').waitFor();
+    expect(await panel.getByTestId('import-problem-count').textContent()).toMatch(/^2 rows have problems/);
+    expect(await panel.getByTestId('import-summary').textContent()).toMatch(/^Shopify's products export: 6 products — 5 new, 0 changed, 0 the same\. 1 rows are not products.*2 had no SKU/);
+    await expect.poll(() => panel.getByTestId('import-problem').count()).toBe(3);
+    expect(await panel.getByTestId('import-problem').first().textContent()).toMatch(/^4Variant BarcodeExcel turned this into 4\.01235E\+12/);
+    await e.screenshot('113-products-import-preview');
+    // nothing is saved by the preview
+    expect((await e.api.call('products.list', { search: 'TOTE' })).total).toBe(0);
+    const [problems] = await Promise.all([p.waitForEvent('download'), panel.getByTestId('import-problems-csv').click()]);
+    expect(problems.suggestedFilename()).toBe('shopify-products-problems.csv');
+    expect(fs.readFileSync((await problems.path())!, 'utf8')).toContain('8,"Variant Price","must be a number like 12.50"');
+
+    await panel.getByTestId('save').click();
+    await expect.poll(() => p.getByTestId('import-products-panel').count()).toBe(0);
+    expect((await e.api.call('products.list', { search: 'TOTE' })).rows.map((r) => r.sku).sort()).toEqual(['LINEN-TOTE', 'TOTE-BLK-L', 'TOTE-NAT-M']);
+    await p.getByTestId('products-search').fill('tote');
+    await expect.poll(() => p.getByText('Linen tote bag - Black / L').count()).toBe(1);
   });
 });

@@ -1,0 +1,155 @@
+// Products from a file, in two steps. The file is read at once as a dry run: which export it is
+// (Shopify, WooCommerce, Crossdock's own) or, for any other table, which column holds each field
+// (guessed, and changeable); how many products are new, changed or the same; and every row with a
+// problem, by its line and column, which can be saved as a CSV to fix and import again. Then the
+// import itself — the good rows, or nothing unless every row is good.
+import { useState, type FormEvent } from 'react';
+import type { ProductImportReport } from '../../../main/common/api';
+import { productFields, type ProductField, type ProductMapping } from '../../../main/common/imports/products';
+import { writeCsv } from '../../../main/common/table-csv';
+import { client } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import { downloadText, fileToBase64 } from '../../components/download';
+import { FormError } from '../../components/Field';
+import { Panel, PanelFooter } from '../../components/Panel';
+import { useToast } from '../../components/Toasts';
+import { useT } from '../../i18n';
+
+const SHOWN = 200;
+
+/** rows with problems (a row may have several) */
+const badRows = (r: ProductImportReport) => new Set(r.problems.map((p) => p.line)).size;
+
+export function ImportProductsPanel({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const toast = useToast();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [mapping, setMapping] = useState<ProductMapping | null>(null);
+  const [allOrNothing, setAllOrNothing] = useState(false);
+  const [report, setReport] = useState<ProductImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(f: { name: string; base64: string }, dryRun: boolean, m: ProductMapping | null) {
+    setBusy(true);
+    try {
+      const r = await client.call('imports.products', { fileName: f.name, base64: f.base64, dryRun, allOrNothing, ...(m ? { mapping: m } : {}) });
+      setError(null);
+      setReport(r);
+      if (r.format === 'mapped' && !m) setMapping(r.mapping);
+      if (!dryRun) {
+        toast(r.written ? t('products.import.done', { created: r.created, updated: r.updated, problems: badRows(r) }) : t('products.import.nothing'), r.written ? undefined : 'error');
+        if (r.written) onClose();
+      }
+    } catch (x) {
+      setError(errorMessage(x));
+      setReport(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function pick(picked: File | undefined) {
+    if (!picked) return;
+    const f = { name: picked.name, base64: await fileToBase64(picked) };
+    setFile(f);
+    setMapping(null);
+    await run(f, true, null);
+  }
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (file && report) void run(file, false, mapping);
+  }
+  function remap(field: ProductField, column: string) {
+    const next = { ...mapping };
+    if (column) next[field] = column;
+    else delete next[field];
+    setMapping(next);
+    if (file) void run(file, true, next);
+  }
+  const problemsCsv = () =>
+    report && downloadText(`${report.fileName.replace(/\.[^.]+$/, '')}-problems.csv`, 'text/csv', writeCsv(['line', 'column', 'problem'], report.problems.map((p) => [p.line, p.column, p.message]), { bom: true }));
+
+  const saving = report ? report.created + report.updated : 0;
+  return (
+    <Panel title={t('products.import.title')} onClose={onClose} wide testId="import-products-panel">
+      <form className="panel-form" onSubmit={submit} noValidate>
+        <div className="panel-body">
+          <FormError message={error} />
+          <p className="muted small">{t('products.import.intro')}</p>
+          <label className="field">
+            <span className="field-label">{t('products.import.file')}</span>
+            <input type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void pick(e.target.files?.[0])} />
+          </label>
+          {mapping && report ? (
+            <fieldset className="so-mapping" data-testid="import-mapping">
+              <legend>{t('products.import.mapping')}</legend>
+              {productFields.map((f) => (
+                <label key={f} className="so-map-row">
+                  <span className="im-field">
+                    {t(`products.import.field.${f}`)}
+                    {f === 'sku' || f === 'name' ? ' *' : ''}
+                  </span>
+                  <select data-testid={`map-${f}`} value={mapping[f] ?? ''} onChange={(e) => remap(f, e.target.value)}>
+                    <option value="">—</option>
+                    {report.header.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {report ? (
+            <section data-testid="import-preview">
+              <p className="strong" data-testid="import-summary">
+                {t('products.import.summary', { format: t(`products.import.format.${report.format}`), products: report.products, created: report.created, updated: report.updated, unchanged: report.unchanged })}
+                {report.skipped ? ` ${t('products.import.skipped', { n: report.skipped })}` : ''}
+                {report.madeSkus ? ` ${t('products.import.madeSkus', { n: report.madeSkus })}` : ''}
+              </p>
+              {report.problems.length ? (
+                <>
+                  <p className="field-error" data-testid="import-problem-count">
+                    {t('products.import.problems', { n: badRows(report) })}{' '}
+                    <button type="button" className="btn btn-small" data-testid="import-problems-csv" onClick={problemsCsv}>
+                      ⤓ {t('products.import.problemsCsv')}
+                    </button>
+                  </p>
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th className="right">{t('products.import.line')}</th>
+                        <th>{t('products.import.column')}</th>
+                        <th>{t('products.import.problem')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.problems.slice(0, SHOWN).map((p, i) => (
+                        <tr key={i} data-testid="import-problem">
+                          <td className="right num">{p.line}</td>
+                          <td>{p.column}</td>
+                          <td>{p.message}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {report.problems.length > SHOWN ? <p className="muted small">{t('products.import.more', { n: report.problems.length - SHOWN })}</p> : null}
+                </>
+              ) : (
+                <p className="muted" data-testid="import-no-problems">
+                  {t('products.import.clean')}
+                </p>
+              )}
+              <label className="check">
+                <input type="checkbox" data-testid="import-all-or-nothing" checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)} />
+                <span>{t('products.import.allOrNothing')}</span>
+              </label>
+            </section>
+          ) : null}
+        </div>
+        <PanelFooter busy={busy} submitLabel={t('products.import.run', { n: saving })} busyLabel={t('products.import.reading')} cancelLabel={t('common.cancel')} onCancel={onClose} />
+      </form>
+    </Panel>
+  );
+}
