@@ -14,7 +14,7 @@ import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
 import { outboxList, syncCommand } from './sync';
 import { backupCommand } from './backup';
-import { exportCommand, importProductsCommand } from './export';
+import { exportCommand, importCommand } from './export';
 
 export async function runDatabaseCommand(
   command: string,
@@ -44,7 +44,9 @@ export async function runDatabaseCommand(
     if (command === 'live report') return await liveReport(client, io, rest[0], has('json'));
     if (command === 'sync') return await syncCommand(client, io, rest[0], has('json'));
     if (command === 'backup') return await backupCommand(app.db, file, io, opt('to'));
-    if (command === 'import products') return await importProductsCommand(client, io, rest[0], { dryRun: has('dry-run'), allOrNothing: has('all-or-nothing'), format: opt('format'), map: opt('map') });
+    if (command === 'import products' || command === 'import stock') {
+      return await importCommand(client, io, command === 'import stock' ? 'stock' : 'products', rest[0], { dryRun: has('dry-run'), allOrNothing: has('all-or-nothing'), format: opt('format'), map: opt('map') });
+    }
     if (command === 'export') return await exportCommand(app.db, client, io, rest[0], { format: opt('format'), out: opt('out') });
     if (command === 'outbox list') return await outboxList(client, io, { supplier: opt('supplier'), all: has('all'), json: has('json') });
     return await dbCheck(app.db, client, io, { json: has('json') });

@@ -1,6 +1,6 @@
 // `export <what> [--format csv|xlsx] [--out path]` — a list to a file, as the screen exports it;
 // `export all --out DIR` — the full export (every table, docs/export.md); `import all DIR`, which
-// makes a new data file from a full export; and `import products FILE`.
+// makes a new data file from a full export; and `import products|stock FILE`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../common/api/client';
@@ -53,10 +53,10 @@ export function importAllCommand(dir: string | undefined, dataFile: string, io: 
   }
 }
 
-/** `import products FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]` */
-export async function importProductsCommand(client: Client, io: CliIo, file: string | undefined, o: { dryRun: boolean; allOrNothing: boolean; format?: string | undefined; map?: string | undefined }): Promise<number> {
+/** `import products|stock FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]` */
+export async function importCommand(client: Client, io: CliIo, kind: 'products' | 'stock', file: string | undefined, o: { dryRun: boolean; allOrNothing: boolean; format?: string | undefined; map?: string | undefined }): Promise<number> {
   if (!file) {
-    io.err('Usage: import products FILE [--dry-run] [--all-or-nothing] [--format shopify|woocommerce|crossdock] [--map TEMPLATE.json]');
+    io.err(`Usage: import ${kind} FILE [--dry-run] [--all-or-nothing]${kind === 'products' ? ' [--format shopify|woocommerce|crossdock]' : ''} [--map TEMPLATE.json]`);
     return 1;
   }
   let mapping: Record<string, string> | undefined;
@@ -68,17 +68,20 @@ export async function importProductsCommand(client: Client, io: CliIo, file: str
       return 1;
     }
   }
-  const r = await client.call('imports.products', {
-    fileName: path.basename(file),
-    base64: fs.readFileSync(file).toString('base64'),
-    format: (o.format ?? 'auto') as 'auto',
-    ...(mapping ? { mapping } : {}),
-    dryRun: o.dryRun,
-    allOrNothing: o.allOrNothing,
-  });
-  const what = `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged${r.skipped ? `, ${r.skipped} rows that are not products skipped` : ''}`;
-  io.out(`${r.fileName} (${r.format === 'mapped' ? 'columns: ' + Object.entries(r.mapping).map(([f, c]) => `${f}=${c}`).join(', ') : r.format}): ${r.products} products — ${what}.`);
-  if (r.madeSkus) io.out(`${r.madeSkus} products had no SKU in the file: each got one made from its handle.`);
+  const args = { fileName: path.basename(file), base64: fs.readFileSync(file).toString('base64'), ...(mapping ? { mapping } : {}), dryRun: o.dryRun, allOrNothing: o.allOrNothing };
+  const columns = (m: Record<string, string>) => 'columns: ' + Object.entries(m).map(([f, c]) => `${f}=${c}`).join(', ');
+  let r;
+  if (kind === 'products') {
+    const p = await client.call('imports.products', { ...args, format: (o.format ?? 'auto') as 'auto' });
+    const what = `${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged${p.skipped ? `, ${p.skipped} rows that are not products skipped` : ''}`;
+    io.out(`${p.fileName} (${p.format === 'mapped' ? columns(p.mapping) : p.format}): ${p.products} products — ${what}.`);
+    if (p.madeSkus) io.out(`${p.madeSkus} products had no SKU in the file: each got one made from its handle.`);
+    r = p;
+  } else {
+    const s = await client.call('imports.stock', args);
+    io.out(`${s.fileName} (${columns(s.mapping)}): ${s.rows} rows — ${s.created} set, ${s.updated} changed, ${s.unchanged} already so; ${s.units >= 0 ? '+' : ''}${s.units} units.`);
+    r = s;
+  }
   for (const p of r.problems.slice(0, 50)) io.out(`  line ${p.line}, ${p.column}: ${p.message}`);
   if (r.problems.length > 50) io.out(`  … and ${r.problems.length - 50} more`);
   io.out(r.dryRun ? 'Dry run: nothing was saved.' : r.written ? (r.problems.length ? `Saved, except the ${r.problems.length} rows above.` : 'Saved.') : `Nothing was saved (all or nothing, and ${r.problems.length} rows have problems).`);

@@ -53,6 +53,10 @@ Commands:
                            own, or any CSV/XLSX (columns guessed, or named in a JSON template such
                            as {"sku": "Item code", "name": "Description"}); existing SKUs updated;
                            bad rows listed by line and column (exit 1); backed up first
+  import stock FILE [--dry-run] [--all-or-nothing] [--map TEMPLATE.json]
+                           opening stock: each SKU's quantity at each location (code) set to the
+                           file's by "opening" adjustments at its unit cost; the same file twice
+                           changes nothing; Crossdock's own stock export reads back
   import all DIR --data NEW_FILE
                            a new data file from a full export, identical to the exported data
   restore FILE             puts a backup's data in place of the current data (the app must be
@@ -129,7 +133,7 @@ export async function runCli(
     const { dataFile } = await import('../server/app');
     return restoreCommand(opt('data') ?? dataFile(has('demo')), rest[0], io);
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export', 'import products'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export', 'import products', 'import stock'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }

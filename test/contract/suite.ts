@@ -349,6 +349,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('imports.products', { fileName: 'p.csv', base64, dryRun: true })).toMatchObject({ format: 'mapped', created: 1, written: false });
       expect(await c.call('imports.products', { fileName: 'p.csv', base64 })).toMatchObject({ created: 1, written: true, problems: [] });
       expect((await c.call('products.list', { search: 'IMPORTED-1' })).rows.map((p) => p.brand)).toEqual(['Acme']);
+      const stock = Buffer.from('SKU,Location,Quantity\nIMPORTED-1,HOME,3\n').toString('base64');
+      expect(await c.call('imports.stock', { fileName: 's.csv', base64: stock })).toMatchObject({ created: 1, units: 3, written: true, problems: [] });
     });
 
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {

@@ -112,5 +112,24 @@ describe('data in and out', () => {
     expect((await e.api.call('products.list', { search: 'TOTE' })).rows.map((r) => r.sku).sort()).toEqual(['LINEN-TOTE', 'TOTE-BLK-L', 'TOTE-NAT-M']);
     await p.getByTestId('products-search').fill('tote');
     await expect.poll(() => p.getByText('Linen tote bag - Black / L').count()).toBe(1);
+
+    // and their opening stock, from a spreadsheet with its own column names
+    await e.api.call('locations.create', { code: 'HOME', name: 'Home', kind: 'own' });
+    const sheet = path.join(tempDir('crossdock-stock-'), 'inventory.csv');
+    fs.writeFileSync(sheet, 'Item,Warehouse,Qty,Cost\nTOTE-BLK-L,HOME,6,9.50\nTOTE-NAT-M,HOME,x,1\n');
+    await go('#/stock');
+    await p.getByTestId('import-stock').click();
+    const stockPanel = p.getByTestId('import-stock-panel');
+    await stockPanel.getByTestId('import-file').setInputFiles(sheet);
+    await stockPanel.getByTestId('import-summary').waitFor();
+    // the columns it guessed, shown; the one it could not guess, chosen by hand
+    expect(await stockPanel.getByTestId('map-qty').inputValue()).toBe('Qty');
+    expect(await stockPanel.getByTestId('import-problem').textContent()).toMatch(/choose the column that holds the SKU/);
+    await stockPanel.getByTestId('map-sku').selectOption('Item');
+    await expect.poll(() => stockPanel.getByTestId('import-problem').textContent()).toMatch(/^3Qty"x" is not a whole number/);
+    await e.screenshot('114-stock-import-mapping');
+    await stockPanel.getByTestId('save').click();
+    await expect.poll(() => p.getByTestId('import-stock-panel').count()).toBe(0);
+    await expect.poll(async () => (await e.api.call('stock.balances', {})).rows.map((b) => [b.sku, b.onHand])).toEqual([['TOTE-BLK-L', 6]]);
   });
 });

@@ -3,6 +3,7 @@
 import { z } from './zod';
 import { task } from './contract';
 import { productFields, type ProductField } from '../imports/products';
+import { stockFields, type StockField } from '../imports/stock';
 
 export interface ImportProblem {
   /** the row of the file, as a spreadsheet numbers it */
@@ -12,30 +13,52 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface ProductImportReport {
+/** What every import reports. */
+export interface ImportReport {
   fileName: string;
-  format: 'shopify' | 'woocommerce' | 'crossdock' | 'mapped';
   /** the file's header, for a mapping to be chosen from */
   header: string[];
   /** the mapping used (a file of no known format: guessed from the header, or the one given) */
-  mapping: Partial<Record<ProductField, string>>;
+  mapping: Record<string, string>;
   dryRun: boolean;
   allOrNothing: boolean;
   /** whether anything was saved (not on a dry run, nor when all-or-nothing met a problem) */
   written: boolean;
-  /** products in the file */
-  products: number;
   created: number;
   updated: number;
   unchanged: number;
+  problems: ImportProblem[];
+}
+
+export interface ProductImportReport extends ImportReport {
+  format: 'shopify' | 'woocommerce' | 'crossdock' | 'mapped';
+  mapping: Partial<Record<ProductField, string>>;
+  /** products in the file */
+  products: number;
   /** rows that are not products (Shopify's image rows, WooCommerce's grouped or external products) */
   skipped: number;
   /** products whose SKU was made from their Shopify handle (the file had none) */
   madeSkus: number;
-  problems: ImportProblem[];
 }
 
-const mapping = z.object(Object.fromEntries(productFields.map((f) => [f, z.string().trim().min(1).max(200).optional()])) as Record<ProductField, z.ZodOptional<z.ZodString>>);
+/** Opening stock: created = stock set where there was none, updated = a quantity changed to the file's */
+export interface StockImportReport extends ImportReport {
+  mapping: Partial<Record<StockField, string>>;
+  /** rows in the file */
+  rows: number;
+  /** units added less units taken away, all rows together */
+  units: number;
+}
+
+const column = z.string().trim().min(1).max(200).optional();
+const mapping = z.object(Object.fromEntries(productFields.map((f) => [f, column])) as Record<ProductField, typeof column>);
+const stockMapping = z.object(Object.fromEntries(stockFields.map((f) => [f, column])) as Record<StockField, typeof column>);
+const file = {
+  fileName: z.string().trim().min(1, 'is required').max(255),
+  base64: z.string().min(1, 'the file is empty').max(400_000_000, 'the file is too big (at most 300 MB)'),
+  dryRun: z.boolean().default(false),
+  allOrNothing: z.boolean().default(false),
+};
 
 export const importsApi = {
   /**
@@ -45,13 +68,12 @@ export const importsApi = {
    * nothing is saved unless every row is good. Backed up first (not on a dry run).
    */
   'imports.products': task<ProductImportReport>()(
-    z.object({
-      fileName: z.string().trim().min(1, 'is required').max(255),
-      base64: z.string().min(1, 'the file is empty').max(400_000_000, 'the file is too big (at most 300 MB)'),
-      format: z.enum(['auto', 'shopify', 'woocommerce', 'crossdock', 'mapped']).default('auto'),
-      mapping: mapping.optional(),
-      dryRun: z.boolean().default(false),
-      allOrNothing: z.boolean().default(false),
-    }),
+    z.object({ ...file, format: z.enum(['auto', 'shopify', 'woocommerce', 'crossdock', 'mapped']).default('auto'), mapping: mapping.optional() }),
   ),
+  /**
+   * Opening stock from a file (SKU, location code, quantity, unit cost): each product's quantity
+   * at each location is set to the file's by an adjustment (reason "opening"), so importing the same
+   * file twice changes nothing. Backed up first (not on a dry run).
+   */
+  'imports.stock': task<StockImportReport>()(z.object({ ...file, mapping: stockMapping.optional() })),
 };

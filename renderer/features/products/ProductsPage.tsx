@@ -10,7 +10,7 @@ import { draftFrom } from './draft';
 import { ProductForm } from './ProductForm';
 import { ProductsTable } from './ProductsTable';
 import { ExportButton } from '../../components/ExportButton';
-import { ImportProductsPanel } from './ImportProductsPanel';
+import { ImportPanel } from '../imports/ImportPanel';
 
 type Status = 'active' | 'archived' | 'all';
 interface Filters {
@@ -119,7 +119,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
       {creating ? (
         <ProductForm product={null} initial={draftFrom(null, null)} onClose={() => setCreating(false)} onSaved={(p) => navigate(paths.product(p.id))} />
       ) : null}
-      {importing ? <ImportProductsPanel onClose={() => setImporting(false)} /> : null}
+      {importing ? <ImportPanel kind="products" onClose={() => setImporting(false)} /> : null}
     </div>
   );
 }

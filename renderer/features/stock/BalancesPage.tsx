@@ -14,6 +14,7 @@ import { useT } from '../../i18n';
 import { AdjustForm } from './AdjustForm';
 import { TransferForm } from './TransferForm';
 import { ExportButton } from '../../components/ExportButton';
+import { ImportPanel } from '../imports/ImportPanel';
 
 export function BalancesPage({ locationId }: { locationId: string | null }) {
   const t = useT();
@@ -21,7 +22,7 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
   const locations = useLocations() ?? [];
   const [text, setText] = useState('');
   const [nonZero, setNonZero] = useState(true);
-  const [panel, setPanel] = useState<'adjust' | 'transfer' | null>(null);
+  const [panel, setPanel] = useState<'adjust' | 'transfer' | 'import' | null>(null);
   const search = useDebounced(text.trim(), 80);
   const data = usePaged('stock.balances', { ...(locationId ? { locationId } : {}), ...(search ? { search } : {}), nonZero }, 200);
 
@@ -55,6 +56,9 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
         <h1>{t('stock.title')}</h1>
         <span className="spacer" />
         <ExportButton what="stock" filter={{ ...(locationId ? { locationId } : {}), ...(search ? { search } : {}), nonZero }} />
+        <button type="button" className="btn" data-testid="import-stock" onClick={() => setPanel('import')}>
+          {t('stock.import')}
+        </button>
         <button type="button" className="btn btn-primary" data-testid="adjust-stock" onClick={() => setPanel('adjust')}>
           ± {t('product.adjust')}
         </button>
@@ -97,6 +101,7 @@ export function BalancesPage({ locationId }: { locationId: string | null }) {
       />
       {panel === 'adjust' ? <AdjustForm product={null} locationId={locationId} onClose={() => setPanel(null)} /> : null}
       {panel === 'transfer' ? <TransferForm product={null} fromLocationId={locationId} onClose={() => setPanel(null)} /> : null}
+      {panel === 'import' ? <ImportPanel kind="stock" onClose={() => setPanel(null)} /> : null}
     </div>
   );
 }

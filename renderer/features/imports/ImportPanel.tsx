@@ -1,11 +1,12 @@
-// Products from a file, in two steps. The file is read at once as a dry run: which export it is
-// (Shopify, WooCommerce, Crossdock's own) or, for any other table, which column holds each field
-// (guessed, and changeable); how many products are new, changed or the same; and every row with a
-// problem, by its line and column, which can be saved as a CSV to fix and import again. Then the
-// import itself — the good rows, or nothing unless every row is good.
+// Products or opening stock from a file, in two steps. The file is read at once as a dry run: which
+// export it is (Shopify, WooCommerce, Crossdock's own) or which column holds each field (guessed,
+// and changeable); how many records are new, changed or the same; and every row with a problem, by
+// its line and column, which can be saved as a CSV to fix and import again. Then the import itself
+// — the good rows, or nothing unless every row is good.
 import { useState, type FormEvent } from 'react';
-import type { ProductImportReport } from '../../../main/common/api';
-import { productFields, type ProductField, type ProductMapping } from '../../../main/common/imports/products';
+import type { ImportReport, ProductImportReport, StockImportReport } from '../../../main/common/api';
+import { productFields } from '../../../main/common/imports/products';
+import { stockFields } from '../../../main/common/imports/stock';
 import { writeCsv } from '../../../main/common/table-csv';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -18,27 +19,36 @@ import { useT } from '../../i18n';
 const SHOWN = 200;
 
 /** rows with problems (a row may have several) */
-const badRows = (r: ProductImportReport) => new Set(r.problems.map((p) => p.line)).size;
+const badRows = (r: ImportReport) => new Set(r.problems.map((p) => p.line)).size;
 
-export function ImportProductsPanel({ onClose }: { onClose(): void }) {
+type Kind = 'products' | 'stock';
+type Mapping = Record<string, string>;
+const FIELDS: Record<Kind, { fields: readonly string[]; required: string[] }> = {
+  products: { fields: productFields, required: ['sku', 'name'] },
+  stock: { fields: stockFields, required: ['sku', 'location', 'qty'] },
+};
+
+export function ImportPanel({ kind, onClose }: { kind: Kind; onClose(): void }) {
   const t = useT();
   const toast = useToast();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [mapping, setMapping] = useState<ProductMapping | null>(null);
+  const [mapping, setMapping] = useState<Mapping | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(false);
-  const [report, setReport] = useState<ProductImportReport | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(f: { name: string; base64: string }, dryRun: boolean, m: ProductMapping | null) {
+  async function run(f: { name: string; base64: string }, dryRun: boolean, m: Mapping | null) {
     setBusy(true);
     try {
-      const r = await client.call('imports.products', { fileName: f.name, base64: f.base64, dryRun, allOrNothing, ...(m ? { mapping: m } : {}) });
+      const args = { fileName: f.name, base64: f.base64, dryRun, allOrNothing, ...(m ? { mapping: m } : {}) };
+      const r = kind === 'products' ? await client.call('imports.products', args) : await client.call('imports.stock', args);
       setError(null);
       setReport(r);
-      if (r.format === 'mapped' && !m) setMapping(r.mapping);
+      // a table of no known format: show which column was taken for what
+      if (!m && (kind === 'stock' || (r as ProductImportReport).format === 'mapped')) setMapping(r.mapping as Mapping);
       if (!dryRun) {
-        toast(r.written ? t('products.import.done', { created: r.created, updated: r.updated, problems: badRows(r) }) : t('products.import.nothing'), r.written ? undefined : 'error');
+        toast(r.written ? t('import.done', { created: r.created, updated: r.updated, problems: badRows(r) }) : t('import.nothing'), r.written ? undefined : 'error');
         if (r.written) onClose();
       }
     } catch (x) {
@@ -59,7 +69,7 @@ export function ImportProductsPanel({ onClose }: { onClose(): void }) {
     e.preventDefault();
     if (file && report) void run(file, false, mapping);
   }
-  function remap(field: ProductField, column: string) {
+  function remap(field: string, column: string) {
     const next = { ...mapping };
     if (column) next[field] = column;
     else delete next[field];
@@ -70,24 +80,25 @@ export function ImportProductsPanel({ onClose }: { onClose(): void }) {
     report && downloadText(`${report.fileName.replace(/\.[^.]+$/, '')}-problems.csv`, 'text/csv', writeCsv(['line', 'column', 'problem'], report.problems.map((p) => [p.line, p.column, p.message]), { bom: true }));
 
   const saving = report ? report.created + report.updated : 0;
+  const { fields, required } = FIELDS[kind];
   return (
-    <Panel title={t('products.import.title')} onClose={onClose} wide testId="import-products-panel">
+    <Panel title={t(`${kind}.import.title`)} onClose={onClose} wide testId={`import-${kind}-panel`}>
       <form className="panel-form" onSubmit={submit} noValidate>
         <div className="panel-body">
           <FormError message={error} />
-          <p className="muted small">{t('products.import.intro')}</p>
+          <p className="muted small">{t(`${kind}.import.intro`)}</p>
           <label className="field">
-            <span className="field-label">{t('products.import.file')}</span>
+            <span className="field-label">{t('import.file')}</span>
             <input type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void pick(e.target.files?.[0])} />
           </label>
           {mapping && report ? (
             <fieldset className="so-mapping" data-testid="import-mapping">
-              <legend>{t('products.import.mapping')}</legend>
-              {productFields.map((f) => (
+              <legend>{t('import.mapping')}</legend>
+              {fields.map((f) => (
                 <label key={f} className="so-map-row">
                   <span className="im-field">
-                    {t(`products.import.field.${f}`)}
-                    {f === 'sku' || f === 'name' ? ' *' : ''}
+                    {t(`${kind}.import.field.${f}` as 'products.import.field.sku')}
+                    {required.includes(f) ? ' *' : ''}
                   </span>
                   <select data-testid={`map-${f}`} value={mapping[f] ?? ''} onChange={(e) => remap(f, e.target.value)}>
                     <option value="">—</option>
@@ -104,24 +115,22 @@ export function ImportProductsPanel({ onClose }: { onClose(): void }) {
           {report ? (
             <section data-testid="import-preview">
               <p className="strong" data-testid="import-summary">
-                {t('products.import.summary', { format: t(`products.import.format.${report.format}`), products: report.products, created: report.created, updated: report.updated, unchanged: report.unchanged })}
-                {report.skipped ? ` ${t('products.import.skipped', { n: report.skipped })}` : ''}
-                {report.madeSkus ? ` ${t('products.import.madeSkus', { n: report.madeSkus })}` : ''}
+                {kind === 'products' ? <ProductSummary r={report as ProductImportReport} /> : <StockSummary r={report as StockImportReport} />}
               </p>
               {report.problems.length ? (
                 <>
                   <p className="field-error" data-testid="import-problem-count">
-                    {t('products.import.problems', { n: badRows(report) })}{' '}
+                    {t('import.problems', { n: badRows(report) })}{' '}
                     <button type="button" className="btn btn-small" data-testid="import-problems-csv" onClick={problemsCsv}>
-                      ⤓ {t('products.import.problemsCsv')}
+                      ⤓ {t('import.problemsCsv')}
                     </button>
                   </p>
                   <table className="table">
                     <thead>
                       <tr>
-                        <th className="right">{t('products.import.line')}</th>
-                        <th>{t('products.import.column')}</th>
-                        <th>{t('products.import.problem')}</th>
+                        <th className="right">{t('import.line')}</th>
+                        <th>{t('import.column')}</th>
+                        <th>{t('import.problem')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -134,22 +143,38 @@ export function ImportProductsPanel({ onClose }: { onClose(): void }) {
                       ))}
                     </tbody>
                   </table>
-                  {report.problems.length > SHOWN ? <p className="muted small">{t('products.import.more', { n: report.problems.length - SHOWN })}</p> : null}
+                  {report.problems.length > SHOWN ? <p className="muted small">{t('import.more', { n: report.problems.length - SHOWN })}</p> : null}
                 </>
               ) : (
                 <p className="muted" data-testid="import-no-problems">
-                  {t('products.import.clean')}
+                  {t('import.clean')}
                 </p>
               )}
               <label className="check">
                 <input type="checkbox" data-testid="import-all-or-nothing" checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)} />
-                <span>{t('products.import.allOrNothing')}</span>
+                <span>{t('import.allOrNothing')}</span>
               </label>
             </section>
           ) : null}
         </div>
-        <PanelFooter busy={busy} submitLabel={t('products.import.run', { n: saving })} busyLabel={t('products.import.reading')} cancelLabel={t('common.cancel')} onCancel={onClose} />
+        <PanelFooter busy={busy} submitLabel={t(`${kind}.import.run`, { n: saving })} busyLabel={t('import.reading')} cancelLabel={t('common.cancel')} onCancel={onClose} />
       </form>
     </Panel>
   );
+}
+
+function ProductSummary({ r }: { r: ProductImportReport }) {
+  const t = useT();
+  return (
+    <>
+      {t('products.import.summary', { format: t(`products.import.format.${r.format}`), products: r.products, created: r.created, updated: r.updated, unchanged: r.unchanged })}
+      {r.skipped ? ` ${t('products.import.skipped', { n: r.skipped })}` : ''}
+      {r.madeSkus ? ` ${t('products.import.madeSkus', { n: r.madeSkus })}` : ''}
+    </>
+  );
+}
+
+function StockSummary({ r }: { r: StockImportReport }) {
+  const t = useT();
+  return <>{t('stock.import.summary', { rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged, units: `${r.units >= 0 ? '+' : ''}${r.units}` })}</>;
 }

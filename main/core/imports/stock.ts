@@ -1,0 +1,99 @@
+// Saving opening stock read from a file (main/common/imports/stock.ts): for each row, the product's
+// quantity at the location becomes the file's, by an adjustment with the reason "opening" (at the
+// file's unit cost when stock is added) through the same posting as any adjustment — so the ledger
+// says where every unit came from, and the same file twice changes nothing. A row is posted in a
+// savepoint of its own; a refused row (an unknown SKU or location, a quantity that is not one)
+// leaves nothing, and the good rows stand — or, all-or-nothing, nothing is saved unless every row is
+// good. Stock added without a unit cost is valued at the product's average there (none yet: 0).
+// A dry run does everything and rolls it back.
+import { z } from 'zod';
+import { api } from '../../common/api';
+import { ApiError } from '../../common/api/errors';
+import type { ImportProblem, StockImportReport } from '../../common/api/imports';
+import type { StockEntry, StockRead } from '../../common/imports/stock';
+import { getBalance } from '../../db/repos/ledger';
+import { findLocationByCode } from '../../db/repos/locations';
+import { findProductBy } from '../../db/repos/products';
+import type { Ctx } from '../context';
+import { adjust } from '../stock/service';
+
+class Rollback extends Error {}
+
+export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }): StockImportReport {
+  const problems: ImportProblem[] = [...read.problems];
+  const report: StockImportReport = {
+    fileName: opts.fileName,
+    header: read.header,
+    mapping: read.mapping,
+    dryRun: opts.dryRun,
+    allOrNothing: opts.allOrNothing,
+    written: false,
+    rows: read.entries.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    units: 0,
+    problems,
+  };
+  const seen = new Map<string, number>();
+  const saveRow = ctx.db.transaction((e: StockEntry) => setOne(ctx, e, report));
+  try {
+    ctx.db.transaction(() => {
+      for (const e of read.entries) {
+        const key = `${e.sku.toLowerCase()}@${e.location.toLowerCase()}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.push({ line: e.line, column: e.columns.sku, message: `${e.sku} at ${e.location} is also on line ${first}: one row per product and location` });
+          continue;
+        }
+        seen.set(key, e.line);
+        try {
+          saveRow(e);
+        } catch (err) {
+          if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
+          problems.push(rowProblem(e, err));
+        }
+      }
+      if (opts.dryRun || (opts.allOrNothing && problems.length)) throw new Rollback();
+    })();
+    report.written = true;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return report;
+}
+
+function setOne(ctx: Ctx, e: StockEntry, report: StockImportReport): void {
+  const product = findProductBy(ctx.db, 'sku', e.sku);
+  if (!product) throw ApiError.field('sku', `no product has the SKU ${e.sku}: import the products first`);
+  const location = findLocationByCode(ctx.db, e.location);
+  if (!location) throw ApiError.field('location', `no location has the code ${e.location}`);
+  const onHand = getBalance(ctx.db, product.id, location.id)?.onHand ?? 0;
+  const delta = e.qty - onHand;
+  if (delta === 0) {
+    report.unchanged++;
+    return;
+  }
+  const input = api['stock.adjust'].input.parse({
+    productId: product.id,
+    locationId: location.id,
+    qty: delta,
+    reason: 'opening',
+    note: `imported from ${report.fileName}, line ${e.line}`,
+    ...(delta > 0 && e.unitCost !== null ? { unitCost: e.unitCost } : {}),
+  });
+  adjust(ctx, input);
+  if (onHand === 0) report.created++;
+  else report.updated++;
+  report.units += delta;
+}
+
+function rowProblem(e: StockEntry, err: ApiError | z.ZodError): ImportProblem {
+  const column = (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
+  if (err instanceof z.ZodError) {
+    const i = err.issues[0]!;
+    return { line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message };
+  }
+  return { line: e.line, column: column(err.details?.field ?? 'sku'), message: err.message };
+}
