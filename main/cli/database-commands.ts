@@ -44,8 +44,8 @@ export async function runDatabaseCommand(
     if (command === 'live report') return await liveReport(client, io, rest[0], has('json'));
     if (command === 'sync') return await syncCommand(client, io, rest[0], has('json'));
     if (command === 'backup') return await backupCommand(app.db, file, io, opt('to'));
-    if (command === 'import products' || command === 'import stock') {
-      return await importCommand(client, io, command === 'import stock' ? 'stock' : 'products', rest[0], { dryRun: has('dry-run'), allOrNothing: has('all-or-nothing'), format: opt('format'), map: opt('map') });
+    if (command.startsWith('import ')) {
+      return await importCommand(client, io, command.slice('import '.length) as 'products', rest[0], { dryRun: has('dry-run'), allOrNothing: has('all-or-nothing'), format: opt('format'), map: opt('map') });
     }
     if (command === 'export') return await exportCommand(app.db, client, io, rest[0], { format: opt('format'), out: opt('out') });
     if (command === 'outbox list') return await outboxList(client, io, { supplier: opt('supplier'), all: has('all'), json: has('json') });

@@ -1,6 +1,6 @@
 // `export <what> [--format csv|xlsx] [--out path]` — a list to a file, as the screen exports it;
 // `export all --out DIR` — the full export (every table, docs/export.md); `import all DIR`, which
-// makes a new data file from a full export; and `import products|stock FILE`.
+// makes a new data file from a full export; and `import products|stock|suppliers|prices FILE`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../common/api/client';
@@ -53,8 +53,8 @@ export function importAllCommand(dir: string | undefined, dataFile: string, io: 
   }
 }
 
-/** `import products|stock FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]` */
-export async function importCommand(client: Client, io: CliIo, kind: 'products' | 'stock', file: string | undefined, o: { dryRun: boolean; allOrNothing: boolean; format?: string | undefined; map?: string | undefined }): Promise<number> {
+/** `import products|stock|suppliers|prices FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]` */
+export async function importCommand(client: Client, io: CliIo, kind: 'products' | 'stock' | 'suppliers' | 'prices', file: string | undefined, o: { dryRun: boolean; allOrNothing: boolean; format?: string | undefined; map?: string | undefined }): Promise<number> {
   if (!file) {
     io.err(`Usage: import ${kind} FILE [--dry-run] [--all-or-nothing]${kind === 'products' ? ' [--format shopify|woocommerce|crossdock]' : ''} [--map TEMPLATE.json]`);
     return 1;
@@ -77,9 +77,13 @@ export async function importCommand(client: Client, io: CliIo, kind: 'products' 
     io.out(`${p.fileName} (${p.format === 'mapped' ? columns(p.mapping) : p.format}): ${p.products} products — ${what}.`);
     if (p.madeSkus) io.out(`${p.madeSkus} products had no SKU in the file: each got one made from its handle.`);
     r = p;
-  } else {
+  } else if (kind === 'stock') {
     const s = await client.call('imports.stock', args);
     io.out(`${s.fileName} (${columns(s.mapping)}): ${s.rows} rows — ${s.created} set, ${s.updated} changed, ${s.unchanged} already so; ${s.units >= 0 ? '+' : ''}${s.units} units.`);
+    r = s;
+  } else {
+    const s = await client.call(kind === 'suppliers' ? 'imports.suppliers' : 'imports.prices', args);
+    io.out(`${s.fileName} (${columns(s.mapping)}): ${s.rows} rows — ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged.`);
     r = s;
   }
   for (const p of r.problems.slice(0, 50)) io.out(`  line ${p.line}, ${p.column}: ${p.message}`);

@@ -57,6 +57,9 @@ Commands:
                            opening stock: each SKU's quantity at each location (code) set to the
                            file's by "opening" adjustments at its unit cost; the same file twice
                            changes nothing; Crossdock's own stock export reads back
+  import suppliers FILE | import prices FILE [--dry-run] [--all-or-nothing] [--map TEMPLATE.json]
+                           suppliers (found by name, else added), or supplier price lists (a row:
+                           supplier, its SKU, price, and optionally our SKU, MOQ, case pack)
   import all DIR --data NEW_FILE
                            a new data file from a full export, identical to the exported data
   restore FILE             puts a backup's data in place of the current data (the app must be
@@ -133,7 +136,7 @@ export async function runCli(
     const { dataFile } = await import('../server/app');
     return restoreCommand(opt('data') ?? dataFile(has('demo')), rest[0], io);
   }
-  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export', 'import products', 'import stock'].includes(command)) {
+  if (!['stock', 'db check', 'fx import', 'fx rate', 'po list', 'po show', 'shipments list', 'tracking import', 'orders import', 'orders list', 'live report', 'sync', 'outbox list', 'backup', 'export', 'import products', 'import stock', 'import suppliers', 'import prices'].includes(command)) {
     io.err(`Unknown command "${command}". Run: npm run -s cli -- help`);
     return 1;
   }

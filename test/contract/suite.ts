@@ -351,6 +351,10 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('products.list', { search: 'IMPORTED-1' })).rows.map((p) => p.brand)).toEqual(['Acme']);
       const stock = Buffer.from('SKU,Location,Quantity\nIMPORTED-1,HOME,3\n').toString('base64');
       expect(await c.call('imports.stock', { fileName: 's.csv', base64: stock })).toMatchObject({ created: 1, units: 3, written: true, problems: [] });
+      const suppliers = Buffer.from('Supplier,Currency\nImported Supplier,JPY\n').toString('base64');
+      expect(await c.call('imports.suppliers', { fileName: 'sup.csv', base64: suppliers })).toMatchObject({ created: 1, problems: [] });
+      const prices = Buffer.from('Supplier,Supplier SKU,SKU,Unit price\nImported Supplier,IS-1,IMPORTED-1,450\n').toString('base64');
+      expect(await c.call('imports.prices', { fileName: 'p.csv', base64: prices })).toMatchObject({ created: 1, problems: [] });
     });
 
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {

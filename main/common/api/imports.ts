@@ -4,6 +4,7 @@ import { z } from './zod';
 import { task } from './contract';
 import { productFields, type ProductField } from '../imports/products';
 import { stockFields, type StockField } from '../imports/stock';
+import { priceFields, supplierFields, type PriceField, type SupplierField } from '../imports/suppliers';
 
 export interface ImportProblem {
   /** the row of the file, as a spreadsheet numbers it */
@@ -41,11 +42,15 @@ export interface ProductImportReport extends ImportReport {
   madeSkus: number;
 }
 
-/** Opening stock: created = stock set where there was none, updated = a quantity changed to the file's */
-export interface StockImportReport extends ImportReport {
-  mapping: Partial<Record<StockField, string>>;
-  /** rows in the file */
+/** An import of a table by its columns (suppliers, supplier prices, stock) */
+export interface TableImportReport extends ImportReport {
+  /** rows in the file that could be read */
   rows: number;
+}
+
+/** Opening stock: created = stock set where there was none, updated = a quantity changed to the file's */
+export interface StockImportReport extends TableImportReport {
+  mapping: Partial<Record<StockField, string>>;
   /** units added less units taken away, all rows together */
   units: number;
 }
@@ -53,6 +58,8 @@ export interface StockImportReport extends ImportReport {
 const column = z.string().trim().min(1).max(200).optional();
 const mapping = z.object(Object.fromEntries(productFields.map((f) => [f, column])) as Record<ProductField, typeof column>);
 const stockMapping = z.object(Object.fromEntries(stockFields.map((f) => [f, column])) as Record<StockField, typeof column>);
+const supplierMapping = z.object(Object.fromEntries(supplierFields.map((f) => [f, column])) as Record<SupplierField, typeof column>);
+const priceMapping = z.object(Object.fromEntries(priceFields.map((f) => [f, column])) as Record<PriceField, typeof column>);
 const file = {
   fileName: z.string().trim().min(1, 'is required').max(255),
   base64: z.string().min(1, 'the file is empty').max(400_000_000, 'the file is too big (at most 300 MB)'),
@@ -76,4 +83,11 @@ export const importsApi = {
    * file twice changes nothing. Backed up first (not on a dry run).
    */
   'imports.stock': task<StockImportReport>()(z.object({ ...file, mapping: stockMapping.optional() })),
+  /** suppliers from a file (name, currency, country, contact, terms, lead time…): found by name and updated, or created */
+  'imports.suppliers': task<TableImportReport>()(z.object({ ...file, mapping: supplierMapping.optional() })),
+  /**
+   * Supplier price lists from a file: each row names its supplier, the supplier's SKU, the price in
+   * the supplier's currency, and optionally the merchant's SKU, minimum, case pack and lead time
+   */
+  'imports.prices': task<TableImportReport>()(z.object({ ...file, mapping: priceMapping.optional() })),
 };

@@ -6,6 +6,7 @@
 // it asks for (validated later by the contract, so every rule stays in one place) and the column
 // each field came from (so a problem names the merchant's column). Rows that cannot be read are
 // listed with their line and column.
+import { readAmount, usesDecimalComma } from '../price-list';
 import { restoreText } from '../table-csv';
 
 export type ProductField =
@@ -117,10 +118,15 @@ export function readCatalog(rows: readonly ImportRow[], opts: { format?: Catalog
   const header = head?.cells ?? [];
   const format = opts.mapping ? 'mapped' : opts.format && opts.format !== 'auto' ? opts.format : (detectFormat(header) ?? 'mapped');
   const read = { shopify: readShopify, woocommerce: readWoo, crossdock: readCrossdock, mapped: readMapped }[format];
-  return { format, header, ...read(header, body, opts.mapping ?? guessProductMapping(header)) };
+  const mapping = opts.mapping ?? guessProductMapping(header);
+  // decimal commas ("12,50") when the price column has some and no "12.50"
+  const priceColumn = { shopify: 'Variant Price', woocommerce: 'Regular price', crossdock: header.find((h) => /^price \(/i.test(h)) ?? 'Price', mapped: mapping.price ?? '' }[format];
+  const at = header.findIndex((h) => squash(h) === squash(priceColumn));
+  const decimalComma = at >= 0 && usesDecimalComma(body.map((r) => r.cells[at] ?? ''));
+  return { format, header, ...read(header, body, mapping, (cell) => readAmount(cell, decimalComma) ?? cell) };
 }
 
-type Reader = (header: string[], body: ImportRow[], mapping: ProductMapping) => Omit<CatalogRead, 'format' | 'header'>;
+type Reader = (header: string[], body: ImportRow[], mapping: ProductMapping, amount: Amount) => Omit<CatalogRead, 'format' | 'header'>;
 
 function columnsOf(header: string[]) {
   const index = new Map(header.map((h, i) => [squash(h), i] as const));
@@ -130,15 +136,11 @@ function columnsOf(header: string[]) {
   };
 }
 
-/** A number cell as the decimal string the contract reads: "1.234,50" (decimal comma) and "1,234.50" both → "1234.50". */
-function decimal(cell: string): string {
-  const s = cell.replace(/[\s\u00a0¥￥$€£₩元円]/g, '');
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$|^\d+,\d{1,3}$/.test(s) && !/^\d{1,3},\d{3}$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
-  return s.replace(/,(?=\d{3}(\D|$))/g, '');
-}
+/** Reads a number cell as the decimal string the contract reads, in the file's convention (decimal commas or not); a cell that reads as neither stays as it is, so the contract names the problem. */
+type Amount = (cell: string) => string;
 
 /** Builds one entry, checking the cells every format shares. */
-function entry(line: number, problems: RowProblem[], fields: [field: string, column: string, value: string, kind?: 'text' | 'int' | 'decimal' | 'code'][], extra: Partial<ProductEntry> = {}): ProductEntry | null {
+const makeEntry = (decimal: Amount) => (line: number, problems: RowProblem[], fields: [field: string, column: string, value: string, kind?: 'text' | 'int' | 'decimal' | 'code'][], extra: Partial<ProductEntry> = {}): ProductEntry | null => {
   const input: Record<string, unknown> = {};
   const columns: Record<string, string> = {};
   let bad = false;
@@ -167,9 +169,10 @@ function entry(line: number, problems: RowProblem[], fields: [field: string, col
     return null;
   }
   return bad ? null : { line, sku, input, parentSku: null, columns, ...extra };
-}
+};
 
-const readCrossdock: Reader = (header, body) => {
+const readCrossdock: Reader = (header, body, _mapping, amount) => {
+  const entry = makeEntry(amount);
   // our own CSV neutralised formula-looking text with an apostrophe: undone here
   const raw = columnsOf(header);
   const cell = (r: ImportRow, name: string) => restoreText(raw(r, name));
@@ -208,7 +211,8 @@ const readCrossdock: Reader = (header, body) => {
   return { entries, problems, skipped: 0 };
 };
 
-const readMapped: Reader = (header, body, mapping) => {
+const readMapped: Reader = (header, body, mapping, amount) => {
+  const entry = makeEntry(amount);
   const cell = columnsOf(header);
   const problems: RowProblem[] = [];
   for (const need of ['sku', 'name'] as const) {
@@ -244,7 +248,8 @@ const madeSku = (...parts: string[]) =>
     .replace(/^-|-$/g, '')
     .slice(0, 64);
 
-const readShopify: Reader = (header, body) => {
+const readShopify: Reader = (header, body, _mapping, amount) => {
+  const entry = makeEntry(amount);
   const cell = columnsOf(header);
   const problems: RowProblem[] = [];
   const entries: ProductEntry[] = [];
@@ -310,7 +315,8 @@ function unitFactor(header: string[], prefix: string): { column: string; factor:
   return factor ? { column, factor } : null;
 }
 
-const readWoo: Reader = (header, body) => {
+const readWoo: Reader = (header, body, _mapping, amount) => {
+  const entry = makeEntry(amount);
   const cell = columnsOf(header);
   const problems: RowProblem[] = [];
   const entries: ProductEntry[] = [];
@@ -322,7 +328,7 @@ const readWoo: Reader = (header, body) => {
   const barcodeColumn = header.find((h) => /gtin|upc|ean|isbn/i.test(h)) ?? 'GTIN, UPC, EAN, or ISBN';
   const scaled = (r: ImportRow, u: { column: string; factor: number } | null) => {
     if (!u || !cell(r, u.column)) return '';
-    const n = Number(decimal(cell(r, u.column)));
+    const n = Number(amount(cell(r, u.column)));
     return Number.isFinite(n) ? String(Math.round(n * u.factor)) : cell(r, u.column);
   };
   for (const r of body) {

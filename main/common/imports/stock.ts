@@ -2,8 +2,8 @@
 // — Crossdock's own stock export, or any table with a SKU, a location code and a quantity (columns
 // guessed from English or Chinese headers, or mapped). Pure: rows of cells in, one entry per row
 // out, each with its line and the columns it came from; rows that cannot be read are listed.
-import { restoreText } from '../table-csv';
 import type { ImportRow, RowProblem } from './products';
+import { guessColumns, readMapped, type TableSpec } from './table';
 
 export type StockField = 'sku' | 'location' | 'qty' | 'unitCost';
 export const stockFields: readonly StockField[] = ['sku', 'location', 'qty', 'unitCost'];
@@ -26,53 +26,42 @@ export interface StockRead {
   problems: RowProblem[];
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s_\-./()]+/g, '');
-
-const WORDS: Record<StockField, string[]> = {
-  sku: ['sku', 'itemcode', 'productcode', 'code', 'variantsku', '货号', '商品编码', '编码'],
-  location: ['location', 'locationcode', 'warehouse', 'store', 'site', '仓库', '库位', '地点'],
-  qty: ['onhand', 'qty', 'quantity', 'stock', 'count', 'available', '数量', '库存', '在库'],
-  unitCost: ['unitcost', 'cost', 'costperitem', 'averagecost', 'avgcost', '成本', '单位成本', '进价'],
+const SPEC: TableSpec<StockField> = {
+  fields: stockFields,
+  required: ['sku', 'location', 'qty'],
+  words: {
+    sku: ['sku', 'itemcode', 'productcode', 'code', 'variantsku', '货号', '商品编码', '编码'],
+    location: ['location', 'locationcode', 'warehouse', 'store', 'site', '仓库', '库位', '地点'],
+    qty: ['onhand', 'qty', 'quantity', 'stock', 'count', 'available', '数量', '库存', '在库'],
+    // and "Average cost (EUR)", as Crossdock's own export names it
+    unitCost: ['unitcost', 'cost', 'costperitem', 'averagecost', 'avgcost', '成本', '单位成本', '进价'],
+  },
+  describe: { sku: 'the SKU', location: 'the location code', qty: 'the quantity on hand' },
 };
 
 export function guessStockMapping(header: readonly string[]): StockMapping {
-  const mapping: StockMapping = {};
-  for (const field of stockFields) {
-    // "Average cost (EUR)" as Crossdock's export names it
-    const hit = header.find((h) => WORDS[field].includes(squash(h)) || (field === 'unitCost' && /^average cost \(/i.test(h)));
-    if (hit) mapping[field] = hit;
-  }
+  const mapping = guessColumns(header, SPEC);
+  const average = header.find((h) => /^average cost \(/i.test(h));
+  if (!mapping.unitCost && average) mapping.unitCost = average;
   return mapping;
 }
 
 export function readStock(rows: readonly ImportRow[], mapping?: StockMapping): StockRead {
-  const records = rows.filter((r) => r.cells.some((c) => c !== ''));
-  const [head, ...body] = records;
-  const header = head?.cells ?? [];
-  const m = mapping ?? guessStockMapping(header);
-  const problems: RowProblem[] = [];
-  for (const need of ['sku', 'location', 'qty'] as const) {
-    const col = m[need];
-    if (!col || !header.some((h) => squash(h) === squash(col))) {
-      problems.push({ line: 1, column: col ?? need, message: col ? `no column "${col}" in the file` : `choose the column that holds the ${{ sku: 'SKU', location: 'location code', qty: 'quantity on hand' }[need]}` });
-    }
-  }
-  if (problems.length) return { header, mapping: m, entries: [], problems };
-  const index = new Map(header.map((h, i) => [squash(h), i] as const));
-  const cell = (r: ImportRow, col: string | undefined) => (col === undefined ? '' : restoreText((r.cells[index.get(squash(col)) ?? -1] ?? '').trim()));
+  const header = rows.find((r) => r.cells.some((c) => c !== ''))?.cells ?? [];
+  const table = readMapped(rows, SPEC, mapping ?? guessStockMapping(header));
+  const problems = [...table.problems];
+  const m = table.mapping;
   const columns = { sku: m.sku!, location: m.location!, qty: m.qty!, unitCost: m.unitCost ?? 'unit cost' };
   const entries: StockEntry[] = [];
-  for (const r of body) {
-    const sku = cell(r, m.sku);
-    const location = cell(r, m.location);
-    const qtyText = cell(r, m.qty).replace(/[\s,]/g, '');
-    const cost = cell(r, m.unitCost).replace(/[\s¥￥$€£₩元円]/g, '');
-    const bad = (column: string, message: string) => problems.push({ line: r.line, column, message });
-    if (!sku) bad(columns.sku, 'is empty');
-    else if (!location) bad(columns.location, 'is empty: which location is the stock at?');
-    else if (!/^\d+$/.test(qtyText)) bad(columns.qty, `"${cell(r, m.qty)}" is not a whole number of units (0 or more)`);
-    else if (cost && !/^\d+(?:[.,]\d+)?$/.test(cost)) bad(columns.unitCost, `"${cell(r, m.unitCost)}" is not an amount`);
-    else entries.push({ line: r.line, sku, location, qty: Number(qtyText), unitCost: cost ? cost.replace(',', '.') : null, columns });
+  for (const { line, cells } of table.rows) {
+    const qty = cells.qty.replace(/[\s,]/g, '');
+    const cost = cells.unitCost.replace(/[\s¥￥$€£₩元円]/g, '');
+    const bad = (column: string, message: string) => problems.push({ line, column, message });
+    if (!cells.sku) bad(columns.sku, 'is empty');
+    else if (!cells.location) bad(columns.location, 'is empty: which location is the stock at?');
+    else if (!/^\d+$/.test(qty)) bad(columns.qty, `"${cells.qty}" is not a whole number of units (0 or more)`);
+    else if (cost && !/^\d+(?:[.,]\d+)?$/.test(cost)) bad(columns.unitCost, `"${cells.unitCost}" is not an amount`);
+    else entries.push({ line, sku: cells.sku, location: cells.location, qty: Number(qty), unitCost: cost ? cost.replace(',', '.') : null, columns });
   }
-  return { header, mapping: m, entries, problems };
+  return { header: table.header, mapping: m, entries, problems };
 }

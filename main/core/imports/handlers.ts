@@ -1,29 +1,39 @@
-import { guessProductMapping, readCatalog } from '../../common/imports/products';
-import { readStock } from '../../common/imports/stock';
+// Imports take a file: read (XLSX reading is asynchronous, so these are tasks), then — unless it is
+// a dry run or nothing in it can be imported — a backup, then the rows saved in one transaction.
 import { ApiError } from '../../common/api/errors';
+import { guessProductMapping, readCatalog, type ImportRow } from '../../common/imports/products';
+import { readStock } from '../../common/imports/stock';
+import { readPrices, readSuppliers } from '../../common/imports/suppliers';
 import { readTable } from '../../sync/spreadsheet';
-import type { Handlers } from '../context';
+import type { Ctx, Handlers, TaskCtx } from '../context';
 import { applyProducts } from './products';
 import { applyStock } from './stock';
+import { applyPrices, applySuppliers } from './suppliers';
 
-/** The rows of the file sent, or a refusal naming it. */
-async function rowsOf(input: { fileName: string; base64: string }) {
+interface FileInput {
+  fileName: string;
+  base64: string;
+  dryRun: boolean;
+  allOrNothing: boolean;
+}
+
+async function importing<R extends { entries: unknown[] }, T>(input: FileInput, t: TaskCtx, read: (rows: ImportRow[]) => R, apply: (ctx: Ctx, read: R) => T): Promise<T> {
   const table = await readTable(Buffer.from(input.base64, 'base64'));
   if (table.kind === 'unreadable') throw ApiError.field('base64', `${input.fileName} cannot be read: ${table.problem}. Nothing was imported.`);
-  return table.rows;
+  const r = read(table.rows);
+  if (!input.dryRun && r.entries.length) await t.backups.beforeImport();
+  return t.transact((ctx) => apply(ctx, r));
 }
 
 export const importHandlers = {
-  'imports.products': async (input, t) => {
-    const read = readCatalog(await rowsOf(input), { format: input.format, ...(input.mapping ? { mapping: input.mapping } : {}) });
-    const mapping = read.format === 'mapped' ? (input.mapping ?? guessProductMapping(read.header)) : {};
-    // the backup comes first, so a wrong file is undone by restoring it; refused if it cannot be made
-    if (!input.dryRun && read.entries.length) await t.backups.beforeImport();
-    return t.transact((ctx) => applyProducts(ctx, read, { fileName: input.fileName, mapping, dryRun: input.dryRun, allOrNothing: input.allOrNothing }));
-  },
-  'imports.stock': async (input, t) => {
-    const read = readStock(await rowsOf(input), input.mapping);
-    if (!input.dryRun && read.entries.length) await t.backups.beforeImport();
-    return t.transact((ctx) => applyStock(ctx, read, { fileName: input.fileName, dryRun: input.dryRun, allOrNothing: input.allOrNothing }));
-  },
+  'imports.products': (input, t) =>
+    importing(
+      input,
+      t,
+      (rows) => readCatalog(rows, { format: input.format, ...(input.mapping ? { mapping: input.mapping } : {}) }),
+      (ctx, read) => applyProducts(ctx, read, { ...input, mapping: read.format === 'mapped' ? (input.mapping ?? guessProductMapping(read.header)) : {} }),
+    ),
+  'imports.stock': (input, t) => importing(input, t, (rows) => readStock(rows, input.mapping), (ctx, read) => applyStock(ctx, read, input)),
+  'imports.suppliers': (input, t) => importing(input, t, (rows) => readSuppliers(rows, input.mapping), (ctx, read) => applySuppliers(ctx, read, input)),
+  'imports.prices': (input, t) => importing(input, t, (rows) => readPrices(rows, input.mapping), (ctx, read) => applyPrices(ctx, read, input)),
 } satisfies Handlers<'imports'>;

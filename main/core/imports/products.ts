@@ -3,25 +3,21 @@
 // same reasons a form would be, with the file's column named. A SKU that exists is updated with the
 // fields the file gives (the same file twice changes nothing); a new one is created; a variant is
 // created after its parent. A row is checked in full (the contract, then the service's own rules)
-// before anything of it is written, so a bad row leaves nothing behind and the good rows stand — or,
-// all-or-nothing, any problem and nothing is saved. A database error while writing (not a bad row:
-// something wrong underneath) stops the whole import, nothing saved. A dry run does everything and
-// rolls it back, so its counts are the real ones.
-import { z } from 'zod';
+// before anything of it is written, so a refused row leaves nothing behind (./run.ts frames the
+// rest: one transaction, dry run, all-or-nothing).
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { ImportProblem, ProductImportReport } from '../../common/api/imports';
-import type { CatalogRead, ProductEntry } from '../../common/imports/products';
 import type { Product } from '../../common/api/types';
+import type { CatalogRead, ProductEntry } from '../../common/imports/products';
 import { deferSearchIndex, findProductBy, productsBySku } from '../../db/repos/products';
-import type { Ctx } from '../context';
 import { amountIn } from '../amount';
+import type { Ctx } from '../context';
 import { createProduct, updateProduct } from '../products/service';
 import { baseCurrency } from '../settings/service';
+import { runImport } from './run';
 
-class Rollback extends Error {}
-
-/** From this many rows, the search index is built once at the end of the import */
+/** From this many rows, existing products are read in one go and new ones indexed for search at the end */
 const BULK = 500;
 
 /** The fields of a stored product that an import row can set, to tell an update from no change. */
@@ -68,38 +64,35 @@ export function applyProducts(
   }
   // parents first, so their variants find them
   const ordered = [...unique.filter((e) => !e.parentSku), ...unique.filter((e) => e.parentSku)];
+  const bulk = ordered.length >= BULK;
+  let known: Map<string, Product> | null = null;
+  const find = (sku: string) => (known ? (known.get(sku.toLowerCase()) ?? null) : findProductBy(ctx.db, 'sku', sku));
+  const remember = (p: Product) => known?.set(p.sku.toLowerCase(), p);
   const failed = new Set<string>();
 
-  try {
-    ctx.db.transaction(() => {
-      // many products: the existing ones read in one go, the new ones indexed for search at the end
-      const bulk = ordered.length >= BULK;
-      const indexNew = bulk ? deferSearchIndex(ctx.db) : null;
-      const known = bulk ? productsBySku(ctx.db) : null;
-      const find = (sku: string) => (known ? (known.get(sku.toLowerCase()) ?? null) : findProductBy(ctx.db, 'sku', sku));
-      const remember = (p: Product) => known?.set(p.sku.toLowerCase(), p);
-      for (const e of ordered) {
-        if (e.parentSku && failed.has(e.parentSku.toLowerCase())) {
-          problems.push({ line: e.line, column: e.columns.sku ?? 'SKU', message: `its parent ${e.parentSku} could not be imported` });
-          continue;
-        }
-        try {
-          saveOne(quiet, e, report, find, remember);
-        } catch (err) {
-          // refused by a check, before any write; anything else ends the import
-          if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
-          failed.add(e.sku.toLowerCase());
-          problems.push(...rowProblems(e, err));
-        }
+  report.written = runImport(ctx, {
+    rows: ordered.map((e) => ({ line: e.line, entry: e, column: (field: string) => e.columns[field] ?? e.columns.sku ?? field })),
+    problems,
+    dryRun: opts.dryRun,
+    allOrNothing: opts.allOrNothing,
+    around: () => {
+      if (!bulk) return null;
+      known = productsBySku(ctx.db);
+      return deferSearchIndex(ctx.db);
+    },
+    save: ({ entry: e }) => {
+      if (e.parentSku && failed.has(e.parentSku.toLowerCase())) {
+        failed.add(e.sku.toLowerCase());
+        throw ApiError.field('sku', `its parent ${e.parentSku} could not be imported`);
       }
-      if (opts.dryRun || (opts.allOrNothing && problems.length)) throw new Rollback();
-      indexNew?.();
-    })();
-    report.written = true;
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-  }
-  problems.sort((a, b) => a.line - b.line);
+      try {
+        saveOne(quiet, e, report, find, remember);
+      } catch (err) {
+        failed.add(e.sku.toLowerCase());
+        throw err;
+      }
+    },
+  });
   if (report.written && changed.length) ctx.emit('products.changed', { ids: changed.slice(0, 1000) });
   return report;
 }
@@ -110,22 +103,19 @@ function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport, find: (
   const existing = find(e.sku);
   const fields: Record<string, unknown> = { ...e.input, ...(parentId ? { parentId } : {}) };
   if (!existing) {
-    const parsed = api['products.create'].input.safeParse(fields);
-    if (!parsed.success) throw parsed.error;
-    remember(createProduct(ctx, parsed.data));
+    remember(createProduct(ctx, api['products.create'].input.parse(fields)));
     report.created++;
     return;
   }
   const { sku: _sku, ...patch } = fields;
-  const parsed = api['products.update'].input.safeParse({ id: existing.id, ...patch });
-  if (!parsed.success) throw parsed.error;
-  const next = parsed.data as Record<string, unknown>;
+  const parsed = api['products.update'].input.parse({ id: existing.id, ...patch });
+  const next = parsed as Record<string, unknown>;
   const same = COMPARED.every((k) => next[k] === undefined || JSON.stringify(next[k]) === JSON.stringify(existing[k])) && (next.price === undefined || samePrice(ctx, next.price as string | null, existing.price));
   if (same) {
     report.unchanged++;
     return;
   }
-  remember(updateProduct(ctx, parsed.data));
+  remember(updateProduct(ctx, parsed));
   report.updated++;
 }
 
@@ -133,12 +123,4 @@ function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport, find: (
 function samePrice(ctx: Ctx, price: string | null, stored: number | null): boolean {
   if (price === null || stored === null) return price === null && stored === null;
   return amountIn(price, baseCurrency(ctx), 'price') === stored;
-}
-
-/** A row's problem, on the file's column: a contract issue, or a service's refusal naming its field. */
-function rowProblems(e: ProductEntry, err: ApiError | z.ZodError): ImportProblem[] {
-  const column = (field: string) => e.columns[field] ?? e.columns.sku ?? field;
-  if (err instanceof z.ZodError) return err.issues.map((i) => ({ line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message }));
-  const a = err as ApiError;
-  return [{ line: e.line, column: column(a.details?.field ?? 'sku'), message: a.message }];
 }

@@ -6,7 +6,6 @@
 // leaves nothing, and the good rows stand — or, all-or-nothing, nothing is saved unless every row is
 // good. Stock added without a unit cost is valued at the product's average there (none yet: 0).
 // A dry run does everything and rolls it back.
-import { z } from 'zod';
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { ImportProblem, StockImportReport } from '../../common/api/imports';
@@ -16,8 +15,7 @@ import { findLocationByCode } from '../../db/repos/locations';
 import { findProductBy } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { adjust } from '../stock/service';
-
-class Rollback extends Error {}
+import { runImport } from './run';
 
 export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }): StockImportReport {
   const problems: ImportProblem[] = [...read.problems];
@@ -36,31 +34,22 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
     problems,
   };
   const seen = new Map<string, number>();
-  const saveRow = ctx.db.transaction((e: StockEntry) => setOne(ctx, e, report));
-  try {
-    ctx.db.transaction(() => {
-      for (const e of read.entries) {
-        const key = `${e.sku.toLowerCase()}@${e.location.toLowerCase()}`;
-        const first = seen.get(key);
-        if (first !== undefined) {
-          problems.push({ line: e.line, column: e.columns.sku, message: `${e.sku} at ${e.location} is also on line ${first}: one row per product and location` });
-          continue;
-        }
-        seen.set(key, e.line);
-        try {
-          saveRow(e);
-        } catch (err) {
-          if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
-          problems.push(rowProblem(e, err));
-        }
-      }
-      if (opts.dryRun || (opts.allOrNothing && problems.length)) throw new Rollback();
-    })();
-    report.written = true;
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-  }
-  problems.sort((a, b) => a.line - b.line);
+  const column = (e: StockEntry) => (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
+  report.written = runImport(ctx, {
+    rows: read.entries.map((e) => ({ line: e.line, entry: e, column: column(e) })),
+    problems,
+    dryRun: opts.dryRun,
+    allOrNothing: opts.allOrNothing,
+    // a posting checks as it goes: a refusal half-way must leave nothing of the row
+    savepoint: true,
+    save: ({ entry: e }) => {
+      const key = `${e.sku.toLowerCase()}@${e.location.toLowerCase()}`;
+      const first = seen.get(key);
+      if (first !== undefined) throw ApiError.field('sku', `${e.sku} at ${e.location} is also on line ${first}: one row per product and location`);
+      seen.set(key, e.line);
+      setOne(ctx, e, report);
+    },
+  });
   return report;
 }
 
@@ -87,13 +76,4 @@ function setOne(ctx: Ctx, e: StockEntry, report: StockImportReport): void {
   if (onHand === 0) report.created++;
   else report.updated++;
   report.units += delta;
-}
-
-function rowProblem(e: StockEntry, err: ApiError | z.ZodError): ImportProblem {
-  const column = (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
-  if (err instanceof z.ZodError) {
-    const i = err.issues[0]!;
-    return { line: e.line, column: column(String(i.path[0] ?? 'sku')), message: i.message };
-  }
-  return { line: e.line, column: column(err.details?.field ?? 'sku'), message: err.message };
 }

@@ -4,9 +4,10 @@
 // its line and column, which can be saved as a CSV to fix and import again. Then the import itself
 // — the good rows, or nothing unless every row is good.
 import { useState, type FormEvent } from 'react';
-import type { ImportReport, ProductImportReport, StockImportReport } from '../../../main/common/api';
+import type { ImportReport, ProductImportReport, StockImportReport, TableImportReport } from '../../../main/common/api';
 import { productFields } from '../../../main/common/imports/products';
 import { stockFields } from '../../../main/common/imports/stock';
+import { priceFields, supplierFields } from '../../../main/common/imports/suppliers';
 import { writeCsv } from '../../../main/common/table-csv';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -21,14 +22,17 @@ const SHOWN = 200;
 /** rows with problems (a row may have several) */
 const badRows = (r: ImportReport) => new Set(r.problems.map((p) => p.line)).size;
 
-type Kind = 'products' | 'stock';
+export type ImportKind = 'products' | 'stock' | 'suppliers' | 'prices';
 type Mapping = Record<string, string>;
-const FIELDS: Record<Kind, { fields: readonly string[]; required: string[] }> = {
+const FIELDS: Record<ImportKind, { fields: readonly string[]; required: string[] }> = {
   products: { fields: productFields, required: ['sku', 'name'] },
   stock: { fields: stockFields, required: ['sku', 'location', 'qty'] },
+  suppliers: { fields: supplierFields, required: ['name', 'currency'] },
+  prices: { fields: priceFields, required: ['supplier', 'supplierSku', 'unitPrice'] },
 };
+const METHOD = { products: 'imports.products', stock: 'imports.stock', suppliers: 'imports.suppliers', prices: 'imports.prices' } as const;
 
-export function ImportPanel({ kind, onClose }: { kind: Kind; onClose(): void }) {
+export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): void }) {
   const t = useT();
   const toast = useToast();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
@@ -42,7 +46,7 @@ export function ImportPanel({ kind, onClose }: { kind: Kind; onClose(): void }) 
     setBusy(true);
     try {
       const args = { fileName: f.name, base64: f.base64, dryRun, allOrNothing, ...(m ? { mapping: m } : {}) };
-      const r = kind === 'products' ? await client.call('imports.products', args) : await client.call('imports.stock', args);
+      const r: ImportReport = await client.call(METHOD[kind], args);
       setError(null);
       setReport(r);
       // a table of no known format: show which column was taken for what
@@ -115,7 +119,7 @@ export function ImportPanel({ kind, onClose }: { kind: Kind; onClose(): void }) 
           {report ? (
             <section data-testid="import-preview">
               <p className="strong" data-testid="import-summary">
-                {kind === 'products' ? <ProductSummary r={report as ProductImportReport} /> : <StockSummary r={report as StockImportReport} />}
+                {kind === 'products' ? <ProductSummary r={report as ProductImportReport} /> : kind === 'stock' ? <StockSummary r={report as StockImportReport} /> : <TableSummary r={report as TableImportReport} />}
               </p>
               {report.problems.length ? (
                 <>
@@ -177,4 +181,9 @@ function ProductSummary({ r }: { r: ProductImportReport }) {
 function StockSummary({ r }: { r: StockImportReport }) {
   const t = useT();
   return <>{t('stock.import.summary', { rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged, units: `${r.units >= 0 ? '+' : ''}${r.units}` })}</>;
+}
+
+function TableSummary({ r }: { r: TableImportReport }) {
+  const t = useT();
+  return <>{t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged })}</>;
 }

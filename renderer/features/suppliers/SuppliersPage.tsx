@@ -6,10 +6,12 @@ import { EmptyState, InlineError } from '../../components/EmptyState';
 import { useI18n } from '../../i18n';
 import { SupplierForm } from './SupplierForm';
 import { ExportButton } from '../../components/ExportButton';
+import { ImportPanel } from '../imports/ImportPanel';
 
 export function SuppliersPage() {
   const { t, countryName } = useI18n();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState<'suppliers' | 'prices' | null>(null);
   const q = useQuery('suppliers.list', {});
   const rows = q.data ?? [];
   const newButton = (
@@ -23,8 +25,17 @@ export function SuppliersPage() {
         <h1>{t('suppliers.title')}</h1>
         <span className="spacer" />
         <ExportButton what="suppliers" />
+        <span className="export-buttons" role="group" aria-label={t('suppliers.import')}>
+          <button type="button" className="btn" data-testid="import-suppliers" onClick={() => setImporting('suppliers')}>
+            {t('suppliers.import.suppliers')}
+          </button>
+          <button type="button" className="btn" data-testid="import-prices" onClick={() => setImporting('prices')}>
+            {t('suppliers.import.prices')}
+          </button>
+        </span>
         {newButton}
       </header>
+      {importing ? <ImportPanel kind={importing} onClose={() => setImporting(null)} /> : null}
       {q.error ? <InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /> : null}
       {q.data && rows.length === 0 ? (
         <EmptyState title={t('suppliers.empty.title')} action={newButton}>

@@ -1,0 +1,57 @@
+// A table of any layout read by a mapping of its columns to fields: the mapping guessed from the
+// header's words (English and Chinese) unless one is given, a missing required column named, and
+// each row's cells by field (trimmed; a neutralised formula-looking text restored). Shared by the
+// imports of opening stock, suppliers and supplier prices.
+import { restoreText } from '../table-csv';
+import type { ImportRow, RowProblem } from './products';
+
+export interface TableSpec<F extends string> {
+  fields: readonly F[];
+  required: readonly F[];
+  /** header words that name each field (lower case, without spaces or punctuation) */
+  words: Record<F, string[]>;
+  /** how a missing required column is described ("the SKU") */
+  describe: Partial<Record<F, string>>;
+}
+
+export interface MappedRow<F extends string> {
+  line: number;
+  cells: Record<F, string>;
+}
+
+export interface MappedTable<F extends string> {
+  header: string[];
+  mapping: Partial<Record<F, string>>;
+  rows: MappedRow<F>[];
+  problems: RowProblem[];
+}
+
+export const squash = (s: string) => s.toLowerCase().replace(/[\s_\-./()（）]+/g, '');
+
+export function guessColumns<F extends string>(header: readonly string[], spec: TableSpec<F>): Partial<Record<F, string>> {
+  const mapping: Partial<Record<F, string>> = {};
+  for (const field of spec.fields) {
+    const hit = header.find((h) => spec.words[field].includes(squash(h)) && !Object.values(mapping).includes(h));
+    if (hit) mapping[field] = hit;
+  }
+  return mapping;
+}
+
+export function readMapped<F extends string>(rows: readonly ImportRow[], spec: TableSpec<F>, given?: Partial<Record<F, string>>): MappedTable<F> {
+  const records = rows.filter((r) => r.cells.some((c) => c !== ''));
+  const [head, ...body] = records;
+  const header = head?.cells ?? [];
+  const mapping = given ?? guessColumns(header, spec);
+  const index = new Map(header.map((h, i) => [squash(h), i] as const));
+  const problems: RowProblem[] = [];
+  for (const need of spec.required) {
+    const col = mapping[need];
+    if (!col || !index.has(squash(col))) problems.push({ line: 1, column: col ?? need, message: col ? `no column "${col}" in the file` : `choose the column that holds ${spec.describe[need] ?? need}` });
+  }
+  if (problems.length) return { header, mapping, rows: [], problems };
+  const mapped = body.map((r) => ({
+    line: r.line,
+    cells: Object.fromEntries(spec.fields.map((f) => [f, mapping[f] === undefined ? '' : restoreText((r.cells[index.get(squash(mapping[f]!)) ?? -1] ?? '').trim())])) as Record<F, string>,
+  }));
+  return { header, mapping, rows: mapped, problems };
+}
