@@ -123,6 +123,13 @@ describe('product import', () => {
     expect(r).toMatchObject({ written: true, created: 0, problems: [{ line: 1, column: 'sku', message: 'choose the column that holds the SKU' }] });
     expect(listBackups(path.join(t.dir, 'backups'))).toEqual([]);
   });
+
+  it('a CSV row pushed out of shape by an unquoted delimiter is named and left out; the rows around it come in', async () => {
+    t = tempApp();
+    const r = await t.client.call('imports.products', { fileName: 'shop.csv', base64: b64('SKU,Name,Price\nA-1,Lamp,12.50\nA-2,Lamp, brass,13.00\nA-3,Mug,4\n') });
+    expect(r).toMatchObject({ created: 2, problems: [{ line: 3, column: 'Price', message: expect.stringMatching(/^has 4 cells but the header names 3 columns: a value with the delimiter in it, not quoted\?/) }] });
+    expect(await product('A-3')).toMatchObject({ name: 'Mug', price: 400 });
+  });
 });
 
 /** GB18030 bytes of a text of ASCII and the few Chinese characters above (Node has no GB18030 encoder). */

@@ -55,3 +55,21 @@ export function readMapped<F extends string>(rows: readonly ImportRow[], spec: T
   }));
   return { header, mapping, rows: mapped, problems };
 }
+
+/**
+ * A CSV's rows without those that have more cells than the header has columns: a value with the
+ * delimiter in it that was not quoted has pushed every cell after it into the wrong column, so the
+ * row cannot be trusted. Each is listed in `problems`.
+ */
+export function withoutRaggedRows(rows: readonly ImportRow[], problems: RowProblem[]): ImportRow[] {
+  const header = rows.find((r) => r.cells.some((c) => c !== ''));
+  if (!header) return [...rows];
+  const width = header.cells.length;
+  return rows.filter((r) => {
+    if (r === header) return true;
+    const filled = r.cells.length - [...r.cells].reverse().findIndex((c) => c !== '');
+    if (filled <= width || !r.cells.some((c) => c !== '')) return true;
+    problems.push({ line: r.line, column: header.cells[width - 1] ?? '', message: `has ${filled} cells but the header names ${width} columns: a value with the delimiter in it, not quoted? Every cell after it would be in the wrong column` });
+    return false;
+  });
+}

@@ -1,7 +1,8 @@
 // Imports take a file: read (XLSX reading is asynchronous, so these are tasks), then — unless it is
 // a dry run or nothing in it can be imported — a backup, then the rows saved in one transaction.
 import { ApiError } from '../../common/api/errors';
-import { guessProductMapping, readCatalog, type ImportRow } from '../../common/imports/products';
+import { guessProductMapping, readCatalog, type ImportRow, type RowProblem } from '../../common/imports/products';
+import { withoutRaggedRows } from '../../common/imports/table';
 import { readStock } from '../../common/imports/stock';
 import { readPrices, readSuppliers } from '../../common/imports/suppliers';
 import { readTable } from '../../sync/spreadsheet';
@@ -17,10 +18,12 @@ interface FileInput {
   allOrNothing: boolean;
 }
 
-async function importing<R extends { entries: unknown[] }, T>(input: FileInput, t: TaskCtx, read: (rows: ImportRow[]) => R, apply: (ctx: Ctx, read: R) => T): Promise<T> {
+async function importing<R extends { entries: unknown[]; problems: RowProblem[] }, T>(input: FileInput, t: TaskCtx, read: (rows: ImportRow[]) => R, apply: (ctx: Ctx, read: R) => T): Promise<T> {
   const table = await readTable(Buffer.from(input.base64, 'base64'));
   if (table.kind === 'unreadable') throw ApiError.field('base64', `${input.fileName} cannot be read: ${table.problem}. Nothing was imported.`);
-  const r = read(table.rows);
+  const ragged: RowProblem[] = [];
+  const r = read(table.kind === 'csv' ? withoutRaggedRows(table.rows, ragged) : table.rows);
+  r.problems.push(...ragged);
   if (!input.dryRun && r.entries.length) await t.backups.beforeImport();
   return t.transact((ctx) => apply(ctx, r));
 }
