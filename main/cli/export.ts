@@ -60,11 +60,18 @@ export async function importCommand(client: Client, io: CliIo, kind: 'products' 
     return 1;
   }
   let mapping: Record<string, string> | undefined;
-  if (o.map) {
+  if (o.map && fs.existsSync(o.map)) {
     try {
       mapping = JSON.parse(fs.readFileSync(o.map, 'utf8')) as Record<string, string>;
     } catch (e) {
       io.err(`--map ${o.map}: ${(e as Error).message}`);
+      return 1;
+    }
+  } else if (o.map) {
+    // the name of a mapping saved in the app
+    mapping = (await client.call('imports.templates', { kind })).find((x) => x.name.toLowerCase() === o.map!.toLowerCase())?.mapping;
+    if (!mapping) {
+      io.err(`--map ${o.map}: neither a file nor a saved mapping of a ${kind} import`);
       return 1;
     }
   }

@@ -50,8 +50,9 @@ Commands:
   export all --out DIR     every table as CSV with a manifest (docs/export.md); API keys left out
   import products FILE [--dry-run] [--all-or-nothing] [--format F] [--map TEMPLATE.json]
                            products from Shopify's or WooCommerce's products export, Crossdock's
-                           own, or any CSV/XLSX (columns guessed, or named in a JSON template such
-                           as {"sku": "Item code", "name": "Description"}); existing SKUs updated;
+                           own, or any CSV/XLSX (columns guessed, or named in a JSON file such as
+                           {"sku": "Item code", "name": "Description"}, or a mapping saved in the
+                           app by its name); existing SKUs updated;
                            bad rows listed by line and column (exit 1); backed up first
   import stock FILE [--dry-run] [--all-or-nothing] [--map TEMPLATE.json]
                            opening stock: each SKU's quantity at each location (code) set to the

@@ -1830,6 +1830,11 @@ export const en = {
   'prices.import.field.moq': 'Minimum order',
   'prices.import.field.orderMultiple': 'Case pack',
   'prices.import.field.leadTimeDays': 'Lead time (days)',
+  'import.template': 'Saved mapping',
+  'import.template.choose': 'Use a saved mapping…',
+  'import.template.saveAs': 'Save this mapping as',
+  'import.template.placeholder': 'e.g. Osaka monthly sheet',
+  'import.template.saved': 'Mapping saved as “{name}”',
   // ---- end product import ----
 } as const;
 

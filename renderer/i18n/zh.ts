@@ -1832,5 +1832,10 @@ export const zh: Record<MessageKey, string> = {
   'prices.import.field.moq': '起订量',
   'prices.import.field.orderMultiple': '箱规',
   'prices.import.field.leadTimeDays': '交期（天）',
+  'import.template': '已保存的对应',
+  'import.template.choose': '使用已保存的对应…',
+  'import.template.saveAs': '将此对应保存为',
+  'import.template.placeholder': '例如：大阪月度表',
+  'import.template.saved': '已保存为“{name}”',
   // ---- end product import ----
 };

@@ -355,6 +355,9 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('imports.suppliers', { fileName: 'sup.csv', base64: suppliers })).toMatchObject({ created: 1, problems: [] });
       const prices = Buffer.from('Supplier,Supplier SKU,SKU,Unit price\nImported Supplier,IS-1,IMPORTED-1,450\n').toString('base64');
       expect(await c.call('imports.prices', { fileName: 'p.csv', base64: prices })).toMatchObject({ created: 1, problems: [] });
+      expect(await c.call('imports.saveTemplate', { kind: 'prices', name: 'Monthly', mapping: { supplierSku: 'Supplier SKU' } })).toMatchObject({ name: 'Monthly' });
+      expect((await c.call('imports.templates', { kind: 'prices' })).map((x) => x.name)).toEqual(['Monthly']);
+      expect(await c.call('imports.removeTemplate', { kind: 'prices', name: 'Monthly' })).toEqual({ removed: true });
     });
 
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {

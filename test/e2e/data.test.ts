@@ -127,6 +127,11 @@ describe('data in and out', () => {
     expect(await stockPanel.getByTestId('import-problem').textContent()).toMatch(/choose the column that holds the SKU/);
     await stockPanel.getByTestId('map-sku').selectOption('Item');
     await expect.poll(() => stockPanel.getByTestId('import-problem').textContent()).toMatch(/^3Qty"x" is not a whole number/);
+    // kept for next month's file
+    await stockPanel.getByTestId('import-template-name').fill('Warehouse sheet');
+    await stockPanel.getByTestId('import-template-save').click();
+    await expect.poll(async () => (await e.api.call('imports.templates', { kind: 'stock' })).map((x) => [x.name, x.mapping.sku])).toEqual([['Warehouse sheet', 'Item']]);
+    await expect.poll(() => stockPanel.getByTestId('import-template').count()).toBe(1);
     await e.screenshot('114-stock-import-mapping');
     await stockPanel.getByTestId('save').click();
     await expect.poll(() => p.getByTestId('import-stock-panel').count()).toBe(0);

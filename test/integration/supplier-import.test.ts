@@ -50,3 +50,25 @@ describe('supplier imports', () => {
     expect(await t.client.call('imports.prices', { fileName: 'prices.csv', base64: b64(file) })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 });
+
+describe('saved mappings', () => {
+  it('a mapping is saved by name for a kind of import, replaced under the same name, used by name from the command line', async () => {
+    t = tempApp();
+    await expect(t.client.call('imports.saveTemplate', { kind: 'stock', name: 'Osaka', mapping: { colour: 'Farbe' } })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'mapping.colour' } });
+    await t.client.call('imports.saveTemplate', { kind: 'suppliers', name: 'Osaka sheet', mapping: { name: 'Firm' } });
+    const saved = await t.client.call('imports.saveTemplate', { kind: 'suppliers', name: 'osaka SHEET', mapping: { name: 'Firm', currency: 'Money' } });
+    expect(saved).toMatchObject({ kind: 'suppliers', name: 'Osaka sheet', mapping: { name: 'Firm', currency: 'Money' } });
+    expect(await t.client.call('imports.templates', { kind: 'products' })).toEqual([]);
+    expect((await t.client.call('imports.templates', {})).map((x) => x.name)).toEqual(['Osaka sheet']);
+
+    const { runCli } = await import('../../main/cli/index');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const file = path.join(t.dir, 'firms.csv');
+    fs.writeFileSync(file, 'Firm,Money\nOsaka Wholesale,JPY\n');
+    const out: string[] = [];
+    expect(await runCli(['import', 'suppliers', file, '--data', t.file, '--map', 'Osaka sheet'], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+    expect(out[0]).toBe('firms.csv (columns: name=Firm, currency=Money): 1 rows — 1 new, 0 updated, 0 unchanged.');
+    expect(await t.client.call('imports.removeTemplate', { kind: 'suppliers', name: 'Osaka sheet' })).toEqual({ removed: true });
+  });
+});

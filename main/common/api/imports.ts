@@ -1,7 +1,7 @@
 // The contract of catalogue imports (spread into the one table in ./index.ts). A file goes in whole
 // (its bytes, base64): a CSV in any delimiter and encoding Crossdock reads, or an XLSX.
 import { z } from './zod';
-import { task } from './contract';
+import { read, task, write } from './contract';
 import { productFields, type ProductField } from '../imports/products';
 import { stockFields, type StockField } from '../imports/stock';
 import { priceFields, supplierFields, type PriceField, type SupplierField } from '../imports/suppliers';
@@ -67,7 +67,32 @@ const file = {
   allOrNothing: z.boolean().default(false),
 };
 
+export type ImportKind = 'products' | 'stock' | 'suppliers' | 'prices';
+
+/** A column mapping saved by name for a kind of import */
+export interface ImportTemplate {
+  kind: ImportKind;
+  name: string;
+  mapping: Record<string, string>;
+  updatedAt: string;
+}
+
+const FIELDS_OF: Record<ImportKind, readonly string[]> = { products: productFields, stock: stockFields, suppliers: supplierFields, prices: priceFields };
+const kind = z.enum(['products', 'stock', 'suppliers', 'prices'], { message: 'must be products, stock, suppliers or prices' });
+
 export const importsApi = {
+  /** the saved column mappings (of one kind of import, or all) */
+  'imports.templates': read<ImportTemplate[]>()(z.object({ kind: kind.optional() }).default({})),
+  /** saves a column mapping under a name (the same name again replaces it) */
+  'imports.saveTemplate': write<ImportTemplate>()(
+    z
+      .object({ kind, name: z.string().trim().min(1, 'is required').max(80, 'at most 80 characters'), mapping: z.record(z.string(), z.string().trim().min(1).max(200)) })
+      .superRefine((v, ctx) => {
+        for (const f of Object.keys(v.mapping)) if (!FIELDS_OF[v.kind].includes(f)) ctx.addIssue({ code: 'custom', path: ['mapping', f], message: `is not a field of a ${v.kind} import` });
+        if (!Object.keys(v.mapping).length) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'maps no column' });
+      }),
+  ),
+  'imports.removeTemplate': write<{ removed: boolean }>()(z.object({ kind, name: z.string().trim().min(1, 'is required').max(80) })),
   /**
    * Products from a file: Shopify's or WooCommerce's products export, Crossdock's own, or any table
    * with a mapping of its columns. A product whose SKU exists is updated (importing the same file

@@ -696,6 +696,6 @@ export * from './sync-types';
 export * from './backups-types';
 export type { ExportFile, ExportList } from './exports';
 export { exportLists } from './exports';
-export type { ImportProblem, ImportReport, ProductImportReport, StockImportReport, TableImportReport } from './imports';
+export type { ImportKind, ImportProblem, ImportReport, ImportTemplate, ProductImportReport, StockImportReport, TableImportReport } from './imports';
 export { endpointProblem, isLoopbackHost } from './sync';
 export * from './errors';

@@ -1,6 +1,8 @@
 // Imports take a file: read (XLSX reading is asynchronous, so these are tasks), then — unless it is
 // a dry run or nothing in it can be imported — a backup, then the rows saved in one transaction.
 import { ApiError } from '../../common/api/errors';
+import type { ImportTemplate } from '../../common/api/imports';
+import * as templates from '../../db/repos/imports';
 import { guessProductMapping, readCatalog, type ImportRow, type RowProblem } from '../../common/imports/products';
 import { withoutRaggedRows } from '../../common/imports/table';
 import { readStock } from '../../common/imports/stock';
@@ -29,6 +31,12 @@ async function importing<R extends { entries: unknown[]; problems: RowProblem[] 
 }
 
 export const importHandlers = {
+  'imports.templates': (input, ctx) => templates.listTemplates(ctx.db, input.kind ?? null) as ImportTemplate[],
+  'imports.saveTemplate': (input, ctx) => {
+    templates.saveTemplate(ctx.db, input, ctx.now);
+    return templates.listTemplates(ctx.db, input.kind).find((x) => x.name.toLowerCase() === input.name.toLowerCase())! as ImportTemplate;
+  },
+  'imports.removeTemplate': (input, ctx) => ({ removed: templates.deleteTemplate(ctx.db, input.kind, input.name) }),
   'imports.products': (input, t) =>
     importing(
       input,

@@ -4,12 +4,13 @@
 // its line and column, which can be saved as a CSV to fix and import again. Then the import itself
 // — the good rows, or nothing unless every row is good.
 import { useState, type FormEvent } from 'react';
-import type { ImportReport, ProductImportReport, StockImportReport, TableImportReport } from '../../../main/common/api';
+import type { ImportKind, ImportReport, ProductImportReport, StockImportReport, TableImportReport } from '../../../main/common/api';
 import { productFields } from '../../../main/common/imports/products';
 import { stockFields } from '../../../main/common/imports/stock';
 import { priceFields, supplierFields } from '../../../main/common/imports/suppliers';
 import { writeCsv } from '../../../main/common/table-csv';
 import { client } from '../../api/client';
+import { useQuery } from '../../api/hooks';
 import { errorMessage } from '../../api/errors';
 import { downloadText, fileToBase64 } from '../../components/download';
 import { FormError } from '../../components/Field';
@@ -22,7 +23,6 @@ const SHOWN = 200;
 /** rows with problems (a row may have several) */
 const badRows = (r: ImportReport) => new Set(r.problems.map((p) => p.line)).size;
 
-export type ImportKind = 'products' | 'stock' | 'suppliers' | 'prices';
 type Mapping = Record<string, string>;
 const FIELDS: Record<ImportKind, { fields: readonly string[]; required: string[] }> = {
   products: { fields: productFields, required: ['sku', 'name'] },
@@ -95,6 +95,10 @@ export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): vo
             <span className="field-label">{t('import.file')}</span>
             <input type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => void pick(e.target.files?.[0])} />
           </label>
+          {mapping && report ? <Templates kind={kind} mapping={mapping} onChoose={(m) => {
+            setMapping(m);
+            if (file) void run(file, true, m);
+          }} /> : null}
           {mapping && report ? (
             <fieldset className="so-mapping" data-testid="import-mapping">
               <legend>{t('import.mapping')}</legend>
@@ -186,4 +190,47 @@ function StockSummary({ r }: { r: StockImportReport }) {
 function TableSummary({ r }: { r: TableImportReport }) {
   const t = useT();
   return <>{t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged })}</>;
+}
+
+/** Saved column mappings: apply one, or save the one on screen under a name. */
+function Templates({ kind, mapping, onChoose }: { kind: ImportKind; mapping: Mapping; onChoose(m: Mapping): void }) {
+  const t = useT();
+  const toast = useToast();
+  const list = useQuery('imports.templates', { kind });
+  const [name, setName] = useState('');
+  const save = async () => {
+    try {
+      await client.call('imports.saveTemplate', { kind, name, mapping });
+      toast(t('import.template.saved', { name }));
+      setName('');
+      list.refetch();
+    } catch (e) {
+      toast(errorMessage(e), 'error');
+    }
+  };
+  const saved = list.data ?? [];
+  return (
+    <div className="im-templates" data-testid="import-templates">
+      {saved.length ? (
+        <label className="so-map-row">
+          <span className="im-field">{t('import.template')}</span>
+          <select data-testid="import-template" value="" onChange={(e) => onChoose(saved.find((x) => x.name === e.target.value)!.mapping)}>
+            <option value="">{t('import.template.choose')}</option>
+            {saved.map((x) => (
+              <option key={x.name} value={x.name}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="so-map-row">
+        <span className="im-field">{t('import.template.saveAs')}</span>
+        <input data-testid="import-template-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={t('import.template.placeholder')} />
+        <button type="button" className="btn btn-small" data-testid="import-template-save" disabled={!name.trim()} onClick={() => void save()}>
+          {t('common.save')}
+        </button>
+      </label>
+    </div>
+  );
 }
