@@ -32,8 +32,12 @@ describe('opening stock import', () => {
     ]);
     expect((await t.client.call('stock.balances', {})).total).toBe(0);
 
+    const events: string[] = [];
+    t.app.dispatcher.subscribe((e) => void events.push(e));
     const r = await t.client.call('imports.stock', { fileName: 'stock.csv', base64: b64(file) });
     expect(r).toMatchObject({ written: true, created: 3, units: 18 });
+    // one refresh for the whole file (and the backup's own status events)
+    expect(events.filter((e) => e === 'stock.changed')).toHaveLength(1);
     const bal = async (p: string, l: string) => (await t.client.call('stock.balances', { productId: p, locationId: l })).rows[0];
     expect(await bal(a.id, home.id)).toMatchObject({ onHand: 10, value: 2500 });
     expect(await bal(b.id, tyo.id)).toMatchObject({ onHand: 5, value: 600 });

@@ -15,7 +15,7 @@ import { amountIn } from '../amount';
 import type { Ctx } from '../context';
 import { createProduct, updateProduct } from '../products/service';
 import { baseCurrency } from '../settings/service';
-import { runImport } from './run';
+import { gatherEvents, runImport } from './run';
 
 /** From this many rows, existing products are read in one go and new ones indexed for search at the end */
 const BULK = 500;
@@ -47,8 +47,8 @@ export function applyProducts(
   };
 
   // one event for the whole import, not one per product
-  const changed: string[] = [];
-  const quiet: Ctx = { ...ctx, emit: (event, payload) => (event === 'products.changed' ? changed.push(...(payload as { ids: string[] }).ids) : ctx.emit(event, payload)) };
+  const events = gatherEvents(ctx);
+  const quiet = events.ctx;
 
   // the same SKU twice in a file: the first row counts, the others are listed
   const seen = new Map<string, number>();
@@ -93,7 +93,7 @@ export function applyProducts(
       }
     },
   });
-  if (report.written && changed.length) ctx.emit('products.changed', { ids: changed.slice(0, 1000) });
+  if (report.written) events.flush();
   return report;
 }
 

@@ -61,3 +61,33 @@ function problemsOf(row: RowOf, err: ApiError | z.ZodError): ImportProblem[] {
   if (err instanceof z.ZodError) return err.issues.map((i) => ({ line: row.line, column: row.column(String(i.path[0] ?? '')), message: i.message }));
   return [{ line: row.line, column: row.column(err.details?.field ?? ''), message: err.message }];
 }
+
+/**
+ * A Ctx whose products.changed and stock.changed events are gathered, to be sent once for the whole
+ * import by `flush` (a file of 10,000 rows is one refresh of the screens, not 10,000). Other events
+ * pass through. Ids beyond the first thousand are left out: screens refresh on the event itself.
+ */
+export function gatherEvents(ctx: Ctx): { ctx: Ctx; flush(): void } {
+  const products = new Set<string>();
+  const stockProducts = new Set<string>();
+  const locations = new Set<string>();
+  const quiet: Ctx = {
+    ...ctx,
+    emit: (event, payload) => {
+      if (event === 'products.changed') for (const id of (payload as { ids: string[] }).ids) products.add(id);
+      else if (event === 'stock.changed') {
+        const p = payload as { productIds: string[]; locationIds: string[] };
+        p.productIds.forEach((id) => stockProducts.add(id));
+        p.locationIds.forEach((id) => locations.add(id));
+      } else ctx.emit(event, payload);
+    },
+  };
+  const first = (ids: Set<string>) => [...ids].slice(0, 1000);
+  return {
+    ctx: quiet,
+    flush() {
+      if (products.size) ctx.emit('products.changed', { ids: first(products) });
+      if (stockProducts.size) ctx.emit('stock.changed', { productIds: first(stockProducts), locationIds: first(locations) });
+    },
+  };
+}

@@ -15,7 +15,7 @@ import { findLocationByCode } from '../../db/repos/locations';
 import { findProductBy } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { adjust } from '../stock/service';
-import { runImport } from './run';
+import { gatherEvents, runImport } from './run';
 
 export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }): StockImportReport {
   const problems: ImportProblem[] = [...read.problems];
@@ -34,6 +34,7 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
     problems,
   };
   const seen = new Map<string, number>();
+  const events = gatherEvents(ctx);
   const column = (e: StockEntry) => (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
   report.written = runImport(ctx, {
     rows: read.entries.map((e) => ({ line: e.line, entry: e, column: column(e) })),
@@ -47,9 +48,10 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
       const first = seen.get(key);
       if (first !== undefined) throw ApiError.field('sku', `${e.sku} at ${e.location} is also on line ${first}: one row per product and location`);
       seen.set(key, e.line);
-      setOne(ctx, e, report);
+      setOne(events.ctx, e, report);
     },
   });
+  if (report.written) events.flush();
   return report;
 }
 
