@@ -1,6 +1,6 @@
 // The `crossdock` command line: `npm run -s cli -- <command> [options]`.
 // Commands call the same API as the UI, in-process.
-import { readStream } from './json-input';
+import { parseArgs } from './args';
 
 const HELP = `Crossdock command line
 
@@ -97,30 +97,15 @@ export async function runCli(
   io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
   options: CliOptions = {},
 ): Promise<number> {
-  const opt = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const has = (name: string) => argv.includes(`--${name}`);
-  const words = argv.filter((a, i) => (!a.startsWith('--') || a === '--ecb') && !(i > 0 && ['--data', '--location', '--status', '--supplier', '--to', '--out', '--format', '--map'].includes(argv[i - 1]!)));
-  // commands with arguments: `fx import FILE`, `fx rate CUR [DATE]`, `po show NUMBER`, `tracking import FILE`, `orders import FILE`, `live report NUMBER`, `landed-cost FILE`, `sync [SUPPLIER]`
-  const head = ['fx', 'po', 'shipments', 'tracking', 'orders', 'live', 'outbox', 'import'].includes(words[0]!) ? 2 : ['landed-cost', 'reorder', 'sync', 'restore', 'export'].includes(words[0]!) ? 1 : words.length;
-  const command = words.slice(0, head).join(' ') || 'help';
-  const rest = words.slice(head);
+  const { opt, has, command, rest } = parseArgs(argv);
   if (command === 'help') {
     io.out(HELP);
     return 0;
   }
   if (command === 'landed-cost' || command === 'reorder') {
     // a pure calculation: it never opens the database
-    try {
-      // each loads only its own engine
-      const run = command === 'reorder' ? (await import('./reorder')).reorderCommand : (await import('./landed-cost')).landedCostCommand;
-      return await run(rest, io, options.readStdin ?? (() => readStream(process.stdin)));
-    } catch (e) {
-      io.err(`Failed: ${(e as Error).message}`);
-      return 1;
-    }
+    const { runPure } = await import('./pure');
+    return runPure(command, rest, io, options.readStdin);
   }
   if (command === 'import all') {
     const { importAllCommand } = await import('./export');

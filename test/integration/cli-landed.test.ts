@@ -118,16 +118,18 @@ describe('crossdock CLI: landed-cost', () => {
     expect(none.err).toEqual([expect.stringMatching(/^Usage: landed-cost FILE\.json/)]);
   });
 
-  it('runs as a real process reading stdin (the `cli` script: tsx main/cli/index.ts)', () => {
-    const run = (input: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'landed-cost', '-', '--data', noDb], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
-    const ok = run(JSON.stringify(abfInput));
-    expect(ok.stderr).toBe('');
-    expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual(abfOutput);
-    const bad = run(JSON.stringify(badInput));
-    expect(bad.status).toBe(2);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr.trimEnd().split('\n')).toEqual(badLines);
+  it('runs as a real process reading stdin, through the `cli` script and straight from the TypeScript alike', () => {
+    // `npm run cli` is main/cli/launch.mjs: the pure commands from a bundle it keeps up to date
+    for (const args of [['main/cli/launch.mjs'], ['--import', 'tsx', 'main/cli/index.ts']]) {
+      const run = (input: string) => spawnSync(process.execPath, [...args, 'landed-cost', '-', '--data', noDb], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+      const ok = run(JSON.stringify(abfInput));
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(JSON.parse(ok.stdout)).toEqual(abfOutput);
+      const bad = run(JSON.stringify(badInput));
+      expect(bad.status).toBe(2);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trimEnd().split('\n')).toEqual(badLines);
+    }
   });
 });
