@@ -4,7 +4,7 @@ import { ApiError } from '../common/api/errors';
 import { backupTo, BackupError, defaultBackupDir, pruneBackups, replaceFile } from '../db/backup';
 import { DbOpenError } from '../db/errors';
 import type { Db } from '../db/open';
-import { verifyFile } from '../db/files';
+import { restorable } from '../db/restorable';
 import { openApp, type App } from '../server/app';
 import type { CliIo } from './index';
 
@@ -66,8 +66,8 @@ export async function restoreCommand(dataFile: string, backup: string | undefine
 }
 
 async function replaceDamaged(dataFile: string, source: string, why: string, io: CliIo): Promise<number> {
-  const check = await verifyFile(source, { full: true });
-  if (!check.ok) {
+  const check = await restorable(source, { full: true });
+  if (check.problem) {
     io.err(`${path.basename(source)} cannot be restored: ${check.problem}. Nothing was changed.`);
     return 1;
   }

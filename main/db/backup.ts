@@ -138,14 +138,6 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** The newest backup in `dir` that passes SQLite's quick check (what to offer when the data file is damaged). */
-export async function newestGoodBackup(dir: string, nativeBinding?: string): Promise<BackupFile | null> {
-  for (const b of listBackups(dir)) {
-    if ((await verifyFile(b.file, nativeBinding ? { nativeBinding } : {})).ok) return b;
-  }
-  return null;
-}
-
 /** Deletes the backups in `dir` the retention rule does not keep; returns their names. */
 export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTION): string[] {
   const all = listBackups(dir);

@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, session, s
 import { createClient } from '../common/api/client';
 import { seedDemo } from '../core/demo/seed';
 import { DbOpenError } from '../db/errors';
-import { defaultBackupDir, newestGoodBackup, replaceFile } from '../db/backup';
+import { defaultBackupDir, replaceFile } from '../db/backup';
+import { newestGoodBackup } from '../db/restorable';
 import { openApp, startChores, type App } from '../server/app';
 import { inProcessTransport } from '../server/in-process';
 import { registerIpc } from './ipc';

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import { backupName, listBackups } from '../../main/db/backup';
 import { loadMigrations, migrate } from '../../main/db/migrate';
+import { newestGoodBackup } from '../../main/db/restorable';
 import { APPLICATION_ID } from '../../main/db/open';
 import { openApp } from '../../main/server/app';
 import { tempApp, tempDir, type TempApp } from '../helpers/temp-app';
@@ -205,6 +206,18 @@ describe('restore from the command line', () => {
     fs.writeSync(fd, Buffer.alloc(16384, 0xa5), 0, 16384, 4096 * 4);
     fs.closeSync(fd);
     expect(() => openApp(t.file)).toThrow(/damaged|not a readable/);
+
+    // a backup from a newer version of the app is not put in its place (it could not be opened)
+    const newer = path.join(t.dir, 'from-newer.sqlite');
+    fs.copyFileSync(path.join(t.dir, 'backups', b.name), newer);
+    new Database(newer).prepare("INSERT INTO schema_migrations VALUES (999, '0999_future.sql', 'x', '2027-01-01')").run();
+    const refused = io();
+    expect(await runCli(['restore', newer, '--data', t.file], refused.io)).toBe(1);
+    expect(refused.lines.join('\n')).toMatch(/cannot be restored: it was made by a newer version of Crossdock \(schema 999\)\. Nothing was changed\./);
+    expect(fs.readdirSync(t.dir).filter((f) => f.includes('.replaced-'))).toEqual([]);
+    // nor offered at start-up: the newest that can be restored is
+    fs.copyFileSync(newer, path.join(t.dir, 'backups', backupName(new Date(Date.now() + 60_000), 'manual')));
+    expect((await newestGoodBackup(path.join(t.dir, 'backups')))?.name).toBe(b.name);
 
     const r = io();
     expect(await runCli(['restore', path.join(t.dir, 'backups', b.name), '--data', t.file], r.io)).toBe(0);

@@ -13,7 +13,7 @@ import { backupTo, copyBackup, defaultBackupDir, listBackups, pruneBackups, rest
 import { loadMigrations, migrate } from '../../db/migrate';
 import type { Db } from '../../db/open';
 import { deleteSetting, getSettings, putSetting } from '../../db/repos/settings';
-import { verifyFile } from '../../db/files';
+import { restorable } from '../../db/restorable';
 import type { Transact } from '../sync/runner';
 
 const DAY_MS = 86_400_000;
@@ -132,11 +132,8 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
   }
 
   async function restoreFile(file: string, field = 'file'): Promise<Omit<RestoreResult, 'restored'>> {
-    const name = path.basename(file);
-    const check = await verifyFile(file, { full: true, ...binding });
-    if (!check.ok) throw ApiError.field(field, `${name} cannot be restored: ${check.problem}. Your data is as it was.`, 'conflict');
-    const latest = loadMigrations().length;
-    if (check.schema > latest) throw ApiError.field(field, `${name} was made by a newer version of Crossdock (schema ${check.schema}). Your data is as it was.`, 'conflict');
+    const check = await restorable(file, { full: true, ...binding });
+    if (check.problem) throw ApiError.field(field, `${path.basename(file)} cannot be restored: ${check.problem}. Your data is as it was.`, 'conflict');
 
     return o.exclusive(async () => {
       const resumeSync = await o.pauseSync();
@@ -153,9 +150,9 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
           }
         });
         changedSinceLast = false;
-        o.emit('data.restored', { name });
+        o.emit('data.restored', { name: path.basename(file) });
         changedEvent();
-        return { safetyBackup: safety, upgradedFrom: check.schema < latest ? check.schema : null };
+        return { safetyBackup: safety, upgradedFrom: check.schema < loadMigrations().length ? check.schema : null };
       } finally {
         resumeSync();
       }
