@@ -7,6 +7,9 @@
 // each field came from (so a problem names the merchant's column). Rows that cannot be read are
 // listed with their line and column.
 import { readAmount, usesDecimalComma } from '../price-list';
+import { guessColumns, readMapped, squash, type ImportRow, type RowProblem, type TableSpec } from './table';
+
+export type { ImportRow, RowProblem };
 import { restoreText } from '../table-csv';
 
 export type ProductField =
@@ -35,11 +38,6 @@ export const productFields: readonly ProductField[] = ['sku', 'name', 'localName
 export type ProductMapping = Partial<Record<ProductField, string>>;
 export type CatalogFormat = 'shopify' | 'woocommerce' | 'crossdock' | 'mapped';
 
-export interface ImportRow {
-  line: number;
-  cells: string[];
-}
-
 export interface ProductEntry {
   line: number;
   sku: string;
@@ -52,12 +50,6 @@ export interface ProductEntry {
   madeSku?: boolean;
 }
 
-export interface RowProblem {
-  line: number;
-  column: string;
-  message: string;
-}
-
 export interface CatalogRead {
   format: CatalogFormat;
   header: string[];
@@ -66,8 +58,6 @@ export interface CatalogRead {
   /** rows that are not products (Shopify's extra image rows, WooCommerce's grouped and external products) */
   skipped: number;
 }
-
-const squash = (s: string) => s.toLowerCase().replace(/[\s_\-./()]+/g, '');
 
 /** Which export a header comes from. */
 export function detectFormat(header: readonly string[]): Exclude<CatalogFormat, 'mapped'> | null {
@@ -78,9 +68,11 @@ export function detectFormat(header: readonly string[]): Exclude<CatalogFormat, 
   return null;
 }
 
-/** A mapping guessed from a header's words (English and Chinese), for a file of no known format. */
-export function guessProductMapping(header: readonly string[]): ProductMapping {
-  const WORDS: Record<ProductField, string[]> = {
+/** Any other table: a column for each field, guessed from the header's words (English and Chinese) or chosen. */
+const MAPPED: TableSpec<ProductField> = {
+  fields: productFields,
+  required: ['sku', 'name'],
+  words: {
     sku: ['sku', 'itemcode', 'itemno', 'productcode', 'code', 'articleno', '货号', '商品编码', '编码', 'sku编码'],
     name: ['name', 'productname', 'title', 'description', 'itemname', '名称', '品名', '商品名称'],
     localName: ['localname', 'chinesename', 'namezh', '中文名', '中文名称'],
@@ -99,14 +91,11 @@ export function guessProductMapping(header: readonly string[]): ProductMapping {
     notes: ['notes', 'note', 'remarks', 'comment', '备注'],
     parentSku: ['parentsku', 'parent', 'variantof', 'variantofsku', '父货号'],
     options: ['options', 'variant', 'attributes', '规格'],
-  };
-  const mapping: ProductMapping = {};
-  for (const field of productFields) {
-    const hit = header.find((h) => WORDS[field].includes(squash(h)));
-    if (hit && !Object.values(mapping).includes(hit)) mapping[field] = hit;
-  }
-  return mapping;
-}
+  },
+  describe: { sku: 'the SKU', name: 'the product name' },
+};
+
+export const guessProductMapping = (header: readonly string[]): ProductMapping => guessColumns(header, MAPPED);
 
 /** "4.90123E+12": what Excel shows for a long number it has rounded; the digits are gone. */
 const MANGLED = /^-?\d+(?:[.,]\d+)?E[+-]?\d+$/i;
@@ -117,7 +106,7 @@ export function readCatalog(rows: readonly ImportRow[], opts: { format?: Catalog
   const [head, ...body] = records;
   const header = head?.cells ?? [];
   const format = opts.mapping ? 'mapped' : opts.format && opts.format !== 'auto' ? opts.format : (detectFormat(header) ?? 'mapped');
-  const read = { shopify: readShopify, woocommerce: readWoo, crossdock: readCrossdock, mapped: readMapped }[format];
+  const read = { shopify: readShopify, woocommerce: readWoo, crossdock: readCrossdock, mapped: readByMapping }[format];
   const mapping = opts.mapping ?? guessProductMapping(header);
   // decimal commas ("12,50") when the price column has some and no "12.50"
   const priceColumn = { shopify: 'Variant Price', woocommerce: 'Regular price', crossdock: header.find((h) => /^price \(/i.test(h)) ?? 'Price', mapped: mapping.price ?? '' }[format];
@@ -211,27 +200,21 @@ const readCrossdock: Reader = (header, body, _mapping, amount) => {
   return { entries, problems, skipped: 0 };
 };
 
-const readMapped: Reader = (header, body, mapping, amount) => {
+const readByMapping: Reader = (header, body, mapping, amount) => {
   const entry = makeEntry(amount);
-  const cell = columnsOf(header);
+  const table = readMapped([{ line: 1, cells: header }, ...body], MAPPED, mapping);
+  if (table.problems.length) return { entries: [], problems: table.problems, skipped: 0 };
   const problems: RowProblem[] = [];
-  for (const need of ['sku', 'name'] as const) {
-    const col = mapping[need];
-    if (!col || !header.some((h) => squash(h) === squash(col))) {
-      problems.push({ line: 1, column: col ?? need, message: col ? `no column "${col}" in the file` : `choose the column that holds the ${need === 'sku' ? 'SKU' : 'product name'}` });
-    }
-  }
-  if (problems.length) return { entries: [], problems, skipped: 0 };
   const kinds: Partial<Record<ProductField, 'int' | 'decimal' | 'code'>> = { sku: 'code', barcode: 'code', hsCode: 'code', weightG: 'int', lengthMm: 'int', widthMm: 'int', heightMm: 'int', packSize: 'int', lowStockThreshold: 'int', price: 'decimal' };
+  const mapped = productFields.filter((f) => f !== 'parentSku' && f !== 'options' && mapping[f]);
   const entries: ProductEntry[] = [];
-  for (const r of body) {
-    const mapped = productFields.filter((f) => f !== 'parentSku' && f !== 'options' && mapping[f]);
-    const e = entry(r.line, problems, mapped.map((f) => [f, mapping[f]!, cell(r, mapping[f]!), kinds[f]] as [string, string, string, ('int' | 'decimal' | 'code' | undefined)?]));
+  for (const { line, cells } of table.rows) {
+    const e = entry(line, problems, mapped.map((f) => [f, mapping[f]!, cells[f], kinds[f]] as [string, string, string, ('int' | 'decimal' | 'code' | undefined)?]));
     if (!e) continue;
-    if (mapping.parentSku && cell(r, mapping.parentSku)) e.parentSku = cell(r, mapping.parentSku);
-    if (mapping.options && cell(r, mapping.options)) {
-      e.input.options = Object.fromEntries(cell(r, mapping.options).split(/[;；]/).map((kv) => kv.split(/[:：]/).map((x) => x.trim()) as [string, string]).filter(([k, v]) => k && v));
-      e.columns.options = mapping.options;
+    if (cells.parentSku) e.parentSku = cells.parentSku;
+    if (cells.options) {
+      e.input.options = Object.fromEntries(cells.options.split(/[;；]/).map((kv) => kv.split(/[:：]/).map((x) => x.trim()) as [string, string]).filter(([k, v]) => k && v));
+      e.columns.options = mapping.options!;
     }
     entries.push(e);
   }

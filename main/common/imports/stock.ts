@@ -2,8 +2,7 @@
 // — Crossdock's own stock export, or any table with a SKU, a location code and a quantity (columns
 // guessed from English or Chinese headers, or mapped). Pure: rows of cells in, one entry per row
 // out, each with its line and the columns it came from; rows that cannot be read are listed.
-import type { ImportRow, RowProblem } from './products';
-import { guessColumns, readMapped, type TableSpec } from './table';
+import { guessColumns, readMapped, type ImportRow, type RowProblem, type TableSpec } from './table';
 
 export type StockField = 'sku' | 'location' | 'qty' | 'unitCost';
 export const stockFields: readonly StockField[] = ['sku', 'location', 'qty', 'unitCost'];

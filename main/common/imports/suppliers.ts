@@ -3,8 +3,7 @@
 // row; for prices, one entry per row naming its supplier (by name), its SKU at the supplier, the
 // merchant's product (by SKU, optional) and the terms. Checked later by the contract.
 import { readAmount, usesDecimalComma } from '../price-list';
-import type { ImportRow, RowProblem } from './products';
-import { readMapped, type MappedTable, type TableSpec } from './table';
+import { readMapped, type ImportRow, type MappedTable, type RowProblem, type TableSpec } from './table';
 
 export type SupplierField = 'name' | 'currency' | 'country' | 'contactName' | 'email' | 'phone' | 'paymentTerms' | 'leadTimeDays' | 'notes';
 export const supplierFields: readonly SupplierField[] = ['name', 'currency', 'country', 'contactName', 'email', 'phone', 'paymentTerms', 'leadTimeDays', 'notes'];

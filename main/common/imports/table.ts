@@ -3,7 +3,19 @@
 // each row's cells by field (trimmed; a neutralised formula-looking text restored). Shared by the
 // imports of opening stock, suppliers and supplier prices.
 import { restoreText } from '../table-csv';
-import type { ImportRow, RowProblem } from './products';
+
+/** A row of a file as read: its line as a spreadsheet numbers it, and its cells as text */
+export interface ImportRow {
+  line: number;
+  cells: string[];
+}
+
+/** What is wrong with a row, on the file's column */
+export interface RowProblem {
+  line: number;
+  column: string;
+  message: string;
+}
 
 export interface TableSpec<F extends string> {
   fields: readonly F[];

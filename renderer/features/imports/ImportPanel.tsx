@@ -17,6 +17,7 @@ import { FormError } from '../../components/Field';
 import { Panel, PanelFooter } from '../../components/Panel';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
+import './imports.css';
 
 const SHOWN = 200;
 
@@ -100,10 +101,10 @@ export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): vo
             if (file) void run(file, true, m);
           }} /> : null}
           {mapping && report ? (
-            <fieldset className="so-mapping" data-testid="import-mapping">
+            <fieldset className="im-mapping" data-testid="import-mapping">
               <legend>{t('import.mapping')}</legend>
               {fields.map((f) => (
-                <label key={f} className="so-map-row">
+                <label key={f} className="im-map-row">
                   <span className="im-field">
                     {t(`${kind}.import.field.${f}` as 'products.import.field.sku')}
                     {required.includes(f) ? ' *' : ''}
@@ -212,7 +213,7 @@ function Templates({ kind, mapping, onChoose }: { kind: ImportKind; mapping: Map
   return (
     <div className="im-templates" data-testid="import-templates">
       {saved.length ? (
-        <label className="so-map-row">
+        <label className="im-map-row">
           <span className="im-field">{t('import.template')}</span>
           <select data-testid="import-template" value="" onChange={(e) => onChoose(saved.find((x) => x.name === e.target.value)!.mapping)}>
             <option value="">{t('import.template.choose')}</option>
@@ -224,7 +225,7 @@ function Templates({ kind, mapping, onChoose }: { kind: ImportKind; mapping: Map
           </select>
         </label>
       ) : null}
-      <label className="so-map-row">
+      <label className="im-map-row">
         <span className="im-field">{t('import.template.saveAs')}</span>
         <input data-testid="import-template-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={t('import.template.placeholder')} />
         <button type="button" className="btn btn-small" data-testid="import-template-save" disabled={!name.trim()} onClick={() => void save()}>
