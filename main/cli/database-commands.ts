@@ -14,7 +14,7 @@ import { shipmentsList, trackingImport } from './shipments';
 import { printStock } from './stock';
 import { outboxList, syncCommand } from './sync';
 import { backupCommand } from './backup';
-import { exportCommand, importCommand } from './export';
+import { exportCommand, importCommand } from './transfer';
 
 export async function runDatabaseCommand(
   command: string,

@@ -108,7 +108,7 @@ export async function runCli(
     return runPure(command, rest, io, options.readStdin);
   }
   if (command === 'import all') {
-    const { importAllCommand } = await import('./export');
+    const { importAllCommand } = await import('./transfer');
     const target = opt('data');
     if (!target) {
       io.err('import all needs --data NEW_FILE: a full export goes into a new data file');

@@ -35,8 +35,6 @@ const NAME = /^crossdock-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(ma
 /** a temporary file of a backup under way: `<name>.<pid>.tmp`, and SQLite's journal beside it */
 const TMP = /^crossdock-.+\.sqlite\.(\d+)\.tmp(-journal|-wal|-shm)?$/;
 
-export const isBackupName = (name: string) => NAME.test(name);
-
 /** The folder automatic and command-line backups go to: `backups` next to the data. */
 export const defaultBackupDir = (dataFile: string) => path.join(path.dirname(path.resolve(dataFile)), 'backups');
 

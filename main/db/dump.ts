@@ -13,8 +13,8 @@ import { loadMigrations, migrate } from './migrate';
 import { APPLICATION_ID } from './format';
 import { openDatabase, type Db } from './open';
 
-export const EXPORT_FORMAT = 'crossdock-export';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'crossdock-export';
+const EXPORT_VERSION = 1;
 
 /** Columns whose values never leave the computer (table → columns, exported as empty). */
 const SECRET_COLUMNS: Record<string, string[]> = { supplier_connections: ['secret'] };

@@ -21,7 +21,7 @@ export const lockFile = (file: string) => `${file}.lock`;
 const held = new Set<string>();
 
 /** Who holds the file, or null when it is free (no lock, or one left by a process that is gone). */
-export function lockHolder(file: string): Holder | null {
+function lockHolder(file: string): Holder | null {
   let holder: Holder;
   try {
     holder = JSON.parse(fs.readFileSync(lockFile(file), 'utf8')) as Holder;
@@ -70,7 +70,7 @@ export function acquireLock(file: string, now = new Date()): () => void {
   throw lockedError(file, lockHolder(file) ?? { pid: 0, host: '?', since: '?' });
 }
 
-export function lockedError(file: string, h: Holder): DbOpenError {
+function lockedError(file: string, h: Holder): DbOpenError {
   const where = h.host === os.hostname() ? `process ${h.pid}` : `process ${h.pid} on ${h.host}`;
   return new DbOpenError(`Crossdock is already open on ${file} (${where}, since ${h.since}). Switch to that window, or close it first.`, 'locked');
 }

@@ -16,12 +16,12 @@ export interface TableRow {
 export type Table = { kind: 'csv'; delimiter: Delimiter; rows: TableRow[] } | { kind: 'xlsx'; rows: TableRow[] } | { kind: 'unreadable'; problem: string };
 
 /** What an XLSX may unpack to, all entries together: a sheet of 100,000 rows is a few tens of MB. */
-export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 /** Real spreadsheets compress 5–20 times; a bomb, thousands of times. */
 const MAX_RATIO = 200;
 
 /** Text of a file as UTF-8 (with or without a BOM), or GB18030 when it is not valid UTF-8. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -30,10 +30,10 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** A zip archive (an XLSX is one): its first four bytes. */
-export const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** A cell as the text a person would type: numbers to 15 significant digits, dates as YYYY-MM-DD. */
-export function cellText(v: unknown): string {
+function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -38,7 +38,7 @@ const SPEC: TableSpec<StockField> = {
   describe: { sku: 'the SKU', location: 'the location code', qty: 'the quantity on hand' },
 };
 
-export function guessStockMapping(header: readonly string[]): StockMapping {
+function guessStockMapping(header: readonly string[]): StockMapping {
   const mapping = guessColumns(header, SPEC);
   const average = header.find((h) => /^average cost \(/i.test(h));
   if (!mapping.unitCost && average) mapping.unitCost = average;
