@@ -76,10 +76,22 @@ export async function importCommand(client: Client, io: CliIo, kind: 'products' 
     }
   }
   const args = { fileName: path.basename(file), base64: fs.readFileSync(file).toString('base64'), ...(mapping ? { mapping } : {}), dryRun: o.dryRun, allOrNothing: o.allOrNothing };
+  // a big file: how far it has got, on stderr (Ctrl-C stops it, and nothing of it is saved)
+  const off = client.on('imports.progress', (p) => {
+    if (p.stage === 'saving' && p.done > 0 && p.done % 10_000 === 0) io.err(`  ${p.done} of ${p.total} rows…`);
+  });
+  try {
+    return await importing(client, io, kind, args, o.format);
+  } finally {
+    off();
+  }
+}
+
+async function importing(client: Client, io: CliIo, kind: 'products' | 'stock' | 'suppliers' | 'prices', args: { fileName: string; base64: string; mapping?: Record<string, string>; dryRun: boolean; allOrNothing: boolean }, format: string | undefined): Promise<number> {
   const columns = (m: Record<string, string>) => 'columns: ' + Object.entries(m).map(([f, c]) => `${f}=${c}`).join(', ');
   let r;
   if (kind === 'products') {
-    const p = await client.call('imports.products', { ...args, format: (o.format ?? 'auto') as 'auto' });
+    const p = await client.call('imports.products', { ...args, format: (format ?? 'auto') as 'auto' });
     const what = `${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged${p.skipped ? `, ${p.skipped} rows that are not products skipped` : ''}`;
     io.out(`${p.fileName} (${p.format === 'mapped' ? columns(p.mapping) : p.format}): ${p.products} products — ${what}.`);
     if (p.madeSkus) io.out(`${p.madeSkus} products had no SKU in the file: each got one made from its handle.`);

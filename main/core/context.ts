@@ -24,6 +24,24 @@ export interface TaskCtx {
   backups: BackupService;
   /** runs core code in a transaction, its events emitted after commit (as a method's) */
   transact<T>(fn: (ctx: Ctx) => T, mode?: 'read' | 'write'): T;
+  /**
+   * One write transaction that may take long (a big import): `pause` gives way to the event loop
+   * (so progress events go out and a cancel gets in) and throws Cancelled once cancelLong was
+   * called. Every other call waits until it ends; with `pauseSync` supplier sync stops meanwhile.
+   */
+  transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>, opts?: { pauseSync?: boolean }): Promise<T>;
+  /** asks the long transaction under way to stop; false when none is under way */
+  cancelLong(): boolean;
+  /** an event with no transaction behind it (progress) */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+}
+
+/** What `pause` throws in a long transaction that was asked to stop. */
+export class Cancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'Cancelled';
+  }
 }
 
 export type Handler<M extends Method> = Api[M]['mode'] extends 'task' ? (input: Parsed<M>, t: TaskCtx) => Promise<Result<M>> : (input: Parsed<M>, ctx: Ctx) => Result<M>;

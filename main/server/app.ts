@@ -70,14 +70,28 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
         ...(opts.clock ? { clock: opts.clock } : {}),
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       });
-      return { sync, backups, transact: d.transact };
+      return {
+        sync,
+        backups,
+        transact: d.transact,
+        async transactLong(fn, o) {
+          const resume = o?.pauseSync ? await runner.pause() : null;
+          try {
+            return await d.transactLong(fn);
+          } finally {
+            resume?.();
+          }
+        },
+        cancelLong: d.cancelLong,
+        emit: d.emit,
+      };
     },
   });
   dispatcher.subscribe((event) => {
     // an order queued or retried goes out within a moment when the schedule is running
     if (event === 'sync.changed') sync!.nudge();
     // every other event but progress follows a committed change: the app backs up when it quits
-    if (event !== 'sync.progress' && event !== 'backups.changed' && event !== 'data.restored') backups!.changed();
+    if (event !== 'sync.progress' && event !== 'imports.progress' && event !== 'backups.changed' && event !== 'data.restored') backups!.changed();
   });
   return {
     db,

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope } from '../common/api/errors';
+import { MAX_FILE_BASE64 } from '../common/api/imports';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { Door } from './dispatch';
 
@@ -29,7 +30,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1 << 20;
+/** the biggest call the contract takes (a file to import, as base64) and room for the rest of it */
+const MAX_BODY = MAX_FILE_BASE64 + (1 << 20);
 export const WS_PROTOCOL = 'crossdock.v1';
 
 const TYPES: Record<string, string> = {
@@ -74,6 +76,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!authorised(token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong secret' } });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      send(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request too large' } });
+      return void req.destroy();
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {

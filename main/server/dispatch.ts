@@ -3,12 +3,13 @@
 // the contract's error shape, and emits events only after the transaction has committed. Tasks
 // (talking to suppliers, backups) run outside a transaction with the services the host gave; those
 // services reach core through `transact`, the same transaction-and-events path as a method.
-// Imports are backed up first; while a restore replaces the data, every call waits for it.
+// Imports are backed up first; while a restore replaces the data, or a big import holds its one
+// long transaction, every call waits for it (but a cancel, which only signals).
 import { z } from 'zod';
 import { api, isMethod, type EventName, type Events, type Method } from '../common/api';
 import { ApiError, type Envelope, type ErrorBody } from '../common/api/errors';
 import type { Db } from '../db/open';
-import type { Ctx, TaskCtx } from '../core/context';
+import { Cancelled, type Ctx, type TaskCtx } from '../core/context';
 import type { HsReference } from '../core/reference/hs';
 import type { Secrets } from '../core/secrets';
 import { handlers } from './handlers';
@@ -28,6 +29,9 @@ export interface Dispatcher extends Door {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** runs fn while every call that arrives meanwhile waits (a restore replacing the data) */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** one write transaction across awaits, every other call waiting meanwhile (see TaskCtx.transactLong) */
+  transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>): Promise<T>;
+  cancelLong(): boolean;
 }
 
 export interface DispatcherOptions {
@@ -57,9 +61,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
   }
 
-  function transact<T>(fn: (ctx: Ctx) => T, mode: 'read' | 'write' = 'write'): T {
-    const queued: [EventName, unknown][] = [];
-    const ctx: Ctx = {
+  /** a Ctx whose events wait in `queued` for the commit */
+  function ctxFor(queued: [EventName, unknown][]): Ctx {
+    return {
       db: opts.db,
       actor: opts.actor,
       now: clock().toISOString(),
@@ -67,10 +71,44 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       secrets: opts.secrets,
       emit: (event, payload) => void queued.push([event, payload]),
     };
-    const tx = opts.db.transaction(() => fn(ctx));
+  }
+
+  /** the long transaction under way, if any */
+  let long: { cancelled: boolean } | null = null;
+
+  function transact<T>(fn: (ctx: Ctx) => T, mode: 'read' | 'write' = 'write'): T {
+    // only a service running beside the calls gets here while a long transaction is open (calls wait)
+    if (long) throw new ApiError('conflict', 'An import is being saved; try again when it is done');
+    const queued: [EventName, unknown][] = [];
+    const tx = opts.db.transaction(() => fn(ctxFor(queued)));
     const result = mode === 'write' ? tx.immediate() : tx.deferred();
     for (const [event, payload] of queued) emit(event, payload as never);
     return result;
+  }
+
+  function transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      const queued: [EventName, unknown][] = [];
+      const state = { cancelled: false };
+      const pause = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (state.cancelled) throw new Cancelled();
+      };
+      opts.db.exec('BEGIN IMMEDIATE');
+      long = state;
+      try {
+        const result = await fn(ctxFor(queued), pause);
+        opts.db.exec('COMMIT');
+        long = null;
+        for (const [event, payload] of queued) emit(event, payload as never);
+        return result;
+      } catch (e) {
+        if (opts.db.inTransaction) opts.db.exec('ROLLBACK');
+        throw e;
+      } finally {
+        long = null;
+      }
+    });
   }
 
   function parse(method: Method, args: unknown): unknown {
@@ -95,9 +133,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   }
 
   async function run(method: Method, args: unknown): Promise<unknown> {
-    const def: { mode: string; backupFirst?: boolean } = api[method];
+    const def: { mode: string; backupFirst?: boolean; immediate?: boolean } = api[method];
     const input = parse(method, args);
-    while (held) await held;
+    if (!def.immediate) while (held) await held;
     if (def.mode === 'task') {
       if (!tasks) throw new ApiError('conflict', 'This is not available here');
       return (handlers[method] as (input: unknown, t: TaskCtx) => Promise<unknown>)(input, tasks);
@@ -126,6 +164,12 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     transact,
     emit,
     exclusive,
+    transactLong,
+    cancelLong() {
+      if (!long) return false;
+      long.cancelled = true;
+      return true;
+    },
   };
   tasks = opts.services?.(dispatcher) ?? null;
   return dispatcher;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/common/csp';
 import { startHost, type Host } from '../../main/server/standalone';
 import { WS_PROTOCOL } from '../../main/server/bridge';
+import { MAX_FILE_BASE64 } from '../../main/common/api/imports';
 import { tempDir } from '../helpers/temp-app';
 
 let host: Host;
@@ -66,8 +67,15 @@ describe('loopback bridge security', () => {
     const bad = await invoke(auth, '{not json');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/not JSON/);
-    const big = await invoke(auth, JSON.stringify({ method: 'settings.get', args: { pad: 'x'.repeat(2 << 20) } })).catch(() => ({ status: 413 }));
+    // a body bigger than the biggest file an import takes is refused by its length, before it is read
+    const big = await raw({ path: '/api/invoke', method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(MAX_FILE_BASE64 + (2 << 20)) }, body: '{}' }).catch(() => ({ status: 413, body: '' }));
     expect(big.status).toBe(413);
+    // a file of a few megabytes goes through
+    const rows = Array.from({ length: 60_000 }, (_, i) => `BIG-${i},A product with a longer name ${i}`).join('\n');
+    const file = JSON.stringify({ method: 'imports.products', args: { fileName: 'big.csv', base64: Buffer.from(`SKU,Name\n${rows}\n`).toString('base64'), dryRun: true } });
+    expect(file.length).toBeGreaterThan(3 << 20);
+    const r = await invoke(auth, file);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { created: 60_000, written: false } });
   });
 
   it('serves the UI with the strict CSP and never a file outside the UI folder', async () => {

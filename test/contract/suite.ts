@@ -360,6 +360,29 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('imports.removeTemplate', { kind: 'prices', name: 'Monthly' })).toEqual({ removed: true });
     });
 
+    it('imports: a big file reports progress and is cancelled half-way, leaving nothing', async () => {
+      expect(await c.call('imports.cancel', {})).toEqual({ cancelled: false });
+      const lines = Array.from({ length: 6000 }, (_, i) => `CANCEL-${i},Cancelled ${i}`);
+      const base64 = Buffer.from(`SKU,Name\n${lines.join('\n')}\n`).toString('base64');
+      const before = (await c.call('products.list', { status: 'all' })).total;
+      const stages: string[] = [];
+      let cancel: Promise<{ cancelled: boolean }> | null = null;
+      const off = c.on('imports.progress', (p) => {
+        stages.push(p.stage);
+        // once some rows are saved: the cancel is answered while the import holds the data
+        if (p.stage === 'saving' && p.done > 0 && !cancel) cancel = c.call('imports.cancel', {});
+      });
+      try {
+        const r = await c.call('imports.products', { fileName: 'big.csv', base64 });
+        expect(r).toMatchObject({ cancelled: true, written: false });
+        expect(await cancel).toEqual({ cancelled: true });
+      } finally {
+        off();
+      }
+      expect(stages.slice(0, 3)).toEqual(['reading', 'backup', 'saving']);
+      expect((await c.call('products.list', { status: 'all' })).total).toBe(before);
+    });
+
     it('bad input is refused with a structured error naming the field, and nothing is written', async () => {
       const before = (await c.call('products.list', { status: 'all' })).total;
       const e = await fails(c.call('products.create', { sku: 'X', name: '', barcode: '123' }));

@@ -137,4 +137,24 @@ describe('data in and out', () => {
     await expect.poll(() => p.getByTestId('import-stock-panel').count()).toBe(0);
     await expect.poll(async () => (await e.api.call('stock.balances', {})).rows.map((b) => [b.sku, b.onHand])).toEqual([['TOTE-BLK-L', 6]]);
   });
+
+  it('a big file shows how far it has got, and stopping it leaves nothing of it', async () => {
+    const p = e.page;
+    const big = path.join(tempDir('crossdock-big-'), 'catalogue.csv');
+    fs.writeFileSync(big, `SKU,Name,Price\n${Array.from({ length: 50_000 }, (_, i) => `BULK-${i},Bulk item ${i},${1 + (i % 50)}.00`).join('\n')}\n`);
+    await go('#/products');
+    await p.getByTestId('import-products').click();
+    const panel = p.getByTestId('import-products-panel');
+    await panel.getByTestId('import-file').setInputFiles(big);
+    await expect.poll(() => panel.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toMatch(/50000 products — 50000 new/);
+    await panel.getByTestId('save').click();
+    const progress = panel.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent(), { timeout: 30_000, interval: 50 }).toMatch(/^Checking and saving rows: [1-9][\d,]* of 50,000/);
+    await panel.getByTestId('import-stop').click();
+    await e.screenshot('115-products-import-stopping');
+    await expect.poll(() => p.getByText('Import stopped: nothing from the file was saved').count()).toBe(1);
+    expect((await e.api.call('products.list', { search: 'BULK-', status: 'all' })).total).toBe(0);
+    // the panel stays, ready to try again
+    expect(await panel.getByTestId('save').isEnabled()).toBe(true);
+  });
 });

@@ -225,5 +225,10 @@ describe('crossdock CLI', () => {
     const out = path.join(t.dir, 'products.csv');
     await cli('export', 'products', '--data', t.file, '--out', out);
     expect(fs.readFileSync(out, 'utf8')).toContain('"TEA-01","Longjing"');
+    // a big file says how far it has got, on stderr
+    fs.writeFileSync(file, `SKU,Name\n${Array.from({ length: 21_000 }, (_, i) => `BULK-${i},Bulk ${i}`).join('\n')}\n`);
+    r = await cli('import', 'products', file, '--data', t.file);
+    expect(r).toMatchObject({ code: 0, err: '  10000 of 21000 rows…\n  20000 of 21000 rows…' });
+    expect(r.out).toMatch(/21000 products — 21000 new.*\nSaved\.$/s);
   });
 });

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../main/common/api';
 import { writeXlsx } from '../../main/common/xlsx-write';
 import { listBackups } from '../../main/db/backup';
 import { tempApp, type TempApp } from '../helpers/temp-app';
@@ -122,6 +123,60 @@ describe('product import', () => {
     const r = await t.client.call('imports.products', { fileName: 'x.csv', base64: b64('a,b\n1,2\n'), mapping: { name: 'b' } });
     expect(r).toMatchObject({ written: true, created: 0, problems: [{ line: 1, column: 'sku', message: 'choose the column that holds the SKU' }] });
     expect(listBackups(path.join(t.dir, 'backups'))).toEqual([]);
+  });
+
+  it('a file bigger than one chunk: progress chunk by chunk; a call made meanwhile waits and sees all of it; a service may not write into it', async () => {
+    t = tempApp();
+    const n = 5000;
+    const base64 = b64(`SKU,Name,Price\n${Array.from({ length: n }, (_, i) => `BIG-${i},Big ${i},${i % 100}.50`).join('\n')}\n`);
+    const seen: ImportProgress[] = [];
+    let during: Promise<number> | null = null;
+    let refused: unknown = null;
+    const off = t.client.on('imports.progress', (p) => {
+      seen.push(p);
+      if (p.stage === 'saving' && p.done > 0 && !during) {
+        during = t.client.call('products.list', { status: 'all' }).then((l) => l.total);
+        try {
+          t.app.dispatcher.transact(() => 1);
+        } catch (e) {
+          refused = e;
+        }
+      }
+    });
+    const r = await t.client.call('imports.products', { fileName: 'big.csv', base64 });
+    off();
+    expect(r).toMatchObject({ created: n, written: true, cancelled: false, problems: [] });
+    // the list asked for half-way waited for the import, then saw every row
+    expect(await during).toBe(n);
+    expect(refused).toMatchObject({ code: 'conflict', message: 'An import is being saved; try again when it is done' });
+    expect(seen.map((p) => `${p.stage} ${p.done}/${p.total}`)).toEqual(['reading 0/0', 'backup 0/0', 'saving 0/5000', 'saving 2000/5000', 'saving 4000/5000', 'finishing 5000/5000']);
+    // indexed for search at the end
+    expect((await t.client.call('products.list', { search: 'Big 4999' })).rows.map((p) => p.sku)).toEqual(['BIG-4999']);
+    expect(t.app.dispatcher.transact(() => 1)).toBe(1);
+  });
+
+  it('a big stock import cancelled half-way: nothing of it is saved, and the app goes on', async () => {
+    t = tempApp();
+    await t.client.call('locations.create', { code: 'HOME', name: 'Home', kind: 'own' });
+    const n = 4500;
+    await t.client.call('imports.products', { fileName: 'p.csv', base64: b64(`SKU,Name\n${Array.from({ length: n }, (_, i) => `S-${i},Thing ${i}`).join('\n')}\n`) });
+    const stock = b64(`SKU,Location,Quantity,Unit cost\n${Array.from({ length: n }, (_, i) => `S-${i},HOME,${1 + (i % 9)},2.50`).join('\n')}\n`);
+    const changed: unknown[] = [];
+    const offChanged = t.client.on('stock.changed', (p) => changed.push(p));
+    let cancel: Promise<{ cancelled: boolean }> | null = null;
+    const off = t.client.on('imports.progress', (p) => {
+      if (p.stage === 'saving' && p.done > 0) cancel ??= t.client.call('imports.cancel', {});
+    });
+    const r = await t.client.call('imports.stock', { fileName: 'stock.csv', base64: stock });
+    off();
+    offChanged();
+    expect(await cancel).toEqual({ cancelled: true });
+    expect(r).toMatchObject({ cancelled: true, written: false });
+    expect(changed).toEqual([]);
+    expect((await t.client.call('stock.balances', { nonZero: true })).total).toBe(0);
+    // the same file again, left to finish
+    expect(await t.client.call('imports.stock', { fileName: 'stock.csv', base64: stock })).toMatchObject({ created: n, written: true, cancelled: false });
+    expect(await t.client.call('imports.cancel', {})).toEqual({ cancelled: false });
   });
 
   it('a CSV row pushed out of shape by an unquoted delimiter is named and left out; the rows around it come in', async () => {

@@ -3,7 +3,8 @@
 //   read   runs in a read transaction (a consistent view)
 //   write  runs in an IMMEDIATE transaction, one at a time
 //   task   runs outside any transaction and may take a while (talking to a supplier): it
-//          commits its own small steps and reports progress by events
+//          commits its own small steps and reports progress by events; a task may also hold
+//          one long write transaction (a big import) while every other call waits
 // An import is a write that brings in many records at once: the app backs the data up first
 // (unless it is a dry run), so a wrong file can be undone by restoring.
 import type { z } from 'zod';
@@ -15,6 +16,8 @@ export interface MethodDef<I extends z.ZodType, R, Mo extends Mode = Mode> {
   mode: Mo;
   /** back the data up before running it (imports), unless the input says `dryRun: true` */
   backupFirst?: boolean;
+  /** answered at once, even while a long write holds the data: it touches no data, it only signals (a cancel) */
+  immediate?: boolean;
   /** never read at run time: carries the result type */
   readonly _result?: R;
 }
@@ -29,6 +32,10 @@ export function write<R>() {
 
 export function task<R>() {
   return <I extends z.ZodType>(input: I): MethodDef<I, R, 'task'> => ({ input, mode: 'task' });
+}
+
+export function signal<R>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, R, 'task'> => ({ input, mode: 'task', immediate: true });
 }
 
 export function imports<R>() {

@@ -1,7 +1,7 @@
 // The contract of catalogue imports (spread into the one table in ./index.ts). A file goes in whole
 // (its bytes, base64): a CSV in any delimiter and encoding Crossdock reads, or an XLSX.
 import { z } from './zod';
-import { read, task, write } from './contract';
+import { read, signal, task, write } from './contract';
 import { productFields, type ProductField } from '../imports/products';
 import { stockFields, type StockField } from '../imports/stock';
 import { priceFields, supplierFields, type PriceField, type SupplierField } from '../imports/suppliers';
@@ -23,8 +23,10 @@ export interface ImportReport {
   mapping: Record<string, string>;
   dryRun: boolean;
   allOrNothing: boolean;
-  /** whether anything was saved (not on a dry run, nor when all-or-nothing met a problem) */
+  /** whether anything was saved (not on a dry run, nor when all-or-nothing met a problem, nor when cancelled) */
   written: boolean;
+  /** stopped by imports.cancel before the end: nothing was saved */
+  cancelled: boolean;
   created: number;
   updated: number;
   unchanged: number;
@@ -60,14 +62,29 @@ const mapping = z.object(Object.fromEntries(productFields.map((f) => [f, column]
 const stockMapping = z.object(Object.fromEntries(stockFields.map((f) => [f, column])) as Record<StockField, typeof column>);
 const supplierMapping = z.object(Object.fromEntries(supplierFields.map((f) => [f, column])) as Record<SupplierField, typeof column>);
 const priceMapping = z.object(Object.fromEntries(priceFields.map((f) => [f, column])) as Record<PriceField, typeof column>);
+/** the biggest file an import takes, as base64 (about 300 MB of file) */
+export const MAX_FILE_BASE64 = 400_000_000;
+
 const file = {
   fileName: z.string().trim().min(1, 'is required').max(255),
-  base64: z.string().min(1, 'the file is empty').max(400_000_000, 'the file is too big (at most 300 MB)'),
+  base64: z.string().min(1, 'the file is empty').max(MAX_FILE_BASE64, 'the file is too big (at most 300 MB)'),
   dryRun: z.boolean().default(false),
   allOrNothing: z.boolean().default(false),
 };
 
 export type ImportKind = 'products' | 'stock' | 'suppliers' | 'prices';
+
+/** How far an import under way has got (an event with no transaction behind it). */
+export interface ImportProgress {
+  kind: ImportKind;
+  fileName: string;
+  /** reading the file; backing up first; checking and saving its rows; indexing what was saved for search */
+  stage: 'reading' | 'backup' | 'saving' | 'finishing';
+  /** rows done of `total` (saving); 0 of 0 while reading */
+  done: number;
+  total: number;
+  dryRun: boolean;
+}
 
 /** A column mapping saved by name for a kind of import */
 export interface ImportTemplate {
@@ -92,6 +109,11 @@ export const importsApi = {
         if (!Object.keys(v.mapping).length) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'maps no column' });
       }),
   ),
+  /**
+   * Stops the import under way (a big file takes a while): what it saved so far is rolled back and
+   * its report says `cancelled`. Answered at once, though every other call waits for the import.
+   */
+  'imports.cancel': signal<{ cancelled: boolean }>()(z.object({}).default({})),
   'imports.removeTemplate': write<{ removed: boolean }>()(z.object({ kind, name: z.string().trim().min(1, 'is required').max(80) })),
   /**
    * Products from a file: Shopify's or WooCommerce's products export, Crossdock's own, or any table

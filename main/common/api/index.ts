@@ -9,7 +9,7 @@ import { reorderApi } from './reorder';
 import { syncApi } from './sync';
 import { backupsApi } from './backups';
 import { exportsApi } from './exports';
-import { importsApi } from './imports';
+import { importsApi, type ImportProgress } from './imports';
 import type { SyncProgress } from './sync-types';
 
 const productFields = {
@@ -681,13 +681,15 @@ export interface Events {
   'sync.changed': { supplierIds: string[] };
   /** a running sync moved on (not a database change: no transaction behind it) */
   'sync.progress': SyncProgress;
+  /** an import moved on (no transaction behind it) */
+  'imports.progress': ImportProgress;
   /** a backup started, finished or failed, or the backup settings changed (no transaction behind it) */
   'backups.changed': Record<string, never>;
   /** the data was replaced by a restored backup: everything shown is out of date */
   'data.restored': { name: string };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress', 'backups.changed', 'data.restored'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress', 'imports.progress', 'backups.changed', 'data.restored'];
 
 export * from './types';
 export * from './sales-types';
@@ -696,6 +698,6 @@ export * from './sync-types';
 export * from './backups-types';
 export type { ExportFile, ExportList } from './exports';
 export { exportLists } from './exports';
-export type { ImportKind, ImportProblem, ImportReport, ImportTemplate, ProductImportReport, StockImportReport, TableImportReport } from './imports';
+export type { ImportKind, ImportProblem, ImportProgress, ImportReport, ImportTemplate, ProductImportReport, StockImportReport, TableImportReport } from './imports';
 export { endpointProblem, isLoopbackHost } from './sync';
 export * from './errors';

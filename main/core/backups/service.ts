@@ -66,7 +66,11 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
   let changedSinceLast = false;
   let timer: NodeJS.Timeout | null = null;
 
-  const secondFolder = () => o.transact((ctx) => getSettings(ctx.db)[SECOND_FOLDER] ?? null, 'read');
+  // the second folder is a setting in the data, read at the start (and again after a restore): a
+  // backup under way never needs the database, which a big import may be holding
+  const readSecondFolder = () => o.transact((ctx) => getSettings(ctx.db)[SECOND_FOLDER] ?? null, 'read');
+  let secondSetting = readSecondFolder();
+  const secondFolder = () => secondSetting;
   const entry = (b: BackupFile, folder: BackupFolder): BackupEntry => ({ name: b.name, folder, at: b.at, reason: b.reason, bytes: b.bytes });
   const changedEvent = () => o.emit('backups.changed', {});
 
@@ -145,6 +149,7 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
             await restoreInto(o.db, file, o.nativeBinding);
             // a backup from an older version: brought up to this one (just backed up, so no second backup)
             migrate(o.db, o.file, loadMigrations(), null);
+            secondSetting = readSecondFolder();
           } finally {
             running = null;
           }
@@ -174,8 +179,10 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
         throw ApiError.field('secondFolder', `${resolved} ${why}`, 'invalid_input');
       }
       o.transact((ctx) => putSetting(ctx.db, SECOND_FOLDER, resolved, ctx.now));
+      secondSetting = resolved;
     } else {
       o.transact((ctx) => deleteSetting(ctx.db, SECOND_FOLDER));
+      secondSetting = null;
     }
     secondFolderProblem = null;
     changedEvent();

@@ -1,7 +1,10 @@
 // Imports take a file: read (XLSX reading is asynchronous, so these are tasks), then — unless it is
 // a dry run or nothing in it can be imported — a backup, then the rows saved in one transaction.
+// A file of more rows than one chunk holds that transaction open across pauses, so its progress
+// reaches the screen and it can be cancelled; meanwhile every other call waits, and supplier sync
+// stops until it is done.
 import { ApiError } from '../../common/api/errors';
-import type { ImportTemplate } from '../../common/api/imports';
+import type { ImportKind, ImportProgress, ImportReport, ImportTemplate } from '../../common/api/imports';
 import * as templates from '../../db/repos/imports';
 import { guessProductMapping, readCatalog, type ImportRow, type RowProblem } from '../../common/imports/products';
 import { withoutRaggedRows } from '../../common/imports/table';
@@ -12,6 +15,7 @@ import type { Ctx, Handlers, TaskCtx } from '../context';
 import { applyProducts } from './products';
 import { applyStock } from './stock';
 import { applyPrices, applySuppliers } from './suppliers';
+import { CHUNK, type Step } from './run';
 
 interface FileInput {
   fileName: string;
@@ -20,14 +24,33 @@ interface FileInput {
   allOrNothing: boolean;
 }
 
-async function importing<R extends { entries: unknown[]; problems: RowProblem[] }, T>(input: FileInput, t: TaskCtx, read: (rows: ImportRow[]) => R, apply: (ctx: Ctx, read: R) => T): Promise<T> {
+async function importing<R extends { entries: unknown[]; problems: RowProblem[] }, T extends ImportReport>(
+  kind: ImportKind,
+  input: FileInput,
+  t: TaskCtx,
+  read: (rows: ImportRow[]) => R,
+  apply: (ctx: Ctx, read: R, step: Step) => Promise<T>,
+): Promise<T> {
+  const progress = (stage: ImportProgress['stage'], done = 0, total = 0) => t.emit('imports.progress', { kind, fileName: input.fileName, stage, done, total, dryRun: input.dryRun });
+  progress('reading');
   const table = await readTable(Buffer.from(input.base64, 'base64'));
   if (table.kind === 'unreadable') throw ApiError.field('base64', `${input.fileName} cannot be read: ${table.problem}. Nothing was imported.`);
   const ragged: RowProblem[] = [];
   const r = read(table.kind === 'csv' ? withoutRaggedRows(table.rows, ragged) : table.rows);
   r.problems.push(...ragged);
-  if (!input.dryRun && r.entries.length) await t.backups.beforeImport();
-  return t.transact((ctx) => apply(ctx, r));
+  if (!input.dryRun && r.entries.length) {
+    progress('backup');
+    await t.backups.beforeImport();
+  }
+  const long = r.entries.length > CHUNK;
+  return t.transactLong(
+    (ctx, pause) =>
+      apply(ctx, r, async (stage, done, total) => {
+        progress(stage, done, total);
+        if (long) await pause();
+      }),
+    { pauseSync: long },
+  );
 }
 
 export const importHandlers = {
@@ -37,14 +60,16 @@ export const importHandlers = {
     return templates.listTemplates(ctx.db, input.kind).find((x) => x.name.toLowerCase() === input.name.toLowerCase())! as ImportTemplate;
   },
   'imports.removeTemplate': (input, ctx) => ({ removed: templates.deleteTemplate(ctx.db, input.kind, input.name) }),
+  'imports.cancel': async (_input, t) => ({ cancelled: t.cancelLong() }),
   'imports.products': (input, t) =>
     importing(
+      'products',
       input,
       t,
       (rows) => readCatalog(rows, { format: input.format, ...(input.mapping ? { mapping: input.mapping } : {}) }),
-      (ctx, read) => applyProducts(ctx, read, { ...input, mapping: read.format === 'mapped' ? (input.mapping ?? guessProductMapping(read.header)) : {} }),
+      (ctx, read, step) => applyProducts(ctx, read, { ...input, mapping: read.format === 'mapped' ? (input.mapping ?? guessProductMapping(read.header)) : {} }, step),
     ),
-  'imports.stock': (input, t) => importing(input, t, (rows) => readStock(rows, input.mapping), (ctx, read) => applyStock(ctx, read, input)),
-  'imports.suppliers': (input, t) => importing(input, t, (rows) => readSuppliers(rows, input.mapping), (ctx, read) => applySuppliers(ctx, read, input)),
-  'imports.prices': (input, t) => importing(input, t, (rows) => readPrices(rows, input.mapping), (ctx, read) => applyPrices(ctx, read, input)),
+  'imports.stock': (input, t) => importing('stock', input, t, (rows) => readStock(rows, input.mapping), (ctx, read, step) => applyStock(ctx, read, input, step)),
+  'imports.suppliers': (input, t) => importing('suppliers', input, t, (rows) => readSuppliers(rows, input.mapping), (ctx, read, step) => applySuppliers(ctx, read, input, step)),
+  'imports.prices': (input, t) => importing('prices', input, t, (rows) => readPrices(rows, input.mapping), (ctx, read, step) => applyPrices(ctx, read, input, step)),
 } satisfies Handlers<'imports'>;

@@ -15,7 +15,7 @@ import { amountIn } from '../amount';
 import type { Ctx } from '../context';
 import { createProduct, updateProduct } from '../products/service';
 import { baseCurrency } from '../settings/service';
-import { gatherEvents, runImport } from './run';
+import { gatherEvents, runImport, type Step } from './run';
 
 /** From this many rows, existing products are read in one go and new ones indexed for search at the end */
 const BULK = 500;
@@ -23,11 +23,12 @@ const BULK = 500;
 /** The fields of a stored product that an import row can set, to tell an update from no change. */
 const COMPARED = ['name', 'localName', 'barcode', 'brand', 'category', 'hsCode', 'originCountry', 'weightG', 'lengthMm', 'widthMm', 'heightMm', 'packSize', 'lowStockThreshold', 'notes', 'options', 'parentId'] as const;
 
-export function applyProducts(
+export async function applyProducts(
   ctx: Ctx,
   read: CatalogRead,
   opts: { fileName: string; mapping: ProductImportReport['mapping']; dryRun: boolean; allOrNothing: boolean },
-): ProductImportReport {
+  step: Step,
+): Promise<ProductImportReport> {
   const problems: ImportProblem[] = [...read.problems];
   const report: ProductImportReport = {
     fileName: opts.fileName,
@@ -37,6 +38,7 @@ export function applyProducts(
     dryRun: opts.dryRun,
     allOrNothing: opts.allOrNothing,
     written: false,
+    cancelled: false,
     products: read.entries.length,
     created: 0,
     updated: 0,
@@ -70,11 +72,9 @@ export function applyProducts(
   const remember = (p: Product) => known?.set(p.sku.toLowerCase(), p);
   const failed = new Set<string>();
 
-  report.written = runImport(ctx, {
+  await runImport(ctx, {
     rows: ordered.map((e) => ({ line: e.line, entry: e, column: (field: string) => e.columns[field] ?? e.columns.sku ?? field })),
-    problems,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
+    report,
     around: () => {
       if (!bulk) return null;
       known = productsBySku(ctx.db);
@@ -92,7 +92,7 @@ export function applyProducts(
         throw err;
       }
     },
-  });
+  }, step);
   if (report.written) events.flush();
   return report;
 }

@@ -1,14 +1,20 @@
-// The frame every import runs in: one transaction for the whole file; each row saved by the
-// import's own function, its refusal (a contract issue or a service's ApiError) recorded as a problem
-// on the file's line and column while the other rows go on; any other error (something wrong
-// underneath, not a bad row) ends the import with nothing saved. A dry run, or all-or-nothing with
-// a problem, rolls everything back at the end — so a dry run's counts are the real ones.
+// The frame every import runs in: one transaction for the whole file (the caller's: one long
+// transaction, see handlers.ts); each row saved by the import's own function, its refusal (a contract
+// issue or a service's ApiError) recorded as a problem on the file's line and column while the other
+// rows go on; any other error (something wrong underneath, not a bad row) ends the import with
+// nothing saved. A dry run, or all-or-nothing with a problem, rolls everything back at the end — so
+// a dry run's counts are the real ones. Between chunks of rows it reports how far it got and gives
+// way, and a cancel there rolls everything back too.
 import { z } from 'zod';
 import { ApiError } from '../../common/api/errors';
-import type { ImportProblem } from '../../common/api/imports';
-import type { Ctx } from '../context';
+import type { ImportProblem, ImportProgress, ImportReport } from '../../common/api/imports';
+import { Cancelled, type Ctx } from '../context';
 
-class Rollback extends Error {}
+/** rows saved between two steps of a long import (about a tenth of a second's work) */
+export const CHUNK = 2000;
+
+/** Reports how far an import got and, in a long one, gives way; throws Cancelled when asked to stop. */
+export type Step = (stage: ImportProgress['stage'], done: number, total: number) => Promise<void>;
 
 export interface RowOf {
   line: number;
@@ -18,10 +24,8 @@ export interface RowOf {
 
 export interface ImportRun<R extends RowOf> {
   rows: readonly R[];
-  /** problems found while reading the file */
-  problems: ImportProblem[];
-  dryRun: boolean;
-  allOrNothing: boolean;
+  /** the report: its problems (those found reading the file, then the rows'), dryRun and allOrNothing read, written and cancelled set */
+  report: ImportReport;
   /** saves one row; throws ApiError or a ZodError to refuse it */
   save(row: R): void;
   /** each row in a savepoint of its own, for a save that may be refused after it began writing */
@@ -30,30 +34,40 @@ export interface ImportRun<R extends RowOf> {
   around?: () => (() => void) | null;
 }
 
-/** Runs the rows; returns whether anything was saved. Problems are added to `problems`, sorted by line. */
-export function runImport<R extends RowOf>(ctx: Ctx, run: ImportRun<R>): boolean {
+/** Runs the rows inside the caller's transaction; problems are added to the report, sorted by line. */
+export async function runImport<R extends RowOf>(ctx: Ctx, run: ImportRun<R>, step: Step): Promise<void> {
+  const { report } = run;
   const save = run.savepoint ? ctx.db.transaction((row: R) => run.save(row)) : run.save;
-  let written = false;
+  const total = run.rows.length;
+  ctx.db.exec('SAVEPOINT import_rows');
   try {
-    ctx.db.transaction(() => {
-      const after = run.around?.() ?? null;
-      for (const row of run.rows) {
-        try {
-          save(row);
-        } catch (err) {
-          if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
-          run.problems.push(...problemsOf(row, err));
-        }
+    const after = run.around?.() ?? null;
+    for (let i = 0; i < total; i++) {
+      if (i % CHUNK === 0) await step('saving', i, total);
+      const row = run.rows[i]!;
+      try {
+        save(row);
+      } catch (err) {
+        if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
+        report.problems.push(...problemsOf(row, err));
       }
-      if (run.dryRun || (run.allOrNothing && run.problems.length)) throw new Rollback();
+    }
+    if (report.dryRun || (report.allOrNothing && report.problems.length)) {
+      ctx.db.exec('ROLLBACK TO import_rows');
+    } else {
+      await step('finishing', total, total);
       after?.();
-    })();
-    written = true;
+      report.written = true;
+    }
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    // an error SQLite itself rolled back for (a full disk) has left no savepoint to return to
+    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK TO import_rows');
+    if (!(err instanceof Cancelled)) throw err;
+    report.cancelled = true;
+  } finally {
+    if (ctx.db.inTransaction) ctx.db.exec('RELEASE import_rows');
+    report.problems.sort((a, b) => a.line - b.line);
   }
-  run.problems.sort((a, b) => a.line - b.line);
-  return written;
 }
 
 /** A refusal on the file's column: each contract issue, or the field a service named. */

@@ -15,9 +15,9 @@ import { findLocationByCode } from '../../db/repos/locations';
 import { findProductBy } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { adjust } from '../stock/service';
-import { gatherEvents, runImport } from './run';
+import { gatherEvents, runImport, type Step } from './run';
 
-export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }): StockImportReport {
+export async function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }, step: Step): Promise<StockImportReport> {
   const problems: ImportProblem[] = [...read.problems];
   const report: StockImportReport = {
     fileName: opts.fileName,
@@ -26,6 +26,7 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
     dryRun: opts.dryRun,
     allOrNothing: opts.allOrNothing,
     written: false,
+    cancelled: false,
     rows: read.entries.length,
     created: 0,
     updated: 0,
@@ -36,11 +37,9 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
   const seen = new Map<string, number>();
   const events = gatherEvents(ctx);
   const column = (e: StockEntry) => (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
-  report.written = runImport(ctx, {
+  await runImport(ctx, {
     rows: read.entries.map((e) => ({ line: e.line, entry: e, column: column(e) })),
-    problems,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
+    report,
     // a posting checks as it goes: a refusal half-way must leave nothing of the row
     savepoint: true,
     save: ({ entry: e }) => {
@@ -50,7 +49,7 @@ export function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; 
       seen.set(key, e.line);
       setOne(events.ctx, e, report);
     },
-  });
+  }, step);
   if (report.written) events.flush();
   return report;
 }

@@ -13,21 +13,19 @@ import { findSupplierByName, findSupplierProductBySku } from '../../db/repos/sup
 import { amountIn } from '../amount';
 import type { Ctx } from '../context';
 import { createSupplier, saveSupplierProduct, updateSupplier } from '../suppliers/service';
-import { runImport } from './run';
+import { runImport, type Step } from './run';
 
 type Opts = { fileName: string; dryRun: boolean; allOrNothing: boolean };
 
 function report<F extends string>(read: Read<unknown, F>, opts: Opts): ImportReport & { rows: number } {
-  return { fileName: opts.fileName, header: read.header, mapping: read.mapping as Record<string, string>, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, written: false, rows: read.entries.length, created: 0, updated: 0, unchanged: 0, problems: [...read.problems] as ImportProblem[] };
+  return { fileName: opts.fileName, header: read.header, mapping: read.mapping as Record<string, string>, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, written: false, cancelled: false, rows: read.entries.length, created: 0, updated: 0, unchanged: 0, problems: [...read.problems] as ImportProblem[] };
 }
 
-export function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, SupplierField>, opts: Opts) {
+export async function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, SupplierField>, opts: Opts, step: Step) {
   const r = report(read, opts);
-  r.written = runImport(ctx, {
+  await runImport(ctx, {
     rows: read.entries.map((e) => ({ line: e.line, entry: e, column: (f: string) => e.columns[f as SupplierField] ?? e.columns.name ?? f })),
-    problems: r.problems,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
+    report: r,
     save: ({ entry: e }) => {
       const existing = findSupplierByName(ctx.db, e.name);
       if (!existing) {
@@ -43,17 +41,15 @@ export function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, SupplierField
         r.updated++;
       }
     },
-  });
+  }, step);
   return r;
 }
 
-export function applyPrices(ctx: Ctx, read: Read<PriceEntry, PriceField>, opts: Opts) {
+export async function applyPrices(ctx: Ctx, read: Read<PriceEntry, PriceField>, opts: Opts, step: Step) {
   const r = report(read, opts);
-  r.written = runImport(ctx, {
+  await runImport(ctx, {
     rows: read.entries.map((e) => ({ line: e.line, entry: e, column: (f: string) => e.columns[(f === 'productId' ? 'sku' : f === 'supplierId' ? 'supplier' : f) as PriceField] ?? e.columns.supplierSku ?? f })),
-    problems: r.problems,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
+    report: r,
     save: ({ entry: e }) => {
       const supplier = findSupplierByName(ctx.db, e.supplier);
       if (!supplier) throw ApiError.field('supplier', `no supplier is named ${e.supplier}: import or add the supplier first`);
@@ -87,6 +83,6 @@ export function applyPrices(ctx: Ctx, read: Read<PriceEntry, PriceField>, opts: 
       if (existing) r.updated++;
       else r.created++;
     },
-  });
+  }, step);
   return r;
 }

@@ -2,9 +2,10 @@
 // export it is (Shopify, WooCommerce, Crossdock's own) or which column holds each field (guessed,
 // and changeable); how many records are new, changed or the same; and every row with a problem, by
 // its line and column, which can be saved as a CSV to fix and import again. Then the import itself
-// — the good rows, or nothing unless every row is good.
-import { useState, type FormEvent } from 'react';
-import type { ImportKind, ImportReport, ProductImportReport, StockImportReport, TableImportReport } from '../../../main/common/api';
+// — the good rows, or nothing unless every row is good. A big file shows how far it has got and can
+// be stopped, which leaves nothing of it.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ImportKind, ImportProgress, ImportReport, ProductImportReport, StockImportReport, TableImportReport } from '../../../main/common/api';
 import { productFields } from '../../../main/common/imports/products';
 import { stockFields } from '../../../main/common/imports/stock';
 import { priceFields, supplierFields } from '../../../main/common/imports/suppliers';
@@ -41,13 +42,23 @@ export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): vo
   const [allOrNothing, setAllOrNothing] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** a run under way: reading (a dry run, the preview) or importing */
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    setProgress(null);
+    return busy ? client.on('imports.progress', (p) => p.kind === kind && setProgress(p)) : undefined;
+  }, [busy, kind]);
 
   async function run(f: { name: string; base64: string }, dryRun: boolean, m: Mapping | null) {
-    setBusy(true);
+    setBusy(dryRun ? 'reading' : 'importing');
     try {
       const args = { fileName: f.name, base64: f.base64, dryRun, allOrNothing, ...(m ? { mapping: m } : {}) };
       const r: ImportReport = await client.call(METHOD[kind], args);
+      if (r.cancelled) {
+        toast(t('import.cancelled'));
+        return;
+      }
       setError(null);
       setReport(r);
       // a table of no known format: show which column was taken for what
@@ -60,7 +71,7 @@ export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): vo
       setError(errorMessage(x));
       setReport(null);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
   async function pick(picked: File | undefined) {
@@ -165,10 +176,39 @@ export function ImportPanel({ kind, onClose }: { kind: ImportKind; onClose(): vo
               </label>
             </section>
           ) : null}
+          {busy && progress ? <ProgressLine p={progress} /> : null}
         </div>
-        <PanelFooter busy={busy} submitLabel={t(`${kind}.import.run`, { n: saving })} busyLabel={t('import.reading')} cancelLabel={t('common.cancel')} onCancel={onClose} />
+        <PanelFooter busy={busy !== null} submitLabel={t(`${kind}.import.run`, { n: saving })} busyLabel={t(busy === 'importing' ? 'import.importing' : 'import.reading')} cancelLabel={t('common.cancel')} onCancel={onClose} />
       </form>
     </Panel>
+  );
+}
+
+/** How far the import under way has got; while it saves rows, a button stops it (nothing of it stays). */
+function ProgressLine({ p }: { p: ImportProgress }) {
+  const t = useT();
+  const toast = useToast();
+  const [stopping, setStopping] = useState(false);
+  const stop = async () => {
+    setStopping(true);
+    try {
+      await client.call('imports.cancel', {});
+    } catch (e) {
+      toast(errorMessage(e), 'error');
+      setStopping(false);
+    }
+  };
+  const counted = p.stage === 'saving' || p.stage === 'finishing';
+  return (
+    <div className="im-progress" data-testid="import-progress" role="status" aria-live="polite">
+      <span>{t(`import.stage.${p.stage}`, { done: p.done.toLocaleString(), total: p.total.toLocaleString() })}</span>
+      {counted ? <progress max={p.total} value={p.done} aria-label={t('import.stage.saving', { done: p.done, total: p.total })} /> : null}
+      {p.stage === 'saving' ? (
+        <button type="button" className="btn btn-small" data-testid="import-stop" disabled={stopping} onClick={() => void stop()}>
+          {stopping ? t('import.stopping') : t('import.stop')}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
