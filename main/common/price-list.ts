@@ -67,16 +67,24 @@ export function guessMapping(header: readonly string[]): PriceListMapping {
 /** A spreadsheet's scientific notation: the digits past its precision are gone. */
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 
+/** digits grouped in thousands or not, with a decimal part or not: "1,234.50", "12.5"; and the same with a decimal comma */
+const POINT_AMOUNT = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+const COMMA_AMOUNT = /^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$/;
+const PLAIN_DIGITS = /^\d+$/;
+const PLAIN_POINT = /^\d+\.\d+$/;
+
 /**
  * An amount as written in a spreadsheet export, as a decimal string with a point; null when it is
  * not one. With `decimalComma`, "1.234,50" and "12,5" read as 1234.50 and 12.5; without, the comma
  * groups thousands.
  */
 export function readAmount(cell: string, decimalComma: boolean): string | null {
+  // most cells are plain digits (with a decimal point): nothing to take off
+  if (PLAIN_DIGITS.test(cell) || (!decimalComma && PLAIN_POINT.test(cell))) return cell.startsWith('0') ? cell.replace(/^0+(?=\d)/, '') : cell;
   const s = cell.replace(/[\s\u00a0\u202f]|[¥￥$€£₩元円]|^(?:USD|EUR|CNY|RMB|JPY|KRW|GBP|HKD)|(?:USD|EUR|CNY|RMB|JPY|KRW|GBP|HKD)$/gi, '');
   if (!s || SCIENTIFIC.test(s)) return null;
   const [group, point] = decimalComma ? ['.', ','] : [',', '.'];
-  if (!new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})*(?:\\${point}\\d+)?$|^\\d+(?:\\${point}\\d+)?$`).test(s)) return null;
+  if (!(decimalComma ? COMMA_AMOUNT : POINT_AMOUNT).test(s)) return null;
   const plain = s.split(group).join('').replace(point, '.');
   return plain.replace(/^0+(?=\d)/, '');
 }

@@ -7,6 +7,7 @@ let seq = 0;
 // random bytes drawn 4 KiB at a time: one system call per 256 ids (a bulk import makes thousands)
 const pool = new Uint8Array(4096);
 let used = pool.length;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function uuidv7(nowMs = Date.now()): string {
   if (used === pool.length) {
@@ -32,6 +33,7 @@ export function uuidv7(nowMs = Date.now()): string {
   b[6] = 0x70 | ((seq >> 8) & 0x0f);
   b[7] = seq & 0xff;
   b[8] = 0x80 | (b[8]! & 0x3f);
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let h = '';
+  for (let i = 0; i < 16; i++) h += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + HEX[b[i]!];
+  return h;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCsv } from '../../main/common/table-csv';
 import { openApp } from '../../main/server/app';
 import { uuidv7 } from '../../main/core/ids';
-import { deferSearchIndex } from '../../main/db/repos/products';
+import { deferIndexes } from '../../main/db/repos/products';
 import { callOk } from './measure';
 import { stats, table, type Row } from './stats';
 
@@ -57,7 +57,7 @@ export async function measureImports(log: (m: string) => void = () => undefined)
     );
     const stock = raw.db.prepare('INSERT INTO product_stock (product_id, updated_at) VALUES (?, ?)');
     raw.db.transaction(() => {
-      const indexNew = deferSearchIndex(raw.db);
+      const indexNew = deferIndexes(raw.db, { rebuildIndexes: true });
       for (let i = 0; i < ROWS; i++) {
         const id = uuidv7();
         product.run(id, `SKU-${String(i).padStart(6, '0')}`, `Product ${i}`, 'Acme', 'Snacks', 100 + (i % 900), 100 + i, now, now);

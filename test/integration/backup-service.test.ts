@@ -77,6 +77,14 @@ describe('backups in the app', () => {
     });
     expect((await t.client.call('sales.list', {})).total).toBe(1);
     expect((await t.client.call('backups.status', {})).lastError).toMatchObject({ message: expect.stringMatching(/backups/) });
+
+    // a file import, small or big (its backup is made while its rows are checked): the same
+    for (const n of [3, 4500]) {
+      const base64 = Buffer.from(`SKU,Name\n${Array.from({ length: n }, (_, i) => `F-${i},File ${i}`).join('\n')}\n`).toString('base64');
+      await expect(t.client.call('imports.products', { fileName: 'p.csv', base64 })).rejects.toMatchObject({ message: expect.stringMatching(/^The backup failed: .*nothing was imported\.$/s) });
+      expect((await t.client.call('products.list', { search: 'F-', status: 'all' })).total).toBe(0);
+    }
+    expect(t.app.dispatcher.transact(() => 'free')).toBe('free');
   });
 
   it('backs up daily when the newest backup is a day old, and when the app quits with changes', async () => {

@@ -149,7 +149,9 @@ describe('product import', () => {
     // the list asked for half-way waited for the import, then saw every row
     expect(await during).toBe(n);
     expect(refused).toMatchObject({ code: 'conflict', message: 'An import is being saved; try again when it is done' });
-    expect(seen.map((p) => `${p.stage} ${p.done}/${p.total}`)).toEqual(['reading 0/0', 'backup 0/0', 'saving 0/5000', 'saving 2000/5000', 'saving 4000/5000', 'finishing 5000/5000']);
+    // the backup is made while the rows are checked, and waited for before anything is committed
+    expect(seen.map((p) => `${p.stage} ${p.done}/${p.total}`)).toEqual(['reading 0/0', 'saving 0/5000', 'saving 2000/5000', 'saving 4000/5000', 'backup 0/0', 'finishing 5000/5000']);
+    expect(listBackups(path.join(t.dir, 'backups')).map((b) => b.reason)).toEqual(['import']);
     // indexed for search at the end
     expect((await t.client.call('products.list', { search: 'Big 4999' })).rows.map((p) => p.sku)).toEqual(['BIG-4999']);
     expect(t.app.dispatcher.transact(() => 1)).toBe(1);

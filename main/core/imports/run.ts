@@ -88,20 +88,24 @@ export function gatherEvents(ctx: Ctx): { ctx: Ctx; flush(): void } {
   const quiet: Ctx = {
     ...ctx,
     emit: (event, payload) => {
-      if (event === 'products.changed') for (const id of (payload as { ids: string[] }).ids) products.add(id);
+      if (event === 'products.changed') addFirst(products, (payload as { ids: string[] }).ids);
       else if (event === 'stock.changed') {
         const p = payload as { productIds: string[]; locationIds: string[] };
-        p.productIds.forEach((id) => stockProducts.add(id));
-        p.locationIds.forEach((id) => locations.add(id));
+        addFirst(stockProducts, p.productIds);
+        addFirst(locations, p.locationIds);
       } else ctx.emit(event, payload);
     },
   };
-  const first = (ids: Set<string>) => [...ids].slice(0, 1000);
   return {
     ctx: quiet,
     flush() {
-      if (products.size) ctx.emit('products.changed', { ids: first(products) });
-      if (stockProducts.size) ctx.emit('stock.changed', { productIds: first(stockProducts), locationIds: first(locations) });
+      if (products.size) ctx.emit('products.changed', { ids: [...products] });
+      if (stockProducts.size) ctx.emit('stock.changed', { productIds: [...stockProducts], locationIds: [...locations] });
     },
   };
+}
+
+/** the first thousand ids are kept (screens refresh on the event itself) */
+function addFirst(into: Set<string>, ids: readonly string[]): void {
+  for (const id of ids) if (into.size < 1000) into.add(id);
 }

@@ -2,13 +2,13 @@ import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { Settings } from '../../common/api/types';
 import { countMovements } from '../../db/repos/ledger';
-import { deleteSetting, getSettings, putSetting } from '../../db/repos/settings';
+import { deleteSetting, getSetting, getSettings, putSetting } from '../../db/repos/settings';
 import type { Ctx } from '../context';
 
 export const DEFAULT_BASE_CURRENCY = 'USD';
 
 export function baseCurrency(ctx: Pick<Ctx, 'db'>): string {
-  return getSettings(ctx.db).base_currency ?? DEFAULT_BASE_CURRENCY;
+  return getSetting(ctx.db, 'base_currency') ?? DEFAULT_BASE_CURRENCY;
 }
 
 export function readSettings(ctx: Ctx): Settings {

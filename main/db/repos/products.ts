@@ -77,15 +77,18 @@ export function productsBySku(db: Db): Map<string, Product> {
 }
 
 export function insertProduct(db: Db, p: Product): void {
+  // bound by position: a bulk import inserts 100,000 of these
   stmt(
     db,
     `INSERT INTO products (id, sku, name, local_name, barcode, brand, category, hs_code, origin_country, weight_g,
       length_mm, width_mm, height_mm, pack_size, default_supplier, parent_id, options, low_stock_threshold, notes,
       price, allow_backorder, status, created_at, updated_at)
-     VALUES (@id, @sku, @name, @localName, @barcode, @brand, @category, @hsCode, @originCountry, @weightG,
-      @lengthMm, @widthMm, @heightMm, @packSize, @defaultSupplier, @parentId, @options, @lowStockThreshold, @notes,
-      @price, @allowBackorder, @status, @createdAt, @updatedAt)`,
-  ).run(bind(p));
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.id, p.sku, p.name, p.localName, p.barcode, p.brand, p.category, p.hsCode, p.originCountry, p.weightG,
+    p.lengthMm, p.widthMm, p.heightMm, p.packSize, p.defaultSupplier, p.parentId, p.options ? JSON.stringify(p.options) : null, p.lowStockThreshold, p.notes,
+    p.price, p.allowBackorder ? 1 : 0, p.status, p.createdAt, p.updatedAt,
+  );
   stmt(db, 'INSERT INTO product_stock (product_id, low_stock_threshold, updated_at) VALUES (?, ?, ?)').run(p.id, p.lowStockThreshold, p.createdAt);
 }
 
@@ -214,18 +217,25 @@ export function countVariants(db: Db, parentId: string): number {
   return (stmt(db, 'SELECT count(*) AS n FROM products WHERE parent_id = ?').get(parentId) as { n: number }).n;
 }
 
+/** Indexes a bulk load of products never reads (the SKU, barcode and parent lookups stay). */
+const REBUILT = ['products_category', 'products_updated', 'products_local_name', 'products_sku_status', 'products_name_sku_status', 'product_stock_on_hand', 'product_stock_value', 'product_stock_low'];
+
 /**
  * For a bulk insert of products: the search index's insert trigger is taken off, and the function
  * returned indexes every product inserted since in one statement and puts the trigger back (the same
- * SQL). Run both in the same transaction: a rollback brings the trigger back by itself.
+ * SQL). With `rebuildIndexes` (most of the table is new), the secondary indexes the load does not
+ * read are dropped too and built again at the end — sorting once costs less than inserting into
+ * each of them row by row. Run both in the same transaction: a rollback brings everything back.
  */
-export function deferSearchIndex(db: Db): () => void {
-  const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'products_fts_ai'").get() as { sql: string } | undefined;
-  if (!trigger) return () => undefined;
+export function deferIndexes(db: Db, opts: { rebuildIndexes: boolean }): () => void {
+  const names = ['products_fts_ai', ...(opts.rebuildIndexes ? REBUILT : [])];
+  const dropped = db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE name IN (${names.map(() => '?').join(', ')})`).all(...names) as { type: 'trigger' | 'index'; name: string; sql: string }[];
   const from = (db.prepare('SELECT coalesce(max(rowid), 0) AS r FROM products').get() as { r: number }).r;
-  db.exec('DROP TRIGGER products_fts_ai');
+  for (const d of dropped) db.exec(`DROP ${d.type.toUpperCase()} ${d.name}`);
   return () => {
-    db.prepare('INSERT INTO products_fts (rowid, sku, name, local_name, barcode, brand) SELECT rowid, sku, name, local_name, barcode, brand FROM products WHERE rowid > ?').run(from);
-    db.exec(trigger.sql);
+    if (dropped.some((d) => d.name === 'products_fts_ai')) {
+      db.prepare('INSERT INTO products_fts (rowid, sku, name, local_name, barcode, brand) SELECT rowid, sku, name, local_name, barcode, brand FROM products WHERE rowid > ?').run(from);
+    }
+    for (const d of dropped) db.exec(d.sql);
   };
 }

@@ -6,6 +6,10 @@ export function getSettings(db: Db): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
+export function getSetting(db: Db, key: string): string | null {
+  return (stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
 export function putSetting(db: Db, key: string, value: string, now: string): void {
   stmt(
     db,
