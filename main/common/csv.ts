@@ -19,35 +19,48 @@ export function detectDelimiter(text: string): Delimiter {
 /** CSV cells with quotes ("a, b" and "" inside), and the line each record starts on. */
 export function parseCsv(text: string, delimiter: Delimiter = ','): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delim = delimiter.charCodeAt(0);
   let cells: string[] = [];
+  // a cell is read in pieces sliced from the text (quotes and stray carriage returns split it), not
+  // a character at a time: a catalogue may have 100,000 rows
   let cell = '';
+  let from = 0;
   let quoted = false;
   let line = 1;
   let start = 1;
-  const src = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
+    const c = src.charCodeAt(i);
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
+      if (c === QUOTE) {
+        cell += src.slice(from, i);
+        // "" inside quotes is one quote
+        if (src.charCodeAt(i + 1) === QUOTE) {
+          cell += '"';
+          i++;
+        } else quoted = false;
+        from = i + 1;
+      } else if (c === LF) line++;
+    } else if (c === QUOTE || c === CR) {
+      cell += src.slice(from, i);
+      if (c === QUOTE) quoted = true;
+      from = i + 1;
+    } else if (c === delim || c === LF) {
+      cells.push((cell + src.slice(from, i)).trim());
+      cell = '';
+      from = i + 1;
+      if (c === LF) {
+        out.push({ line: start, cells });
+        cells = [];
+        start = ++line;
       }
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      cells.push(cell);
-      out.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      start = ++line;
-    } else if (ch !== '\r') cell += ch;
+    }
   }
-  if (cell !== '' || cells.length) out.push({ line: start, cells: [...cells, cell] });
-  return out.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
+  const last = cell + src.slice(from);
+  if (last !== '' || cells.length) out.push({ line: start, cells: [...cells, last.trim()] });
+  return out;
 }
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;

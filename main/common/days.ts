@@ -3,8 +3,18 @@ const DAY = 86_400_000;
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/** recent answers of addDays: a plan of 20,000 products asks the same few hundred again and again */
+const added = new Map<string, string>();
+
 export function addDays(day: string, n: number): string {
-  return iso(ms(day) + n * DAY);
+  const key = day + ' ' + n;
+  let out = added.get(key);
+  if (out === undefined) {
+    out = iso(ms(day) + n * DAY);
+    if (added.size >= 10_000) added.clear();
+    added.set(key, out);
+  }
+  return out;
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */

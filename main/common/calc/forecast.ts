@@ -119,13 +119,25 @@ export function forecastWith(method: Method, demand: readonly number[], alpha: n
  * them, so the prefix's result is (1 − β)^t·p₀ plus the recursion run from zero (likewise z).
  */
 export function oneStepForecasts(method: Method, demand: readonly number[], alpha: number, beta = alpha): (number | null)[] {
-  const out = oneStepInto(new Float64Array(demand.length), method, demand, alpha, beta);
-  return Array.from(out, (f) => (Number.isNaN(f) ? null : f));
+  const i = ORDER.indexOf(method);
+  const f = allSteps(demand, alpha, beta);
+  return Array.from({ length: demand.length }, (_, t) => (t === 0 || Number.isNaN(f[t * ORDER.length + i]!) ? null : f[t * ORDER.length + i]!));
 }
 
-/** oneStepForecasts into a buffer, NaN where there is no forecast (no allocation: a plan backtests every product). */
-function oneStepInto(out: Float64Array, method: Method, demand: readonly number[], alpha: number, beta: number): Float64Array {
-  out[0] = NaN;
+/** the methods in the order allSteps gives their forecasts */
+const ORDER: readonly Method[] = ['mean', 'ses', 'croston', 'sba', 'tsb'];
+// allSteps' buffer, reused: synchronous and never re-entered, so one is enough
+let steps = new Float64Array(ORDER.length * 256);
+
+/**
+ * Walks a series once and gives, for each period t from 1, what every method would have forecast
+ * for it from periods 0..t−1: element t·5 + i for the i-th method of ORDER, NaN where it has
+ * nothing to say. One pass serves all five: a plan backtests every method on every product. The
+ * buffer is reused by the next call.
+ */
+function allSteps(demand: readonly number[], alpha: number, beta: number): Float64Array {
+  if (steps.length < demand.length * ORDER.length) steps = new Float64Array(demand.length * ORDER.length * 2);
+  const f = steps;
   let sum = 0;
   let level = 0;
   // Croston: smoothed size and interval, demands seen, position of the last demand
@@ -141,10 +153,13 @@ function oneStepInto(out: Float64Array, method: Method, demand: readonly number[
   let nzSum = 0;
   for (let t = 0; t < demand.length; t++) {
     if (t > 0) {
-      if (method === 'mean') out[t] = sum / t;
-      else if (method === 'ses') out[t] = level;
-      else if (method === 'croston' || method === 'sba') out[t] = demands ? (size / interval) * (method === 'sba' ? 1 - alpha / 2 : 1) : NaN;
-      else out[t] = demands ? (pDecay * (demands / t) + p0run) * (zDecay * (nzSum / demands) + z0run) : NaN;
+      const at = t * ORDER.length;
+      const crostonF = demands ? size / interval : NaN;
+      f[at] = sum / t;
+      f[at + 1] = level;
+      f[at + 2] = crostonF;
+      f[at + 3] = crostonF * (1 - alpha / 2);
+      f[at + 4] = demands ? (pDecay * (demands / t) + p0run) * (zDecay * (nzSum / demands) + z0run) : NaN;
     }
     const y = demand[t]!;
     sum += y;
@@ -162,11 +177,8 @@ function oneStepInto(out: Float64Array, method: Method, demand: readonly number[
       last = t + 1;
     }
   }
-  return out;
+  return f;
 }
-
-// mase's working buffer, reused: synchronous and never re-entered, so one is enough
-let scratch = new Float64Array(256);
 
 /**
  * Mean absolute scaled error of one-step forecasts made from each point of the history on (at
@@ -174,21 +186,30 @@ let scratch = new Float64Array(256);
  * Null when there is too little history, or the naive forecast never errs (a constant series).
  */
 export function mase(method: Method, demand: readonly number[], alpha: number, minHistory = 4): number | null {
-  if (demand.length < minHistory + 1) return null;
+  return maseAll(demand, alpha, minHistory)[method];
+}
+
+/** mase of every method, from one pass over the history. */
+export function maseAll(demand: readonly number[], alpha: number, minHistory = 4): Record<Method, number | null> {
+  const errors: Record<Method, number | null> = { mean: null, ses: null, croston: null, sba: null, tsb: null };
+  if (demand.length < minHistory + 1) return errors;
   let naive = 0;
   for (let t = 1; t < demand.length; t++) naive += Math.abs(demand[t]! - demand[t - 1]!);
   naive /= demand.length - 1;
-  if (naive === 0) return null;
-  if (scratch.length < demand.length) scratch = new Float64Array(demand.length * 2);
-  const f = oneStepInto(scratch, method, demand, alpha, alpha);
-  let err = 0;
-  let n = 0;
-  for (let t = minHistory; t < demand.length; t++) {
-    if (Number.isNaN(f[t]!)) continue;
-    err += Math.abs(demand[t]! - f[t]!);
-    n++;
+  if (naive === 0) return errors;
+  const f = allSteps(demand, alpha, alpha);
+  for (let i = 0; i < ORDER.length; i++) {
+    let err = 0;
+    let n = 0;
+    for (let t = minHistory; t < demand.length; t++) {
+      const v = f[t * ORDER.length + i]!;
+      if (Number.isNaN(v)) continue;
+      err += Math.abs(demand[t]! - v);
+      n++;
+    }
+    errors[ORDER[i]!] = n ? err / n / naive : null;
   }
-  return n ? err / n / naive : null;
+  return errors;
 }
 
 export interface Forecast {

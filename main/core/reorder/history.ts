@@ -6,7 +6,7 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { DemandHistory } from '../../common/api/reorder-types';
-import { forecast, forecastWith, mase, sampleSd } from '../../common/calc/forecast';
+import { forecast, forecastWith, maseAll, sampleSd } from '../../common/calc/forecast';
 import { getProduct } from '../../db/repos/products';
 import { dailyPromo } from '../../db/repos/reorder';
 import { dailyDemand } from '../../db/repos/sales';
@@ -36,6 +36,7 @@ export function demandHistory(ctx: Ctx, input: Parsed<'reorder.history'>): Deman
   const found = forecast(demand, 'auto', input.alpha);
   // a product that never sold gets no forecast, and says so, rather than a silent zero
   const auto = demand.some((q) => q > 0) ? found : { ...found, perPeriod: null, why: `nothing shipped in these ${input.periods} periods` };
+  const backtest = maseAll(demand, input.alpha);
   return {
     productId: product.id,
     sku: product.sku,
@@ -48,6 +49,6 @@ export function demandHistory(ctx: Ctx, input: Parsed<'reorder.history'>): Deman
     cv2: auto.cv2,
     sdPerPeriod: sampleSd(demand),
     auto: { method: auto.method, perPeriod: auto.perPeriod, why: auto.why },
-    methods: METHODS.map((m) => ({ method: m, perPeriod: forecastWith(m, demand, input.alpha), mase: mase(m, demand, input.alpha) })),
+    methods: METHODS.map((m) => ({ method: m, perPeriod: forecastWith(m, demand, input.alpha), mase: backtest[m] })),
   };
 }

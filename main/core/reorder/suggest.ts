@@ -4,7 +4,7 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
 import type { PlanLine, ReorderProduct, ReorderSuggestions, SupplierPlan } from '../../common/api/reorder-types';
-import { forecastWith, mase } from '../../common/calc/forecast';
+import { forecastWith, maseAll } from '../../common/calc/forecast';
 import { unitPriceFor } from '../../common/calc/pricing';
 import { fitToBudget } from '../../common/calc/reorder';
 import { addDays } from '../../common/days';
@@ -83,6 +83,7 @@ export function productPlan(ctx: Ctx, input: Parsed<'reorder.product'>): Reorder
   // planned even when its rule says never, so the screen can still show what it would be
   const line = planProduct({ ...l, rules: new Map([[p.id, { ...rule, policy: rule.policy === 'none' ? 'rop' : rule.policy }]]) }, p)!;
   const { demand } = baseline(l, p.id);
+  const backtest = maseAll(demand, l.settings.alpha);
   const shipped = l.shipped.get(p.id);
   const promo = l.promo.get(p.id);
   const perDay = (line.forecastPerWeek ?? 0) / 7;
@@ -92,7 +93,7 @@ export function productPlan(ctx: Ctx, input: Parsed<'reorder.product'>): Reorder
     settings: l.settings,
     rule,
     weeks: l.weeks.map((week, k) => ({ week, qty: shipped?.[k] ?? 0, promo: promo?.[k] ?? 0 })),
-    methods: METHODS.map((m) => ({ method: m, perWeek: forecastWith(m, demand, l.settings.alpha), mase: mase(m, demand, l.settings.alpha) })),
+    methods: METHODS.map((m) => ({ method: m, perWeek: forecastWith(m, demand, l.settings.alpha), mase: backtest[m] })),
     // stock cannot go below zero: what is not there is not sold (or waits), and does not come back when the order lands
     projection: Array.from({ length: horizon(line.leadTimeDays) + 1 }, (_, d) => {
       const stock = Math.max(0, line.projected - perDay * d);

@@ -66,39 +66,79 @@ export function rebuildPromoDays(db: Db): void {
   ).run();
 }
 
+interface WeeksQuery {
+  fromWeek: string;
+  /** weeks in the window, fromWeek the first */
+  weeks: number;
+  locationId: string | null;
+  productId: string | null;
+}
+
 /**
  * Units shipped per product and week over [fromWeek, toWeek] (Mondays), at a location or all, as
- * a series per product (index 0 = fromWeek). SQLite packs each product's weeks into one string
- * ("k qty k qty …"): handing 20,000 strings to JavaScript instead of a million rows of three
- * columns is what keeps a plan of every product quick.
+ * a series per product (index 0 = fromWeek). SQLite packs each product's weeks into two strings,
+ * its dates and its quantities ("2026-11-02 2026-11-09 …", "3 1 …"): handing 20,000 strings to
+ * JavaScript instead of a million rows of three columns is what keeps a plan of every product quick.
  */
-export function demandWeeks(db: Db, q: { fromWeek: string; toWeek: string; weeks: number; locationId: string | null; productId: string | null }): Map<string, Float64Array> {
-  const rows = stmt(
+export function demandWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
+  return packedSeries(
     db,
-    `SELECT product_id, group_concat(CAST((julianday(week) - julianday(@fromWeek)) / 7 AS INTEGER) || ' ' || qty, ' ') FROM demand_weeks
-     WHERE ${onlyProduct(q.productId, 'product_id')} week BETWEEN @fromWeek AND @toWeek AND (@locationId IS NULL OR location_id = @locationId)
+    `SELECT product_id, group_concat(week, ' '), group_concat(qty, ' ') FROM demand_weeks
+     WHERE ${onlyProduct(q.productId, 'product_id')} week >= @fromWeek AND (@locationId IS NULL OR location_id = @locationId)
      GROUP BY product_id`,
-  )
-    .raw(true)
-    .all({ fromWeek: q.fromWeek, toWeek: q.toWeek, locationId: q.locationId, productId: q.productId }) as [string, string][];
+    q,
+  );
+}
+
+/** Of those, the promotional units, per product and week (the same series, from the daily promo_days). */
+export function promoWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
+  return packedSeries(
+    db,
+    `SELECT product_id, group_concat(day, ' '), group_concat(qty, ' ') FROM promo_days
+     WHERE ${onlyProduct(q.productId, 'product_id')} day >= @fromWeek AND (@locationId IS NULL OR location_id = @locationId)
+     GROUP BY product_id`,
+    q,
+  );
+}
+
+/** Days since 1970-01-01 of a calendar date (proleptic Gregorian), by arithmetic alone: a plan reads a million dates. */
+function epochDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The series from (product, dates, quantities) rows; dates after the window's last week are left out. */
+function packedSeries(db: Db, sql: string, q: WeeksQuery): Map<string, Float64Array> {
+  const rows = stmt(db, sql).raw(true).all({ fromWeek: q.fromWeek, locationId: q.locationId, productId: q.productId }) as [string, string, string][];
   const out = new Map<string, Float64Array>();
-  for (const [productId, packed] of rows) {
+  const firstDay = Date.parse(q.fromWeek) / 86_400_000;
+  for (const [productId, dates, qtys] of rows) {
     const series = new Float64Array(q.weeks);
-    // read in place, without splitting: whole numbers one space apart, week then quantity (a week
-    // at several locations comes once per location)
-    let k = 0;
+    // read in place, without splitting (dates are worked out in SQLite far more slowly): the k-th
+    // date with the k-th quantity; a week at several locations, or several days of a week, add up
+    let j = 0;
+    let y = 0;
+    let m = 0;
     let n = 0;
-    let isWeek = true;
-    for (let i = 0; i <= packed.length; i++) {
-      const c = i < packed.length ? packed.charCodeAt(i) : 32;
-      if (c !== 32) {
-        n = n * 10 + (c - 48);
-        continue;
+    for (let i = 0; i <= dates.length; i++) {
+      const c = i < dates.length ? dates.charCodeAt(i) : 32;
+      if (c === 45) {
+        if (y === 0) y = n;
+        else m = n;
+        n = 0;
+      } else if (c !== 32) n = n * 10 + (c - 48);
+      else {
+        const k = Math.floor((epochDay(y, m, n) - firstDay) / 7);
+        let qty = 0;
+        for (let c2 = qtys.charCodeAt(j); j < qtys.length && c2 !== 32; c2 = qtys.charCodeAt(++j)) qty = qty * 10 + (c2 - 48);
+        j++;
+        if (k < q.weeks) series[k]! += qty;
+        y = 0;
+        n = 0;
       }
-      if (isWeek) k = n;
-      else series[k]! += n;
-      isWeek = !isWeek;
-      n = 0;
     }
     out.set(productId, series);
   }
@@ -109,19 +149,14 @@ export function soldBefore(db: Db, productId: string, week: string): boolean {
   return !!stmt(db, 'SELECT 1 FROM demand_weeks WHERE product_id = ? AND week < ? LIMIT 1').get(productId, week);
 }
 
-/** Promotional units per product and day over a range of days: small, so read whole. */
-export function promoDays(db: Db, q: { from: string; to: string; locationId: string | null; productId: string | null }): { productId: string; day: string; qty: number }[] {
-  return stmt(
-    db,
-    `SELECT product_id AS productId, day, sum(qty) AS qty FROM promo_days WHERE day BETWEEN @from AND @to
-       AND (@locationId IS NULL OR location_id = @locationId) AND (@productId IS NULL OR product_id = @productId)
-     GROUP BY product_id, day`,
-  ).all(q) as { productId: string; day: string; qty: number }[];
-}
-
 /** Units of one product shipped per day over a range that were promotional. */
 export function dailyPromo(db: Db, productId: string, locationId: string | null, from: string, to: string): { day: string; qty: number }[] {
-  return promoDays(db, { from, to, locationId, productId }).map((r) => ({ day: r.day, qty: r.qty }));
+  return stmt(
+    db,
+    `SELECT day, sum(qty) AS qty FROM promo_days WHERE product_id = @productId AND day BETWEEN @from AND @to
+       AND (@locationId IS NULL OR location_id = @locationId)
+     GROUP BY day`,
+  ).all({ productId, locationId, from, to }) as { day: string; qty: number }[];
 }
 
 // ---- promotions -------------------------------------------------------------------------------
