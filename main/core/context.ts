@@ -27,9 +27,10 @@ export interface TaskCtx {
   /**
    * One write transaction that may take long (a big import): `pause` gives way to the event loop
    * (so progress events go out and a cancel gets in) and throws Cancelled once cancelLong was
-   * called. Every other call waits until it ends; with `pauseSync` supplier sync stops meanwhile.
+   * called. Every other call waits until it ends. A `big` one (it pauses) stops supplier sync
+   * meanwhile, and its commit leaves the checkpoint to a worker.
    */
-  transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>, opts?: { pauseSync?: boolean }): Promise<T>;
+  transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>, opts?: { big?: boolean }): Promise<T>;
   /** asks the long transaction under way to stop; false when none is under way */
   cancelLong(): boolean;
   /** an event with no transaction behind it (progress) */

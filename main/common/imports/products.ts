@@ -202,7 +202,7 @@ const readCrossdock: Reader = (header, body, _mapping, amount) => {
 
 const readByMapping: Reader = (header, body, mapping, amount) => {
   const entry = makeEntry(amount);
-  const table = readMapped([{ line: 1, cells: header }, ...body], MAPPED, mapping);
+  const table = readMapped(body, MAPPED, mapping, header);
   if (table.problems.length) return { entries: [], problems: table.problems, skipped: 0 };
   const problems: RowProblem[] = [];
   const kinds: Partial<Record<ProductField, 'int' | 'decimal' | 'code'>> = { sku: 'code', barcode: 'code', hsCode: 'code', weightG: 'int', lengthMm: 'int', widthMm: 'int', heightMm: 'int', packSize: 'int', lowStockThreshold: 'int', price: 'decimal' };

@@ -49,10 +49,13 @@ export function guessColumns<F extends string>(header: readonly string[], spec: 
   return mapping;
 }
 
-export function readMapped<F extends string>(rows: readonly ImportRow[], spec: TableSpec<F>, given?: Partial<Record<F, string>>): MappedTable<F> {
-  const records = rows.filter((r) => r.cells.some((c) => c !== ''));
-  const [head, ...body] = records;
-  const header = head?.cells ?? [];
+/** A table's rows by the mapping given or guessed; `header` when the caller has taken the header and the empty rows off already. */
+export function readMapped<F extends string>(rows: readonly ImportRow[], spec: TableSpec<F>, given?: Partial<Record<F, string>>, header?: string[]): MappedTable<F> {
+  if (!header) {
+    const records = rows.filter((r) => r.cells.some((c) => c !== ''));
+    return readMapped(records.slice(1), spec, given, records[0]?.cells ?? []);
+  }
+  const body = rows;
   const mapping = given ?? guessColumns(header, spec);
   const index = new Map(header.map((h, i) => [squash(h), i] as const));
   const problems: RowProblem[] = [];
@@ -61,11 +64,13 @@ export function readMapped<F extends string>(rows: readonly ImportRow[], spec: T
     if (!col || !index.has(squash(col))) problems.push({ line: 1, column: col ?? need, message: col ? `no column "${col}" in the file` : `choose the column that holds ${spec.describe[need] ?? need}` });
   }
   if (problems.length) return { header, mapping, rows: [], problems };
-  // each field's cell position, found once (a file may have 100,000 rows)
-  const at = spec.fields.map((f) => [f, mapping[f] === undefined ? -1 : (index.get(squash(mapping[f]!)) ?? -1)] as const);
+  // each mapped field's cell position, found once (a file may have 100,000 rows); a row holds just
+  // those, and reads every other field as '' from a shared prototype
+  const at = spec.fields.map((f) => [f, mapping[f] === undefined ? -1 : (index.get(squash(mapping[f]!)) ?? -1)] as const).filter(([, i]) => i >= 0);
+  const unmapped = Object.fromEntries(spec.fields.map((f) => [f, '']));
   const mapped = body.map((r) => {
-    const cells = {} as Record<F, string>;
-    for (const [f, i] of at) cells[f] = i < 0 ? '' : restoreText((r.cells[i] ?? '').trim());
+    const cells = Object.create(unmapped) as Record<F, string>;
+    for (const [f, i] of at) cells[f] = restoreText((r.cells[i] ?? '').trim());
     return { line: r.line, cells };
   });
   return { header, mapping, rows: mapped, problems };

@@ -57,7 +57,7 @@ async function importing<R extends { entries: unknown[]; problems: RowProblem[] 
         progress(stage, done, total);
         if (long) await pause();
       }),
-    { pauseSync: long },
+    { big: long },
   );
 }
 

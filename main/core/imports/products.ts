@@ -82,7 +82,8 @@ export async function applyProducts(
   const schemas = schemasFor(ordered);
 
   await runImport(ctx, {
-    rows: ordered.map((e) => ({ line: e.line, entry: e, column: (field: string) => e.columns[field] ?? e.columns.sku ?? field })),
+    rows: ordered,
+    column: (e, field) => e.columns[field] ?? e.columns.sku ?? field,
     report,
     around: () => {
       if (!bulk) return null;
@@ -91,7 +92,7 @@ export async function applyProducts(
       const added = ordered.filter((e) => !all.has(e.sku.toLowerCase())).length;
       return deferIndexes(ctx.db, { rebuildIndexes: added >= REBUILD && added >= all.size });
     },
-    save: ({ entry: e }) => {
+    save: (e) => {
       if (e.parentSku && failed.has(e.parentSku.toLowerCase())) {
         failed.add(e.sku.toLowerCase());
         throw ApiError.field('sku', `its parent ${e.parentSku} could not be imported`);

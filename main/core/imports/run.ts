@@ -16,14 +16,10 @@ export const CHUNK = 2000;
 /** Reports how far an import got and, in a long one, gives way; throws Cancelled when asked to stop. */
 export type Step = (stage: ImportProgress['stage'], done: number, total: number) => Promise<void>;
 
-export interface RowOf {
-  line: number;
-  /** the file's column for a field (and the column to blame when nothing better is known) */
-  column(field: string): string;
-}
-
-export interface ImportRun<R extends RowOf> {
+export interface ImportRun<R extends { line: number }> {
   rows: readonly R[];
+  /** the file's column a row's field came from (and the column to blame when nothing better is known) */
+  column(row: R, field: string): string;
   /** the report: its problems (those found reading the file, then the rows'), dryRun and allOrNothing read, written and cancelled set */
   report: ImportReport;
   /** saves one row; throws ApiError or a ZodError to refuse it */
@@ -35,7 +31,7 @@ export interface ImportRun<R extends RowOf> {
 }
 
 /** Runs the rows inside the caller's transaction; problems are added to the report, sorted by line. */
-export async function runImport<R extends RowOf>(ctx: Ctx, run: ImportRun<R>, step: Step): Promise<void> {
+export async function runImport<R extends { line: number }>(ctx: Ctx, run: ImportRun<R>, step: Step): Promise<void> {
   const { report } = run;
   const save = run.savepoint ? ctx.db.transaction((row: R) => run.save(row)) : run.save;
   const total = run.rows.length;
@@ -49,7 +45,7 @@ export async function runImport<R extends RowOf>(ctx: Ctx, run: ImportRun<R>, st
         save(row);
       } catch (err) {
         if (!(err instanceof ApiError) && !(err instanceof z.ZodError)) throw err;
-        report.problems.push(...problemsOf(row, err));
+        report.problems.push(...problemsOf(row.line, (field) => run.column(row, field), err));
       }
     }
     if (report.dryRun || (report.allOrNothing && report.problems.length)) {
@@ -71,9 +67,9 @@ export async function runImport<R extends RowOf>(ctx: Ctx, run: ImportRun<R>, st
 }
 
 /** A refusal on the file's column: each contract issue, or the field a service named. */
-function problemsOf(row: RowOf, err: ApiError | z.ZodError): ImportProblem[] {
-  if (err instanceof z.ZodError) return err.issues.map((i) => ({ line: row.line, column: row.column(String(i.path[0] ?? '')), message: i.message }));
-  return [{ line: row.line, column: row.column(err.details?.field ?? ''), message: err.message }];
+function problemsOf(line: number, column: (field: string) => string, err: ApiError | z.ZodError): ImportProblem[] {
+  if (err instanceof z.ZodError) return err.issues.map((i) => ({ line, column: column(String(i.path[0] ?? '')), message: i.message }));
+  return [{ line, column: column(err.details?.field ?? ''), message: err.message }];
 }
 
 /**

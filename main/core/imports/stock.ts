@@ -36,13 +36,13 @@ export async function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: st
   };
   const seen = new Map<string, number>();
   const events = gatherEvents(ctx);
-  const column = (e: StockEntry) => (field: string) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku));
   await runImport(ctx, {
-    rows: read.entries.map((e) => ({ line: e.line, entry: e, column: column(e) })),
+    rows: read.entries,
+    column: (e, field) => (field === 'productId' ? e.columns.sku : field === 'locationId' ? e.columns.location : (e.columns[field as keyof StockEntry['columns']] ?? e.columns.sku)),
     report,
     // a posting checks as it goes: a refusal half-way must leave nothing of the row
     savepoint: true,
-    save: ({ entry: e }) => {
+    save: (e) => {
       const key = `${e.sku.toLowerCase()}@${e.location.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) throw ApiError.field('sku', `${e.sku} at ${e.location} is also on line ${first}: one row per product and location`);

@@ -24,9 +24,10 @@ function report<F extends string>(read: Read<unknown, F>, opts: Opts): ImportRep
 export async function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, SupplierField>, opts: Opts, step: Step) {
   const r = report(read, opts);
   await runImport(ctx, {
-    rows: read.entries.map((e) => ({ line: e.line, entry: e, column: (f: string) => e.columns[f as SupplierField] ?? e.columns.name ?? f })),
+    rows: read.entries,
+    column: (e, f) => e.columns[f as SupplierField] ?? e.columns.name ?? f,
     report: r,
-    save: ({ entry: e }) => {
+    save: (e) => {
       const existing = findSupplierByName(ctx.db, e.name);
       if (!existing) {
         createSupplier(ctx, api['suppliers.create'].input.parse(e.input));
@@ -48,9 +49,10 @@ export async function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, Supplie
 export async function applyPrices(ctx: Ctx, read: Read<PriceEntry, PriceField>, opts: Opts, step: Step) {
   const r = report(read, opts);
   await runImport(ctx, {
-    rows: read.entries.map((e) => ({ line: e.line, entry: e, column: (f: string) => e.columns[(f === 'productId' ? 'sku' : f === 'supplierId' ? 'supplier' : f) as PriceField] ?? e.columns.supplierSku ?? f })),
+    rows: read.entries,
+    column: (e, f) => e.columns[(f === 'productId' ? 'sku' : f === 'supplierId' ? 'supplier' : f) as PriceField] ?? e.columns.supplierSku ?? f,
     report: r,
-    save: ({ entry: e }) => {
+    save: (e) => {
       const supplier = findSupplierByName(ctx.db, e.supplier);
       if (!supplier) throw ApiError.field('supplier', `no supplier is named ${e.supplier}: import or add the supplier first`);
       const product = e.sku ? findProductBy(ctx.db, 'sku', e.sku) : null;
