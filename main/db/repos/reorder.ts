@@ -6,6 +6,8 @@ import { stmt } from './statements';
 
 /** "col = @productId AND" for a plan of one product, else nothing: an OR with a null test would make SQLite read every row. */
 const onlyProduct = (productId: string | null, column: string) => (productId ? `${column} = @productId AND` : '');
+/** the same for a location (left out of the SQL when there is none: a scan of a million rows tests it on each) */
+const atLocation = (locationId: string | null) => (locationId ? 'AND location_id = @locationId' : '');
 
 // ---- demand, as orders ship ------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ export function demandWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
   return packedSeries(
     db,
     `SELECT product_id, group_concat(week, ' '), group_concat(qty, ' ') FROM demand_weeks
-     WHERE ${onlyProduct(q.productId, 'product_id')} week >= @fromWeek AND (@locationId IS NULL OR location_id = @locationId)
+     WHERE ${onlyProduct(q.productId, 'product_id')} week >= @fromWeek ${atLocation(q.locationId)}
      GROUP BY product_id`,
     q,
   );
@@ -95,7 +97,7 @@ export function promoWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
   return packedSeries(
     db,
     `SELECT product_id, group_concat(day, ' '), group_concat(qty, ' ') FROM promo_days
-     WHERE ${onlyProduct(q.productId, 'product_id')} day >= @fromWeek AND (@locationId IS NULL OR location_id = @locationId)
+     WHERE ${onlyProduct(q.productId, 'product_id')} day >= @fromWeek ${atLocation(q.locationId)}
      GROUP BY product_id`,
     q,
   );
@@ -300,15 +302,38 @@ export interface Source {
 
 /** Every active price-list line of an active supplier that names a product. */
 export function sources(db: Db, productId: string | null): Source[] {
-  return stmt(
+  // the few suppliers read once, not joined to each of 20,000 lines
+  const suppliers = new Map(
+    (stmt(db, "SELECT id, name, currency, lead_time_days AS leadTimeDays FROM suppliers WHERE status = 'active'").all() as { id: string; name: string; currency: string; leadTimeDays: number }[]).map((s) => [s.id, s]),
+  );
+  const lines = stmt(
     db,
-    `SELECT sp.id AS supplierProductId, s.id AS supplierId, s.name AS supplierName, s.currency, sp.supplier_sku AS supplierSku, sp.product_id AS productId,
-       sp.unit_price AS unitPrice, sp.price_breaks AS priceBreaks, sp.moq, sp.order_multiple AS orderMultiple,
-       coalesce(sp.lead_time_days, s.lead_time_days) AS leadTimeDays, CASE WHEN sp.lead_time_days IS NULL THEN 'supplier' ELSE 'product' END AS leadTimeFrom
-     FROM supplier_products sp JOIN suppliers s ON s.id = sp.supplier_id
-     WHERE ${onlyProduct(productId, 'sp.product_id')} sp.status = 'active' AND s.status = 'active' AND sp.product_id IS NOT NULL
-     ORDER BY sp.product_id, sp.unit_price`,
-  ).all({ productId }) as Source[];
+    `SELECT id, supplier_id AS supplierId, supplier_sku AS supplierSku, product_id AS productId, unit_price AS unitPrice, price_breaks AS priceBreaks,
+       moq, order_multiple AS orderMultiple, lead_time_days AS leadTimeDays
+     FROM supplier_products
+     WHERE ${onlyProduct(productId, 'product_id')} status = 'active' AND product_id IS NOT NULL
+     ORDER BY product_id, unit_price`,
+  ).all({ productId }) as (Omit<Source, 'supplierProductId' | 'supplierName' | 'currency' | 'leadTimeDays' | 'leadTimeFrom'> & { id: string; leadTimeDays: number | null })[];
+  const out: Source[] = [];
+  for (const l of lines) {
+    const s = suppliers.get(l.supplierId);
+    if (!s) continue;
+    out.push({
+      supplierProductId: l.id,
+      supplierId: l.supplierId,
+      supplierName: s.name,
+      currency: s.currency,
+      supplierSku: l.supplierSku,
+      productId: l.productId,
+      unitPrice: l.unitPrice,
+      priceBreaks: l.priceBreaks,
+      moq: l.moq,
+      orderMultiple: l.orderMultiple,
+      leadTimeDays: l.leadTimeDays ?? s.leadTimeDays,
+      leadTimeFrom: l.leadTimeDays === null ? 'supplier' : 'product',
+    });
+  }
+  return out;
 }
 
 /** Days from sending each purchase order to each of its receipts, per supplier and product. */
