@@ -7,8 +7,14 @@ import type { Ctx } from '../context';
 
 export const DEFAULT_BASE_CURRENCY = 'USD';
 
+// read once per call (each call has a Ctx of its own): a bulk import prices 100,000 products.
+// updateSettings forgets it when it changes the base currency.
+const baseOfCall = new WeakMap<object, string>();
+
 export function baseCurrency(ctx: Pick<Ctx, 'db'>): string {
-  return getSetting(ctx.db, 'base_currency') ?? DEFAULT_BASE_CURRENCY;
+  let base = baseOfCall.get(ctx);
+  if (base === undefined) baseOfCall.set(ctx, (base = getSetting(ctx.db, 'base_currency') ?? DEFAULT_BASE_CURRENCY));
+  return base;
 }
 
 export function readSettings(ctx: Ctx): Settings {
@@ -30,6 +36,7 @@ export function updateSettings(ctx: Ctx, input: Parsed<'settings.update'>): Sett
       throw ApiError.field('baseCurrency', `Stock is already valued in ${current.baseCurrency}; the base currency can only be chosen before the first movement`, 'conflict');
     }
     putSetting(ctx.db, 'base_currency', input.baseCurrency, ctx.now);
+    baseOfCall.delete(ctx);
   }
   if (input.userName) putSetting(ctx.db, 'user_name', input.userName, ctx.now);
   if (input.locale) putSetting(ctx.db, 'locale', input.locale, ctx.now);
