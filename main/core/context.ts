@@ -28,7 +28,7 @@ export interface TaskCtx {
    * One write transaction that may take long (a big import): `pause` gives way to the event loop
    * (so progress events go out and a cancel gets in) and throws Cancelled once cancelLong was
    * called. Every other call waits until it ends. A `big` one (it pauses) stops supplier sync
-   * meanwhile, and its commit leaves the checkpoint to a worker.
+   * meanwhile.
    */
   transactLong<T>(fn: (ctx: Ctx, pause: () => Promise<void>) => Promise<T>, opts?: { big?: boolean }): Promise<T>;
   /** asks the long transaction under way to stop; false when none is under way */

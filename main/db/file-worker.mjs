@@ -1,8 +1,8 @@
 // Work on whole database files, off the main thread: copying a database with SQLite's backup API
 // (the copy commits with a flush of the whole file, which would hold the app's event loop for
 // seconds on a large one) and checking a file (a full integrity_check reads every page). Plain
-// JavaScript so it runs as a worker as it is — under Node, the tests and Electron alike. Also the
-// checkpoint after a big import. Used by ./files.ts only.
+// JavaScript so it runs as a worker as it is — under Node, the tests and Electron alike. Used by
+// ./files.ts only.
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -80,20 +80,8 @@ function check({ file, applicationId, full, standalone }) {
   }
 }
 
-/** Moves what a big commit left in the -wal into the database file, beside the app's own connection. */
-function checkpoint({ file }) {
-  const db = new Database(file, { fileMustExist: true, ...binding });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('wal_checkpoint(PASSIVE)');
-    return { ok: true };
-  } finally {
-    db.close();
-  }
-}
-
 try {
-  parentPort.postMessage(op === 'copy' ? await copy(workerData) : op === 'checkpoint' ? checkpoint(workerData) : check(workerData));
+  parentPort.postMessage(op === 'copy' ? await copy(workerData) : check(workerData));
 } catch (e) {
   parentPort.postMessage({ ok: false, error: e.message, code: e.code ?? null });
 }

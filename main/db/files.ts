@@ -67,12 +67,3 @@ export async function copyDatabase(from: string, to: string, opts: { pagesPerSte
   const r = await inWorker<{ ok: boolean }>({ op: 'copy', from, to, pagesPerStep: opts.pagesPerStep ?? null, checkpoint: opts.checkpoint ?? false, nativeBinding: opts.nativeBinding ?? null });
   if (r.error !== undefined) throw new FileWorkError(r.error, r.code ?? null);
 }
-
-/**
- * Copies the pages a big commit left in the -wal into the database file, on a connection of the
- * worker's own: the app's connection is not held meanwhile. Rejects with a FileWorkError.
- */
-export async function checkpointFile(file: string, nativeBinding?: string): Promise<void> {
-  const r = await inWorker<{ ok: boolean }>({ op: 'checkpoint', file, nativeBinding: nativeBinding ?? null });
-  if (r.error !== undefined) throw new FileWorkError(r.error, r.code ?? null);
-}

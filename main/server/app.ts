@@ -8,7 +8,6 @@ import { loadHs, type HsReference } from '../core/reference/hs';
 import { fileKeySecrets, type Secrets } from '../core/secrets';
 import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from '../core/sync/runner';
 import { createBackupService, type BackupService } from '../core/backups/service';
-import { checkpointFile } from '../db/files';
 import { acquireLock } from '../db/lock';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 
@@ -78,17 +77,10 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
         async transactLong(fn, o) {
           if (!o?.big) return d.transactLong(fn);
           const resume = await runner.pause();
-          // the big commit's checkpoint (its pages copied from the -wal into the file) is left to a
-          // worker, not done in the commit on the app's thread
-          const every = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-          db.pragma('wal_autocheckpoint = 0');
           try {
             return await d.transactLong(fn);
           } finally {
             resume();
-            void checkpointFile(file, opts.nativeBinding)
-              .catch((e: unknown) => console.error('checkpoint after an import failed', e))
-              .finally(() => db.open && db.pragma(`wal_autocheckpoint = ${every}`));
           }
         },
         cancelLong: d.cancelLong,

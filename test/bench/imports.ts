@@ -1,8 +1,8 @@
 // Importing 100,000 products from a CSV through imports.products (read, every row validated by the
-// contract, saved through the products service with a savepoint per row, one transaction), into a
-// fresh database; and, in the same run, the same rows inserted straight through better-sqlite3 (one
+// contract, saved through the products service, one transaction), three times, each into a fresh
+// database; and, in the same run, the same rows inserted straight through better-sqlite3 (one
 // prepared INSERT per row and its stock row, one transaction, the search index built at the end as
-// the import builds it) — what the disk and SQLite alone cost. Target (the issue): under 5 s; the ratio says
+// the import builds it, the other indexes too) — what the disk and SQLite alone cost. Target (the issue): under 5 s; the ratio says
 // what the checks cost. A second import of the same file (every row found, nothing changed) too.
 //
 //   npx tsx test/bench/imports.ts            or   npm run bench -- --only=imports
@@ -37,20 +37,28 @@ export async function measureImports(log: (m: string) => void = () => undefined)
     const base64 = Buffer.from(csv).toString('base64');
     log(`  ${ROWS.toLocaleString('en-US')} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB of CSV`);
 
-    const app = openApp(path.join(dir, 'import.sqlite'), { actor: 'bench' });
-    let t = performance.now();
-    const r = (await callOk(app, 'imports.products', { fileName: 'catalogue.csv', base64, mapping: { sku: 'SKU', name: 'Name', brand: 'Brand', category: 'Category', weightG: 'Weight (g)', price: 'Price' } })) as { created: number; problems: unknown[] };
-    const importMs = performance.now() - t;
-    if (r.created !== ROWS || r.problems.length) throw new Error(`the import made ${r.created} products with ${r.problems.length} problems`);
-    t = performance.now();
-    const again = (await callOk(app, 'imports.products', { fileName: 'catalogue.csv', base64, mapping: { sku: 'SKU', name: 'Name', brand: 'Brand', category: 'Category', weightG: 'Weight (g)', price: 'Price' } })) as { unchanged: number };
-    const againMs = performance.now() - t;
-    if (again.unchanged !== ROWS) throw new Error('the second import changed something');
-    app.close();
+    // three imports, each into a fresh database; the last one's file is then imported again
+    const mapping = { sku: 'SKU', name: 'Name', brand: 'Brand', category: 'Category', weightG: 'Weight (g)', price: 'Price' };
+    const importMs: number[] = [];
+    let againMs = 0;
+    for (let run = 0; run < 3; run++) {
+      const app = openApp(path.join(dir, `import-${run}.sqlite`), { actor: 'bench' });
+      let t = performance.now();
+      const r = (await callOk(app, 'imports.products', { fileName: 'catalogue.csv', base64, mapping })) as { created: number; problems: unknown[] };
+      importMs.push(performance.now() - t);
+      if (r.created !== ROWS || r.problems.length) throw new Error(`the import made ${r.created} products with ${r.problems.length} problems`);
+      if (run === 2) {
+        t = performance.now();
+        const again = (await callOk(app, 'imports.products', { fileName: 'catalogue.csv', base64, mapping })) as { unchanged: number };
+        againMs = performance.now() - t;
+        if (again.unchanged !== ROWS) throw new Error('the second import changed something');
+      }
+      app.close();
+    }
 
     // the same rows straight into the same schema
     const raw = openApp(path.join(dir, 'raw.sqlite'), { actor: 'bench' });
-    t = performance.now();
+    const t = performance.now();
     const now = new Date().toISOString();
     const product = raw.db.prepare(
       `INSERT INTO products (id, sku, name, brand, category, weight_g, pack_size, price, allow_backorder, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0, 'active', ?, ?)`,
@@ -68,9 +76,9 @@ export async function measureImports(log: (m: string) => void = () => undefined)
     const rawMs = performance.now() - t;
     raw.close();
 
-    rows.push({ target: 'im', label: `import of ${ROWS.toLocaleString('en-US')} products from CSV (imports.products, backup first)`, stats: stats([importMs]), limit: 5000 });
+    rows.push({ target: 'im', label: `import of ${ROWS.toLocaleString('en-US')} products from CSV (imports.products, backup first), each into a fresh database`, stats: stats(importMs), limit: 5000 });
     rows.push({ target: 'im', label: 'the same rows inserted straight through better-sqlite3', stats: stats([rawMs]) });
-    rows.push({ target: 'im', label: 'ratio import / straight inserts', value: `${(importMs / rawMs).toFixed(1)} ×` });
+    rows.push({ target: 'im', label: 'ratio import (median) / straight inserts', value: `${(stats(importMs).median / rawMs).toFixed(1)} ×` });
     rows.push({ target: 'im', label: 'the same file imported again (every SKU found, nothing changed)', stats: stats([againMs]) });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

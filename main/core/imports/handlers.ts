@@ -1,5 +1,5 @@
-// Imports take a file: read (XLSX reading is asynchronous, so these are tasks) while — unless it is
-// a dry run — a backup is made, then the rows saved in one transaction.
+// Imports take a file: read (XLSX reading is asynchronous, so these are tasks), then — unless it is
+// a dry run or nothing in it can be imported — a backup, and the rows saved in one transaction.
 // A file of more rows than one chunk holds that transaction open across pauses, so its progress
 // reaches the screen and it can be cancelled; meanwhile every other call waits, and supplier sync
 // stops until it is done.
@@ -32,33 +32,39 @@ async function importing<R extends { entries: unknown[]; problems: RowProblem[] 
   apply: (ctx: Ctx, read: R, step: Step) => Promise<T>,
 ): Promise<T> {
   const progress = (stage: ImportProgress['stage'], done = 0, total = 0) => t.emit('imports.progress', { kind, fileName: input.fileName, stage, done, total, dryRun: input.dryRun });
-  // The backup is made off the main thread while the file is read and, for a big file, while its
-  // rows are saved: it copies the data as it was before (the import's transaction is not committed
-  // until the end, so no other connection sees it) and must have succeeded before the import commits.
-  const backup = input.dryRun ? null : t.backups.beforeImport();
-  backup?.catch(() => undefined);
   progress('reading');
   const table = await readTable(Buffer.from(input.base64, 'base64'));
   if (table.kind === 'unreadable') throw ApiError.field('base64', `${input.fileName} cannot be read: ${table.problem}. Nothing was imported.`);
   const ragged: RowProblem[] = [];
   const r = read(table.kind === 'csv' ? withoutRaggedRows(table.rows, ragged) : table.rows);
   r.problems.push(...ragged);
-  const long = r.entries.length > CHUNK;
+  // The backup (when there is something to import) is made off the main thread; a big file's rows
+  // are checked and saved meanwhile — the backup copies the data as it was before, since the
+  // import's transaction is not committed until the end and no other connection sees it — and it
+  // must have succeeded before the import commits. It is waited for however the import ends, so
+  // nothing of it goes on after the answer.
+  const backup = input.dryRun || !r.entries.length ? null : t.backups.beforeImport();
+  backup?.catch(() => undefined);
   const backedUp = async () => {
-    if (!backup || !r.entries.length) return;
+    if (!backup) return;
     progress('backup');
     await backup;
   };
-  if (!long) await backedUp();
-  return t.transactLong(
-    (ctx, pause) =>
-      apply(ctx, r, async (stage, done, total) => {
-        if (long && stage === 'finishing') await backedUp();
-        progress(stage, done, total);
-        if (long) await pause();
-      }),
-    { big: long },
-  );
+  const long = r.entries.length > CHUNK;
+  try {
+    if (!long) await backedUp();
+    return await t.transactLong(
+      (ctx, pause) =>
+        apply(ctx, r, async (stage, done, total) => {
+          if (long && stage === 'finishing') await backedUp();
+          progress(stage, done, total);
+          if (long) await pause();
+        }),
+      { big: long },
+    );
+  } finally {
+    await backup?.catch(() => undefined);
+  }
 }
 
 export const importHandlers = {

@@ -147,7 +147,8 @@ function saveOne(ctx: Ctx, e: ProductEntry, report: ProductImportReport, schemas
   const existing = lookup.existing(e.sku);
   const fields: Record<string, unknown> = { ...e.input, ...(parentId ? { parentId } : {}) };
   if (!existing) {
-    lookup.saved(createProduct(ctx, schemas.create(fields)));
+    // just looked up among the products there and those the import saved (each SKU once in it)
+    lookup.saved(createProduct(ctx, schemas.create(fields), { skuChecked: true }));
     report.created++;
     return;
   }

@@ -18,8 +18,8 @@ function mustGet(ctx: Ctx, id: string, field = 'id'): Product {
 }
 
 /** Rules that need the database or reference data; formats were checked by the contract. */
-function validate(ctx: Ctx, p: Fields, selfId?: string): void {
-  const sameSku = repo.findProductBy(ctx.db, 'sku', p.sku);
+function validate(ctx: Ctx, p: Fields, selfId?: string, skuChecked = false): void {
+  const sameSku = skuChecked ? null : repo.findProductBy(ctx.db, 'sku', p.sku);
   if (sameSku && sameSku.id !== selfId) throw ApiError.field('sku', `SKU ${sameSku.sku} is already used by "${sameSku.name}"`, 'conflict');
   if (p.barcode) {
     const sameCode = repo.findProductBy(ctx.db, 'barcode', p.barcode);
@@ -39,7 +39,8 @@ function priceOf(ctx: Ctx, text: string | null | undefined): number | null {
   return text == null ? null : amountIn(text, baseCurrency(ctx), 'price');
 }
 
-export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Product {
+/** `skuChecked`: the caller has just looked the SKU up, in this transaction, and found no product (an import, for each of its rows) */
+export function createProduct(ctx: Ctx, input: Parsed<'products.create'>, opts: { skuChecked?: boolean } = {}): Product {
   const fields: Fields = {
     sku: input.sku,
     name: input.name,
@@ -62,7 +63,7 @@ export function createProduct(ctx: Ctx, input: Parsed<'products.create'>): Produ
     price: priceOf(ctx, input.price),
     allowBackorder: input.allowBackorder,
   };
-  validate(ctx, fields);
+  validate(ctx, fields, undefined, opts.skuChecked);
   const p: Product = { id: uuidv7(), ...fields, status: 'active', createdAt: ctx.now, updatedAt: ctx.now };
   repo.insertProduct(ctx.db, p);
   ctx.emit('products.changed', { ids: [p.id] });

@@ -83,24 +83,12 @@ interface WeeksQuery {
  * JavaScript instead of a million rows of three columns is what keeps a plan of every product quick.
  */
 export function demandWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
-  return packedSeries(
-    db,
-    `SELECT product_id, group_concat(week, ' '), group_concat(qty, ' ') FROM demand_weeks
-     WHERE ${onlyProduct(q.productId, 'product_id')} week >= @fromWeek ${atLocation(q.locationId)}
-     GROUP BY product_id`,
-    q,
-  );
+  return packedSeries(db, 'demand_weeks', 'week', q);
 }
 
 /** Of those, the promotional units, per product and week (the same series, from the daily promo_days). */
 export function promoWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
-  return packedSeries(
-    db,
-    `SELECT product_id, group_concat(day, ' '), group_concat(qty, ' ') FROM promo_days
-     WHERE ${onlyProduct(q.productId, 'product_id')} day >= @fromWeek ${atLocation(q.locationId)}
-     GROUP BY product_id`,
-    q,
-  );
+  return packedSeries(db, 'promo_days', 'day', q);
 }
 
 /** Days since 1970-01-01 of a calendar date (proleptic Gregorian), by arithmetic alone: a plan reads a million dates. */
@@ -112,9 +100,16 @@ function epochDay(y: number, m: number, d: number): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
-/** The series from (product, dates, quantities) rows; dates after the window's last week are left out. */
-function packedSeries(db: Db, sql: string, q: WeeksQuery): Map<string, Float64Array> {
-  const rows = stmt(db, sql).raw(true).all({ fromWeek: q.fromWeek, locationId: q.locationId, productId: q.productId }) as [string, string, string][];
+/** A table's quantities by product and date as weekly series; dates after the window's last week are left out. */
+function packedSeries(db: Db, table: 'demand_weeks' | 'promo_days', date: 'week' | 'day', q: WeeksQuery): Map<string, Float64Array> {
+  const rows = stmt(
+    db,
+    `SELECT product_id, group_concat(${date}, ' '), group_concat(qty, ' ') FROM ${table}
+     WHERE ${onlyProduct(q.productId, 'product_id')} ${date} >= @fromWeek ${atLocation(q.locationId)}
+     GROUP BY product_id`,
+  )
+    .raw(true)
+    .all({ fromWeek: q.fromWeek, locationId: q.locationId, productId: q.productId }) as [string, string, string][];
   const out = new Map<string, Float64Array>();
   const firstDay = Date.parse(q.fromWeek) / 86_400_000;
   for (const [productId, dates, qtys] of rows) {
