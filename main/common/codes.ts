@@ -22,6 +22,22 @@ export function barcodeError(code: string): string | null {
   return null;
 }
 
+/**
+ * Prefixes for a merchant's own EAN-13 numbers, which mean nothing outside the business: 04 is GS1's
+ * prefix for company-internal numbering (RCN-13, GS1 General Specifications §2.1.13.2; any digits
+ * after it), 20–29 the in-store numbers whose use each country's GS1 office sets. Followed by up to
+ * five digits of the merchant's choosing, leaving the rest for the item number.
+ */
+export const IN_STORE_PREFIX = /^(?:04|2\d)\d{0,5}$/;
+
+/** The n-th (from 1) EAN-13 number under an in-store prefix: prefix, item number, check digit. */
+export function inStoreEan13(prefix: string, n: number): string {
+  const digits = 12 - prefix.length;
+  if (!Number.isInteger(n) || n < 1 || String(n).length > digits) throw new RangeError(`item number ${n} does not fit in the ${digits} digits ${prefix} leaves`);
+  const body = prefix + String(n).padStart(digits, '0');
+  return body + gs1CheckDigit(body);
+}
+
 /** HS codes: 6-digit international code, optionally extended by national digits (8–10). */
 export function hsFormatError(code: string): string | null {
   if (!/^\d{6}(\d{2}){0,2}$/.test(code)) return 'an HS code has 6, 8 or 10 digits';

@@ -1753,6 +1753,12 @@ export const en = {
   'export.xlsx.hint': 'Every row of this list, as filtered, as an Excel workbook',
   // ---- end exports ----
   // ---- product import ----
+  'products.barcodes': 'Barcodes…',
+  'products.barcodes.title': 'Barcodes for products without one',
+  'products.barcodes.intro': 'Every active product without a barcode gets the next EAN-13 number under your in-store prefix, ready for labels and scanning. Products that have a barcode keep it.',
+  'products.barcodes.prefix': 'In-store prefix',
+  'products.barcodes.prefixHint': '04 (GS1 keeps it for numbers used inside one business) or 20–29, then up to five digits of your own',
+  'products.barcodes.done': 'Barcodes given to {n} products',
   'products.import': 'Import…',
   'products.import.title': 'Import products',
   'products.import.intro': "A CSV or Excel file: Shopify's or WooCommerce's products export, Crossdock's own export, or any table with a SKU and a name per row. Nothing is saved until you press Import: first you see what it would do. A SKU that is already here is updated; importing the same file twice changes nothing. Your data is backed up first.",

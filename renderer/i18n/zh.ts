@@ -1755,6 +1755,12 @@ export const zh: Record<MessageKey, string> = {
   'export.xlsx.hint': '按当前筛选导出此列表的全部行（Excel 工作簿）',
   // ---- end exports ----
   // ---- product import ----
+  'products.barcodes': '条码…',
+  'products.barcodes.title': '为没有条码的商品生成条码',
+  'products.barcodes.intro': '每个没有条码的在售商品都会按店内前缀获得下一个 EAN-13 号码，可用于打印标签和扫码。已有条码的商品保持不变。',
+  'products.barcodes.prefix': '店内前缀',
+  'products.barcodes.prefixHint': '04（GS1 保留给企业内部使用的号码）或 20–29，后面可再加最多五位自定数字',
+  'products.barcodes.done': '已为 {n} 个商品生成条码',
   'products.import': '导入…',
   'products.import.title': '导入商品',
   'products.import.intro': 'CSV 或 Excel 文件：Shopify 或 WooCommerce 的商品导出、Crossdock 自己的导出，或任何每行有货号和名称的表格。按“导入”之前不会保存任何内容：先看将会发生什么。已有的货号会被更新；同一文件导入两次不会有变化。导入前会先备份数据。',

@@ -71,6 +71,7 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect(await c.call('products.restore', { id: extra.id })).toMatchObject({ status: 'active' });
       expect((await c.call('products.list', { search: '抹茶' })).rows.map((r) => r.sku)).toEqual(['MATCHA-1']);
       expect(await c.call('products.categories')).toEqual(['Tea']);
+      expect(await c.call('products.assignBarcodes', { prefix: '04', productIds: [extra.id, p.id] })).toEqual({ assigned: [{ productId: extra.id, sku: 'SPARE', barcode: '0400000000015' }], kept: 1 });
     });
 
     it('stock: adjust, transfer, balances, movements, check', async () => {

@@ -2,7 +2,8 @@
 // is refused at its field), then restore yesterday's state in two clicks after a mistake: every
 // window loads the restored data, and the backup of the data just before is there to undo it.
 // Exports: a filtered list saved as CSV and as Excel, every row of it. Import: Shopify's products
-// export with bad rows — previewed, its problems listed and saved as a CSV, the good rows imported.
+// export with bad rows — previewed, its problems listed and saved as a CSV, the good rows imported;
+// a big file's progress, and stopping it. Barcodes: in-store EAN-13 numbers for products without one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -138,22 +139,43 @@ describe('data in and out', () => {
     await expect.poll(async () => (await e.api.call('stock.balances', {})).rows.map((b) => [b.sku, b.onHand])).toEqual([['TOTE-BLK-L', 6]]);
   });
 
+  it('gives the products without a barcode in-store EAN-13 numbers, and a scan of one finds it', async () => {
+    const p = e.page;
+    await go('#/products');
+    await p.getByTestId('assign-barcodes').click();
+    const panel = p.getByTestId('barcodes-panel');
+    await panel.getByTestId('field-prefix').fill('45');
+    await panel.getByTestId('save').click();
+    await expect.poll(() => panel.getByTestId('error-prefix').textContent()).toMatch(/in-store prefix is 04 or 20–29/);
+    await e.screenshot('116-products-barcodes-prefix-refused');
+    const without = (await e.api.call('products.list', { status: 'active', limit: 500 })).rows.filter((r) => !r.barcode && !r.variantCount).length;
+    await panel.getByTestId('field-prefix').fill('0412');
+    await panel.getByTestId('save').click();
+    await expect.poll(() => p.getByText(`Barcodes given to ${without} products`).count()).toBe(1);
+    const lamp = (await e.api.call('products.list', { search: 'LAMP' })).rows[0]!;
+    expect(lamp.barcode).toMatch(/^0412\d{9}$/);
+    await p.getByTestId('products-search').fill(lamp.barcode!);
+    await expect.poll(() => p.getByText('Brass desk lamp').count()).toBe(1);
+  });
+
   it('a big file shows how far it has got, and stopping it leaves nothing of it', async () => {
     const p = e.page;
     const big = path.join(tempDir('crossdock-big-'), 'catalogue.csv');
-    fs.writeFileSync(big, `SKU,Name,Price\n${Array.from({ length: 50_000 }, (_, i) => `BULK-${i},Bulk item ${i},${1 + (i % 50)}.00`).join('\n')}\n`);
+    fs.writeFileSync(big, `SKU,Name,Price\n${Array.from({ length: 120_000 }, (_, i) => `BULK-${i},Bulk item ${i},${1 + (i % 50)}.00`).join('\n')}\n`);
     await go('#/products');
     await p.getByTestId('import-products').click();
     const panel = p.getByTestId('import-products-panel');
     await panel.getByTestId('import-file').setInputFiles(big);
-    await expect.poll(() => panel.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toMatch(/50000 products — 50000 new/);
+    await expect.poll(() => panel.getByTestId('import-summary').textContent(), { timeout: 30_000 }).toMatch(/120000 products — 120000 new/);
     await panel.getByTestId('save').click();
-    const progress = panel.getByTestId('import-progress');
-    await expect.poll(() => progress.textContent(), { timeout: 30_000, interval: 50 }).toMatch(/^Checking and saving rows: [1-9][\d,]* of 50,000/);
-    await panel.getByTestId('import-stop').click();
-    await e.screenshot('115-products-import-stopping');
+    // the button shows once rows are being saved, with how far it has got
+    const stop = panel.getByTestId('import-stop');
+    await stop.waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('import-progress').textContent()).toMatch(/^Checking and saving rows: [\d,]+ of 120,000/);
+    await stop.click();
     await expect.poll(() => p.getByText('Import stopped: nothing from the file was saved').count()).toBe(1);
     expect((await e.api.call('products.list', { search: 'BULK-', status: 'all' })).total).toBe(0);
+    await e.screenshot('115-products-import-stopped');
     // the panel stays, ready to try again
     expect(await panel.getByTestId('save').isEnabled()).toBe(true);
   });

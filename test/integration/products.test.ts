@@ -101,6 +101,35 @@ describe('products', () => {
     expect(hit).toMatchObject({ kind: 'product', id: p.id, match: 'barcode' });
   });
 
+  it('gives products without a barcode the next in-store EAN-13 numbers, and a scan finds them', async () => {
+    const c = t.client;
+    const has = await c.call('products.create', { sku: 'HAS', name: 'Has one', barcode: '4006381333931' });
+    const before = await c.call('products.create', { sku: 'OLD', name: 'Numbered before', barcode: '0400000000077' });
+    const a = await c.call('products.create', { sku: 'A-1', name: 'Linen tote' });
+    const parent = await c.call('products.create', { sku: 'TEE', name: 'Tee' });
+    const v = await c.call('products.create', { sku: 'TEE-L', name: 'Tee L', parentId: parent.id });
+    await c.call('products.create', { sku: 'GONE', name: 'Archived' }).then((p) => c.call('products.archive', { id: p.id }));
+    const changed: string[][] = [];
+    const off = c.on('products.changed', (e) => changed.push(e.ids));
+    // every active product without one, the parent of variants left out; numbering goes on after the highest under the prefix
+    const r = await c.call('products.assignBarcodes', { prefix: '04' });
+    off();
+    expect(r).toEqual({ assigned: [{ productId: a.id, sku: 'A-1', barcode: '0400000000084' }, { productId: v.id, sku: 'TEE-L', barcode: '0400000000091' }], kept: 0 });
+    expect(changed.flat().sort()).toEqual([a.id, v.id].sort());
+    expect((await c.call('products.list', { search: '0400000000091' })).rows.map((p) => p.sku)).toEqual(['TEE-L']);
+    expect((await c.call('products.get', { id: before.id })).product.barcode).toBe('0400000000077');
+    // named products: those with a barcode keep it; another prefix starts at 1
+    expect(await c.call('products.assignBarcodes', { prefix: '2123', productIds: [has.id, parent.id] })).toEqual({ assigned: [{ productId: parent.id, sku: 'TEE', barcode: '2123000000011' }], kept: 1 });
+    // a prefix not kept for in-store use, or too long, is refused at its field
+    for (const prefix of ['45', '04123456']) expect((await reject(c.call('products.assignBarcodes', { prefix }))).details?.field).toBe('prefix');
+    // a prefix whose numbers have run out: nothing is given
+    await c.call('products.update', { id: has.id, barcode: '2999999999991' });
+    const last = await c.call('products.create', { sku: 'LAST', name: 'Last' });
+    const full = await reject(c.call('products.assignBarcodes', { prefix: '2999999' }));
+    expect(full).toMatchObject({ code: 'conflict', details: { field: 'prefix' }, message: expect.stringMatching(/no numbers are left under 2999999/) });
+    expect((await c.call('products.get', { id: last.id })).product.barcode).toBeNull();
+  });
+
   it('looks up HS codes by digits and words', async () => {
     const byDigits = await t.client.call('reference.hs', { q: '3304' });
     expect(byDigits[0]).toMatchObject({ code: '3304' });

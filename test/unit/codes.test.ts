@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barcodeError, gs1CheckDigit, hsFormatError, normaliseHs } from '../../main/common/codes';
+import { barcodeError, gs1CheckDigit, hsFormatError, inStoreEan13, IN_STORE_PREFIX, normaliseHs } from '../../main/common/codes';
 import { uuidv7 } from '../../main/core/ids';
 
 // Check digits: GS1 General Specifications §7.9 (mod-10, weights 3 and 1 from the right).
@@ -8,6 +8,25 @@ describe('barcodes', () => {
   it('computes the EAN-13 check digit of 400638133393 as 1', () => expect(gs1CheckDigit('400638133393')).toBe(1));
   it('flags a mistyped digit and says which check digit was expected', () => expect(barcodeError('4006381333932')).toMatch(/should be 1/));
   it.each(['12345', 'ABC4006381333', '40063813339311111'])('refuses %s', (c) => expect(barcodeError(c)).not.toBeNull());
+});
+
+// In-store numbers: the prefix, the item number padded to fill 12 digits, the check digit (worked by
+// hand: 0400000000015 — odd places 0, even places 4 + 1 = 5, ×3 = 15, 10 − 5 = 5).
+describe('in-store EAN-13 numbers', () => {
+  it.each([
+    ['04', 1, '0400000000015'],
+    ['2123', 42, '2123000000424'],
+    ['20', 9_999_999_999, '2099999999998'],
+  ] as const)('%s, item %i → %s', (prefix, n, code) => {
+    expect(inStoreEan13(prefix, n)).toBe(code);
+    expect(barcodeError(code)).toBeNull();
+  });
+  it('refuses an item number that does not fit after the prefix', () => {
+    expect(() => inStoreEan13('0412345', 100_000)).toThrow(/does not fit in the 5 digits/);
+    expect(() => inStoreEan13('04', 0)).toThrow(RangeError);
+  });
+  it.each(['04', '20', '29', '0412345', '2999999'])('takes the prefix %s', (p) => expect(IN_STORE_PREFIX.test(p)).toBe(true));
+  it.each(['4', '05', '30', '45', '04123456', '2a'])('refuses the prefix %s (not kept for in-store use, or too long)', (p) => expect(IN_STORE_PREFIX.test(p)).toBe(false));
 });
 
 describe('HS codes', () => {

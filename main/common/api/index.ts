@@ -3,6 +3,7 @@
 import { z } from './zod';
 import { imports, read, write, type MethodDef } from './contract';
 import * as f from './fields';
+import { IN_STORE_PREFIX } from '../codes';
 import type * as T from './types';
 import { salesApi } from './sales';
 import { reorderApi } from './reorder';
@@ -351,6 +352,17 @@ export const api = {
   'products.update': write<T.Product>()(z.object({ id: f.id, ...productFields }).partial().required({ id: true })),
   'products.archive': write<T.Product>()(byId),
   'products.restore': write<T.Product>()(byId),
+  /**
+   * Products without a barcode get the next EAN-13 numbers under an in-store prefix (04, or 20–29,
+   * then up to five digits of the merchant's), for labels and scanning: those named, or every active
+   * product without one (not the parents of variants). Products that have a barcode keep it.
+   */
+  'products.assignBarcodes': write<T.BarcodesAssigned>()(
+    z.object({
+      prefix: z.string().trim().regex(IN_STORE_PREFIX, 'an in-store prefix is 04 or 20–29, then up to five more digits'),
+      productIds: z.array(f.id).min(1).max(5000).optional(),
+    }),
+  ),
 
   'locations.list': read<T.Location[]>()(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false })),
   'locations.create': write<T.Location>()(z.object({ ...locationFields, allowNegative: locationFields.allowNegative.default(false) })),

@@ -109,6 +109,13 @@ export interface Movement {
   docId: string | null;
 }
 
+/** What products.assignBarcodes did */
+export interface BarcodesAssigned {
+  assigned: { productId: string; sku: string; barcode: string }[];
+  /** products named that already had a barcode (they keep it) */
+  kept: number;
+}
+
 export interface ProductDetail {
   product: Product;
   parent: Product | null;

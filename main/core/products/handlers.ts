@@ -1,6 +1,6 @@
 import * as repo from '../../db/repos/products';
 import type { Handlers } from '../context';
-import { createProduct, productDetail, setProductStatus, updateProduct } from './service';
+import { assignBarcodes, createProduct, productDetail, setProductStatus, updateProduct } from './service';
 
 export const productHandlers = {
   'products.list': (input, ctx) => repo.listProducts(ctx.db, input),
@@ -10,4 +10,5 @@ export const productHandlers = {
   'products.update': (input, ctx) => updateProduct(ctx, input),
   'products.archive': (input, ctx) => setProductStatus(ctx, input.id, 'archived'),
   'products.restore': (input, ctx) => setProductStatus(ctx, input.id, 'active'),
+  'products.assignBarcodes': (input, ctx) => assignBarcodes(ctx, input),
 } satisfies Handlers<'products'>;

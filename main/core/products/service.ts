@@ -1,6 +1,7 @@
 import { ApiError } from '../../common/api/errors';
 import type { Parsed } from '../../common/api';
-import type { Product, ProductDetail } from '../../common/api/types';
+import type { BarcodesAssigned, Product, ProductDetail } from '../../common/api/types';
+import { inStoreEan13 } from '../../common/codes';
 import * as ledger from '../../db/repos/ledger';
 import * as repo from '../../db/repos/products';
 import type { Ctx } from '../context';
@@ -78,6 +79,26 @@ export function updateProduct(ctx: Ctx, input: Parsed<'products.update'>): Produ
   repo.updateProduct(ctx.db, next);
   ctx.emit('products.changed', { ids: [cur.id] });
   return next;
+}
+
+/** The next in-store EAN-13 numbers for products without a barcode (see products.assignBarcodes). */
+export function assignBarcodes(ctx: Ctx, input: Parsed<'products.assignBarcodes'>): BarcodesAssigned {
+  const targets = input.productIds ? input.productIds.map((id) => mustGet(ctx, id, 'productIds')) : repo.productsWithoutBarcode(ctx.db);
+  const highest = repo.highestBarcodeUnder(ctx.db, input.prefix);
+  let n = highest ? Number(highest.slice(input.prefix.length, 12)) : 0;
+  const out: BarcodesAssigned = { assigned: [], kept: 0 };
+  for (const p of targets) {
+    if (p.barcode) {
+      out.kept++;
+      continue;
+    }
+    n++;
+    if (String(n).length > 12 - input.prefix.length) throw ApiError.field('prefix', `no numbers are left under ${input.prefix}: choose a shorter or another prefix`, 'conflict');
+    const barcode = inStoreEan13(input.prefix, n);
+    updateProduct(ctx, { id: p.id, barcode });
+    out.assigned.push({ productId: p.id, sku: p.sku, barcode });
+  }
+  return out;
 }
 
 export function setProductStatus(ctx: Ctx, id: string, status: Product['status']): Product {

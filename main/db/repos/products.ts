@@ -213,6 +213,22 @@ export function listCategories(db: Db): string[] {
   }[]).map((r) => r.category);
 }
 
+/** Active products without a barcode that are not the parents of variants, by SKU. */
+export function productsWithoutBarcode(db: Db): Product[] {
+  const rows = stmt(
+    db,
+    `SELECT ${COLS} FROM products p WHERE p.barcode IS NULL AND p.status = 'active' AND NOT EXISTS (SELECT 1 FROM products v WHERE v.parent_id = p.id) ORDER BY p.sku`,
+  ).all() as Raw[];
+  return rows.map(toProduct);
+}
+
+/** The highest 13-digit barcode that starts with `prefix` (digits), if any. */
+export function highestBarcodeUnder(db: Db, prefix: string): string | null {
+  // a range over the barcode index: every code that starts with the prefix sorts between it and prefix + ':' (after '9')
+  const r = stmt(db, "SELECT max(barcode) AS code FROM products WHERE barcode >= ? AND barcode < ? AND length(barcode) = 13").get(prefix, `${prefix}:`) as { code: string | null };
+  return r.code;
+}
+
 export function countVariants(db: Db, parentId: string): number {
   return (stmt(db, 'SELECT count(*) AS n FROM products WHERE parent_id = ?').get(parentId) as { n: number }).n;
 }

@@ -11,6 +11,7 @@ import { ProductForm } from './ProductForm';
 import { ProductsTable } from './ProductsTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportPanel } from '../imports/ImportPanel';
+import { BarcodesPanel } from './BarcodesPanel';
 
 type Status = 'active' | 'archived' | 'all';
 interface Filters {
@@ -29,6 +30,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
   const [f, setF] = useState<Filters>(remembered);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [barcodes, setBarcodes] = useState(false);
   const categories = useQuery('products.categories', {}).data ?? [];
   const search = useDebounced(f.search.trim(), 80);
   useEffect(() => {
@@ -69,6 +71,9 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
         <ExportButton what="products" filter={params} />
         <button type="button" className="btn" data-testid="import-products" onClick={() => setImporting(true)}>
           {t('products.import')}
+        </button>
+        <button type="button" className="btn" data-testid="assign-barcodes" onClick={() => setBarcodes(true)}>
+          {t('products.barcodes')}
         </button>
         {newButton}
       </header>
@@ -120,6 +125,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
         <ProductForm product={null} initial={draftFrom(null, null)} onClose={() => setCreating(false)} onSaved={(p) => navigate(paths.product(p.id))} />
       ) : null}
       {importing ? <ImportPanel kind="products" onClose={() => setImporting(false)} /> : null}
+      {barcodes ? <BarcodesPanel onClose={() => setBarcodes(false)} /> : null}
     </div>
   );
 }
