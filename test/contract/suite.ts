@@ -72,6 +72,9 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('products.list', { search: '抹茶' })).rows.map((r) => r.sku)).toEqual(['MATCHA-1']);
       expect(await c.call('products.categories')).toEqual(['Tea']);
       expect(await c.call('products.assignBarcodes', { prefix: '04', productIds: [extra.id, p.id] })).toEqual({ assigned: [{ productId: extra.id, sku: 'SPARE', barcode: '0400000000015' }], kept: 1 });
+      const labels = await c.call('products.labels', { productIds: [p.id, extra.id], size: 'a4-3x8' });
+      expect(labels).toMatchObject({ fileName: 'labels-a4-3x8.pdf', mimeType: 'application/pdf', labels: 2 });
+      expect(Buffer.from(labels.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     });
 
     it('stock: adjust, transfer, balances, movements, check', async () => {

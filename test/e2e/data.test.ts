@@ -3,10 +3,12 @@
 // window loads the restored data, and the backup of the data just before is there to undo it.
 // Exports: a filtered list saved as CSV and as Excel, every row of it. Import: Shopify's products
 // export with bad rows — previewed, its problems listed and saved as a CSV, the good rows imported;
-// a big file's progress, and stopping it. Barcodes: in-store EAN-13 numbers for products without one.
+// a big file's progress, and stopping it. Barcodes: in-store EAN-13 numbers for products without
+// one, and a product's label as a PDF.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../helpers/pdf-text';
 import { tempDir } from '../helpers/temp-app';
 import { startE2E, type E2E } from './harness';
 
@@ -156,6 +158,15 @@ describe('data in and out', () => {
     expect(lamp.barcode).toMatch(/^0412\d{9}$/);
     await p.getByTestId('products-search').fill(lamp.barcode!);
     await expect.poll(() => p.getByText('Brass desk lamp').count()).toBe(1);
+
+    // and its label, to print
+    await go(`#/products/${lamp.id}`);
+    await p.getByTestId('label-size').selectOption('62x29');
+    await e.screenshot('117-product-label');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('print-labels').click()]);
+    expect(download.suggestedFilename()).toBe('labels-62x29.pdf');
+    const [page] = await pdfText(fs.readFileSync((await download.path())!));
+    for (const text of ['Brass desk lamp', 'LAMP', 'USD 30.00', lamp.barcode!]) expect(page).toContain(text);
   });
 
   it('a big file shows how far it has got, and stopping it leaves nothing of it', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../main/common/api/errors';
+import { pdfText } from '../helpers/pdf-text';
 import { tempApp, type TempApp } from '../helpers/temp-app';
 
 let t: TempApp;
@@ -128,6 +129,26 @@ describe('products', () => {
     const full = await reject(c.call('products.assignBarcodes', { prefix: '2999999' }));
     expect(full).toMatchObject({ code: 'conflict', details: { field: 'prefix' }, message: expect.stringMatching(/no numbers are left under 2999999/) });
     expect((await c.call('products.get', { id: last.id })).product.barcode).toBeNull();
+  });
+
+  it('prints labels: name and Chinese name, SKU, price and barcode, one a page or 24 to an A4 sheet', async () => {
+    const c = t.client;
+    const matcha = await c.call('products.create', { sku: 'MATCHA-30', name: 'Uji matcha 30g', localName: '宇治抹茶', barcode: '4006381333931', price: '12.50' });
+    const tote = await c.call('products.create', { sku: 'TOTE-BLK', name: 'Linen tote' });
+    const r = await c.call('products.labels', { productIds: [matcha.id, tote.id], copies: 2 });
+    expect(r).toMatchObject({ fileName: 'labels-50x30.pdf', mimeType: 'application/pdf', labels: 4 });
+    const pages = await pdfText(Buffer.from(r.base64, 'base64'));
+    expect(pages).toHaveLength(4);
+    for (const text of ['Uji matcha 30g', '宇治抹茶', 'MATCHA-30', 'USD 12.50', '4006381333931']) expect(pages[0]).toContain(text);
+    // no barcode: its SKU in Code 128, written under it
+    expect(pages[3]).toContain('TOTE-BLK');
+    expect(pages[3]).not.toContain('USD');
+    const sheet = await c.call('products.labels', { productIds: [matcha.id], size: 'a4-3x8', copies: 30 });
+    expect(sheet.labels).toBe(30);
+    const sheetPages = await pdfText(Buffer.from(sheet.base64, 'base64'));
+    expect(sheetPages.map((p) => p.split('宇治抹茶').length - 1)).toEqual([24, 6]);
+    expect((await reject(c.call('products.labels', { productIds: [matcha.id, '01890000-0000-7000-8000-000000000000'] }))).details?.field).toBe('productIds.1');
+    expect((await reject(c.call('products.labels', { productIds: [matcha.id], size: 'A5' as never }))).details?.field).toBe('size');
   });
 
   it('looks up HS codes by digits and words', async () => {

@@ -357,6 +357,17 @@ export const api = {
    * then up to five digits of the merchant's), for labels and scanning: those named, or every active
    * product without one (not the parents of variants). Products that have a barcode keep it.
    */
+  /**
+   * Labels as a PDF: name (and Chinese name), SKU, price and barcode — one label per page for a
+   * label printer (50×30, 40×30 or 62×29 mm), or 24 to an A4 sheet (3×8) — `copies` of each product
+   */
+  'products.labels': read<T.ProductLabels>()(
+    z.object({
+      productIds: z.array(f.id).min(1, 'choose at least one product').max(1000, 'at most 1,000 products at a time'),
+      size: z.enum(['50x30', '40x30', '62x29', 'a4-3x8'], { message: 'must be 50x30, 40x30, 62x29 or a4-3x8' }).default('50x30'),
+      copies: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'at most 100').default(1),
+    }),
+  ),
   'products.assignBarcodes': write<T.BarcodesAssigned>()(
     z.object({
       prefix: z.string().trim().regex(IN_STORE_PREFIX, 'an in-store prefix is 04 or 20–29, then up to five more digits'),

@@ -116,6 +116,15 @@ export interface BarcodesAssigned {
   kept: number;
 }
 
+/** Labels for products, as a PDF */
+export interface ProductLabels {
+  fileName: string;
+  mimeType: 'application/pdf';
+  base64: string;
+  /** labels printed (products × copies) */
+  labels: number;
+}
+
 export interface ProductDetail {
   product: Product;
   parent: Product | null;

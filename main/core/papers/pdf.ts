@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 
 const CJK = 'cjk';
-const A4 = { width: 595.28, height: 841.89 };
+export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 40;
 export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const FOOTER = 28;
@@ -59,6 +59,14 @@ interface CurrentFont {
   _font?: { font?: { hasGlyphForCodePoint?(cp: number): boolean } };
 }
 
+/** A page other than the papers' A4 with its footer: a label's size, or a sheet of labels */
+export interface PageSetup {
+  /** width and height in points */
+  size: [number, number];
+  margin: number;
+  footer: boolean;
+}
+
 export class Paper {
   private readonly doc: PDFKit.PDFDocument;
   private readonly cjkGlyphs = new Map<string, boolean>();
@@ -69,8 +77,10 @@ export class Paper {
   constructor(
     title: string,
     private readonly footerText: string,
+    private readonly page: PageSetup = { size: [A4.width, A4.height], margin: MARGIN, footer: true },
   ) {
-    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: title, Producer: 'Crossdock', Creator: 'Crossdock' } });
+    this.y = page.margin;
+    this.doc = new PDFDocument({ size: page.size, margin: page.margin, bufferPages: true, info: { Title: title, Producer: 'Crossdock', Creator: 'Crossdock' } });
   }
 
   private font(cjk: boolean, bold: boolean, size: number): void {
@@ -153,16 +163,27 @@ export class Paper {
     this.doc.rect(x, y, w, h).lineWidth(0.5).strokeColor('#999999').stroke();
   }
 
+  /** The bars of a barcode (main/common/barcodes.ts): each run of '1' modules one filled bar. */
+  bars(modules: string, x: number, y: number, module: number, height: number): void {
+    for (const run of modules.matchAll(/1+/g)) this.doc.rect(x + run.index * module, y, run[0].length * module, height);
+    this.doc.fillColor('#000000').fill();
+  }
+
   /** Room left on this page above the footer. */
   private room(): number {
-    return A4.height - MARGIN - FOOTER - this.y;
+    return this.page.size[1] - this.page.margin - (this.page.footer ? FOOTER : 0) - this.y;
+  }
+
+  /** The next page (a label printer's next label). */
+  newPage(): void {
+    this.doc.addPage();
+    this.y = this.page.margin;
   }
 
   /** A new page when fewer than `h` points are left. */
   ensure(h: number): boolean {
     if (this.room() >= h) return false;
-    this.doc.addPage();
-    this.y = MARGIN;
+    this.newPage();
     return true;
   }
 
@@ -204,7 +225,7 @@ export class Paper {
    */
   finish(): Buffer {
     const range = this.doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
+    for (let i = 0; i < (this.page.footer ? range.count : 0); i++) {
       this.doc.switchToPage(range.start + i);
       const y = A4.height - MARGIN - 12;
       // writing below the bottom margin would add a page: lift the margin while we write there

@@ -1,5 +1,6 @@
 import * as repo from '../../db/repos/products';
 import type { Handlers } from '../context';
+import { productLabels } from './labels';
 import { assignBarcodes, createProduct, productDetail, setProductStatus, updateProduct } from './service';
 
 export const productHandlers = {
@@ -11,4 +12,5 @@ export const productHandlers = {
   'products.archive': (input, ctx) => setProductStatus(ctx, input.id, 'archived'),
   'products.restore': (input, ctx) => setProductStatus(ctx, input.id, 'active'),
   'products.assignBarcodes': (input, ctx) => assignBarcodes(ctx, input),
+  'products.labels': (input, ctx) => productLabels(ctx, input),
 } satisfies Handlers<'products'>;

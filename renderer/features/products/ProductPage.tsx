@@ -19,6 +19,7 @@ import { ProductHistory } from './ProductHistory';
 import { StockByLocation } from './StockByLocation';
 import { VariantsList } from './VariantsList';
 import { useBaseCurrency } from '../../app/settings';
+import { LabelsButton } from './LabelsButton';
 
 type PanelKind = 'edit' | 'variant' | 'adjust' | 'transfer' | null;
 
@@ -97,6 +98,7 @@ export function ProductPage({ id }: { id: string }) {
           <button type="button" className="btn" data-testid="transfer-stock" disabled={archived} onClick={() => setPanel('transfer')}>
             ⇄ {t('product.transfer')}
           </button>
+          <LabelsButton productIds={[p.id]} />
           <button type="button" className="btn" data-testid="edit-product" onClick={() => setPanel('edit')}>
             {t('common.edit')}
           </button>
