@@ -1760,6 +1760,8 @@ export const en = {
   'products.barcodes.prefixHint': '04 (GS1 keeps it for numbers used inside one business) or 20–29, then up to five digits of your own',
   'products.barcodes.done': 'Barcodes given to {n} products',
   'labels.label': 'Labels',
+  'labels.printList': 'Labels (PDF), first 1,000',
+  'labels.none': 'No products to print labels for',
   'labels.size': 'Label size',
   'labels.print': 'Label (PDF)',
   'labels.size.50x30': '50 × 30 mm',

@@ -1762,6 +1762,8 @@ export const zh: Record<MessageKey, string> = {
   'products.barcodes.prefixHint': '04（GS1 保留给企业内部使用的号码）或 20–29，后面可再加最多五位自定数字',
   'products.barcodes.done': '已为 {n} 个商品生成条码',
   'labels.label': '标签',
+  'labels.printList': '标签（PDF），前 1000 个',
+  'labels.none': '没有可打印标签的商品',
   'labels.size': '标签尺寸',
   'labels.print': '标签（PDF）',
   'labels.size.50x30': '50 × 30 毫米',

@@ -159,7 +159,17 @@ describe('data in and out', () => {
     await p.getByTestId('products-search').fill(lamp.barcode!);
     await expect.poll(() => p.getByText('Brass desk lamp').count()).toBe(1);
 
-    // and its label, to print
+    // labels for the products listed, 24 to an A4 sheet
+    await p.getByTestId('products-search').fill('MUG-00');
+    await expect.poll(() => p.getByText('Mug 9', { exact: true }).count()).toBe(1);
+    await p.getByTestId('label-size').selectOption('a4-3x8');
+    await e.screenshot('118-products-labels');
+    const [sheet] = await Promise.all([p.waitForEvent('download'), p.getByTestId('print-labels').click()]);
+    const sheetPages = await pdfText(fs.readFileSync((await sheet.path())!));
+    expect(sheetPages).toHaveLength(1);
+    expect(sheetPages[0]!.match(/MUG-00\d/g)?.length).toBeGreaterThanOrEqual(10);
+
+    // and one product's label
     await go(`#/products/${lamp.id}`);
     await p.getByTestId('label-size').selectOption('62x29');
     await e.screenshot('117-product-label');

@@ -12,6 +12,8 @@ import { ProductsTable } from './ProductsTable';
 import { ExportButton } from '../../components/ExportButton';
 import { ImportPanel } from '../imports/ImportPanel';
 import { BarcodesPanel } from './BarcodesPanel';
+import { LabelsButton } from './LabelsButton';
+import { client } from '../../api/client';
 
 type Status = 'active' | 'archived' | 'all';
 interface Filters {
@@ -72,6 +74,7 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
         <button type="button" className="btn" data-testid="import-products" onClick={() => setImporting(true)}>
           {t('products.import')}
         </button>
+        <LabelsButton label="labels.printList" productIds={async () => (await client.call('products.list', { ...params, limit: 1000 })).rows.map((r) => r.id)} />
         <button type="button" className="btn" data-testid="assign-barcodes" onClick={() => setBarcodes(true)}>
           {t('products.barcodes')}
         </button>
