@@ -27,3 +27,12 @@ export function mondayOf(day: string): string {
   const t = ms(day);
   return iso(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY);
 }
+
+/** Days since 1970-01-01 of a calendar date (proleptic Gregorian), by arithmetic alone: a plan reads a million dates. */
+export function epochDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}

@@ -7,7 +7,7 @@
 // rest: one transaction, dry run, all-or-nothing).
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
-import type { ImportProblem, ProductImportReport } from '../../common/api/imports';
+import type { ProductImportReport } from '../../common/api/imports';
 import type { Product } from '../../common/api/types';
 import type { CatalogRead, ProductEntry } from '../../common/imports/products';
 import { deferIndexes, findProductBy, productsBySku } from '../../db/repos/products';
@@ -16,7 +16,7 @@ import type { Ctx } from '../context';
 import { createProduct, updateProduct } from '../products/service';
 import { baseCurrency } from '../settings/service';
 import { fieldParser } from './fields';
-import { gatherEvents, runImport, type Step } from './run';
+import { gatherEvents, runImport, startReport, type Step } from './run';
 
 /** From this many rows, existing products are read in one go and new ones indexed for search at the end */
 const BULK = 500;
@@ -32,24 +32,14 @@ export async function applyProducts(
   opts: { fileName: string; mapping: ProductImportReport['mapping']; dryRun: boolean; allOrNothing: boolean },
   step: Step,
 ): Promise<ProductImportReport> {
-  const problems: ImportProblem[] = [...read.problems];
   const report: ProductImportReport = {
-    fileName: opts.fileName,
+    ...startReport(opts, read, opts.mapping),
     format: read.format,
-    header: read.header,
-    mapping: opts.mapping,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
-    written: false,
-    cancelled: false,
     products: read.entries.length,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
     skipped: read.skipped,
     madeSkus: read.entries.filter((e) => e.madeSku).length,
-    problems,
   };
+  const { problems } = report;
 
   // one event for the whole import, not one per product
   const events = gatherEvents(ctx);

@@ -30,6 +30,15 @@ export interface ImportRun<R extends { line: number }> {
   around?: () => (() => void) | null;
 }
 
+/** The report an import starts from: nothing written or counted yet, the problems found reading the file. */
+export function startReport<M extends Record<string, string>>(
+  opts: { fileName: string; dryRun: boolean; allOrNothing: boolean },
+  read: { header: string[]; problems: readonly ImportProblem[] },
+  mapping: M,
+): ImportReport & { mapping: M } {
+  return { fileName: opts.fileName, header: read.header, mapping, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, written: false, cancelled: false, created: 0, updated: 0, unchanged: 0, problems: [...read.problems] };
+}
+
 /** Runs the rows inside the caller's transaction; problems are added to the report, sorted by line. */
 export async function runImport<R extends { line: number }>(ctx: Ctx, run: ImportRun<R>, step: Step): Promise<void> {
   const { report } = run;

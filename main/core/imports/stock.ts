@@ -8,32 +8,17 @@
 // A dry run does everything and rolls it back.
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
-import type { ImportProblem, StockImportReport } from '../../common/api/imports';
+import type { StockImportReport } from '../../common/api/imports';
 import type { StockEntry, StockRead } from '../../common/imports/stock';
 import { getBalance } from '../../db/repos/ledger';
 import { findLocationByCode } from '../../db/repos/locations';
 import { findProductBy } from '../../db/repos/products';
 import type { Ctx } from '../context';
 import { adjust } from '../stock/service';
-import { gatherEvents, runImport, type Step } from './run';
+import { gatherEvents, runImport, startReport, type Step } from './run';
 
 export async function applyStock(ctx: Ctx, read: StockRead, opts: { fileName: string; dryRun: boolean; allOrNothing: boolean }, step: Step): Promise<StockImportReport> {
-  const problems: ImportProblem[] = [...read.problems];
-  const report: StockImportReport = {
-    fileName: opts.fileName,
-    header: read.header,
-    mapping: read.mapping,
-    dryRun: opts.dryRun,
-    allOrNothing: opts.allOrNothing,
-    written: false,
-    cancelled: false,
-    rows: read.entries.length,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    units: 0,
-    problems,
-  };
+  const report: StockImportReport = { ...startReport(opts, read, read.mapping), rows: read.entries.length, units: 0 };
   const seen = new Map<string, number>();
   const events = gatherEvents(ctx);
   await runImport(ctx, {

@@ -5,7 +5,7 @@
 // names its SKU. The same file twice changes nothing.
 import { api } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
-import type { ImportProblem, ImportReport } from '../../common/api/imports';
+import type { ImportReport } from '../../common/api/imports';
 import type { PriceEntry, PriceField, Read, SupplierEntry, SupplierField } from '../../common/imports/suppliers';
 import { formatMoney } from '../../common/money';
 import { findProductBy } from '../../db/repos/products';
@@ -13,12 +13,12 @@ import { findSupplierByName, findSupplierProductBySku } from '../../db/repos/sup
 import { amountIn } from '../amount';
 import type { Ctx } from '../context';
 import { createSupplier, saveSupplierProduct, updateSupplier } from '../suppliers/service';
-import { runImport, type Step } from './run';
+import { runImport, startReport, type Step } from './run';
 
 type Opts = { fileName: string; dryRun: boolean; allOrNothing: boolean };
 
 function report<F extends string>(read: Read<unknown, F>, opts: Opts): ImportReport & { rows: number } {
-  return { fileName: opts.fileName, header: read.header, mapping: read.mapping as Record<string, string>, dryRun: opts.dryRun, allOrNothing: opts.allOrNothing, written: false, cancelled: false, rows: read.entries.length, created: 0, updated: 0, unchanged: 0, problems: [...read.problems] as ImportProblem[] };
+  return { ...startReport(opts, read, read.mapping as Record<string, string>), rows: read.entries.length };
 }
 
 export async function applySuppliers(ctx: Ctx, read: Read<SupplierEntry, SupplierField>, opts: Opts, step: Step) {

@@ -2,6 +2,7 @@
 // promotions, rules, supplier budgets, and the bulk reads one plan of every product needs.
 import type { Promotion, ReorderRule } from '../../common/api/reorder-types';
 import type { Db } from '../open';
+import { epochDay } from '../../common/days';
 import { stmt } from './statements';
 
 /** "col = @productId AND" for a plan of one product, else nothing: an OR with a null test would make SQLite read every row. */
@@ -91,14 +92,6 @@ export function promoWeeks(db: Db, q: WeeksQuery): Map<string, Float64Array> {
   return packedSeries(db, 'promo_days', 'day', q);
 }
 
-/** Days since 1970-01-01 of a calendar date (proleptic Gregorian), by arithmetic alone: a plan reads a million dates. */
-function epochDay(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
 
 /** A table's quantities by product and date as weekly series; dates after the window's last week are left out. */
 function packedSeries(db: Db, table: 'demand_weeks' | 'promo_days', date: 'week' | 'day', q: WeeksQuery): Map<string, Float64Array> {
