@@ -5,6 +5,7 @@ import type { Handler } from '../core/context';
 import { backupHandlers } from '../core/backups/handlers';
 import { exportHandlers } from '../core/exports/handlers';
 import { importHandlers } from '../core/imports/handlers';
+import { countsHandlers } from '../core/counts/handlers';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
@@ -38,6 +39,7 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...salesHandlers,
   ...liveHandlers,
   ...reorderHandlers,
+  ...countsHandlers,
   ...syncHandlers,
   ...backupHandlers,
   ...exportHandlers,

@@ -280,6 +280,25 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('live.cancel', { id: dropped.session.id })).session.status).toBe('cancelled');
     });
 
+    it('stock counts: ABC, open, scan, recount, sheet, post, cancel', async () => {
+      expect((await c.call('counts.abc', { locationId: ids.home! })).classes.map((k) => k.class)).toEqual(['A', 'B', 'C']);
+      const count = await c.call('counts.create', { locationId: ids.home!, scope: 'full', recountUnits: 0 });
+      const scanned = await c.call('counts.scan', { id: count.count.id, code: '4006381333931' });
+      expect(scanned).toMatchObject({ via: 'barcode', line: { productId: ids.product, counted: 1 } });
+      const unknown = await fails(c.call('counts.scan', { id: count.count.id, code: 'NO-SUCH-CODE' }));
+      expect(unknown.details).toMatchObject({ field: 'code', reason: 'unknown_code' });
+      const book = scanned.line.book!;
+      if (book !== 1) expect((await c.call('counts.recount', { id: count.count.id })).totals.recounts).toBe(1);
+      // counted as the book says: posting moves nothing
+      expect((await c.call('counts.setCounted', { id: count.count.id, productId: ids.product!, counted: book })).line.difference).toBe(0);
+      expect((await c.call('counts.sheet', { id: count.count.id })).mimeType).toBe('application/pdf');
+      expect((await c.call('counts.get', { id: count.count.id })).totals).toMatchObject({ differences: 0, value: 0 });
+      expect(await c.call('counts.post', { id: count.count.id })).toMatchObject({ movements: 0, count: { status: 'posted' } });
+      const other = await c.call('counts.create', { locationId: ids.home!, scope: 'cycle', productIds: [ids.product!] });
+      expect((await c.call('counts.cancel', { id: other.count.id })).status).toBe('cancelled');
+      expect((await c.call('counts.list', { locationId: ids.home! })).rows.map((r) => r.status)).toEqual(['cancelled', 'posted']);
+    });
+
     it('supplier sync: a price-list feed, the outbox, changes for review', async () => {
       const feed = (await c.call('suppliers.create', { name: 'Feed Supplier', currency: 'USD' })).id;
       await c.call('suppliers.saveProduct', { supplierId: feed, supplierSku: 'FEED-1', productId: ids.product!, unitPrice: '2.00' });

@@ -7,6 +7,7 @@ import { IN_STORE_PREFIX } from '../codes';
 import type * as T from './types';
 import { salesApi } from './sales';
 import { reorderApi } from './reorder';
+import { countsApi } from './counts';
 import { syncApi } from './sync';
 import { backupsApi } from './backups';
 import { exportsApi } from './exports';
@@ -660,6 +661,7 @@ export const api = {
   ),
   ...salesApi,
   ...reorderApi,
+  ...countsApi,
   ...syncApi,
   ...backupsApi,
   ...exportsApi,
@@ -690,6 +692,8 @@ export interface Events {
   'settings.changed': Record<string, never>;
   /** planning settings, rules, promotions or supplier budgets changed */
   'reorder.changed': Record<string, never>;
+  /** a stock count was opened, counted, posted or cancelled */
+  'counts.changed': { ids: string[] };
   'fx.changed': Record<string, never>;
   'suppliers.changed': { ids: string[] };
   'purchasing.changed': { ids: string[] };
@@ -712,11 +716,12 @@ export interface Events {
   'data.restored': { name: string };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'sync.changed', 'sync.progress', 'imports.progress', 'backups.changed', 'data.restored'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'counts.changed', 'sync.changed', 'sync.progress', 'imports.progress', 'backups.changed', 'data.restored'];
 
 export * from './types';
 export * from './sales-types';
 export * from './reorder-types';
+export * from './counts-types';
 export * from './sync-types';
 export * from './backups-types';
 export type { ExportFile, ExportList } from './exports';

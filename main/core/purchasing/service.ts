@@ -28,8 +28,8 @@ function mustGet(ctx: Ctx, id: string): repo.PoRecord {
 /** PO-000001, GR-000001…: a counter kept in settings, taken in the document's transaction. */
 export function nextNumber(
   ctx: Ctx,
-  key: 'po_next_number' | 'receipt_next_number' | 'landed_next_number' | 'shipment_next_number' | 'return_next_number' | 'sales_next_number' | 'live_next_number',
-  prefix: 'PO' | 'GR' | 'LC' | 'SH' | 'RMA' | 'SO' | 'LIVE',
+  key: 'po_next_number' | 'receipt_next_number' | 'landed_next_number' | 'shipment_next_number' | 'return_next_number' | 'sales_next_number' | 'live_next_number' | 'count_next_number',
+  prefix: 'PO' | 'GR' | 'LC' | 'SH' | 'RMA' | 'SO' | 'LIVE' | 'CNT',
 ): string {
   const n = Number(getSettings(ctx.db)[key] ?? '1');
   putSetting(ctx.db, key, String(n + 1), ctx.now);
