@@ -26,6 +26,8 @@ import { LiveReport } from '../features/live/LiveReport';
 import { LiveSessionPage } from '../features/live/LiveSessionPage';
 import { LiveSessionsPage } from '../features/live/LiveSessionsPage';
 import { ReorderPage } from '../features/reorder/ReorderPage';
+import { CountPage } from '../features/counts/CountPage';
+import { CountsPage } from '../features/counts/CountsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { useReloadOnRestore } from '../features/backups/restored';
@@ -101,6 +103,10 @@ function Page({ route }: { route: Route }) {
       return <LiveConsole key={route.id} id={route.id} />;
     case 'liveReport':
       return <LiveReport key={route.id} id={route.id} />;
+    case 'counts':
+      return <CountsPage />;
+    case 'count':
+      return <CountPage key={route.id} id={route.id} />;
     case 'reorder':
       return <ReorderPage productId={route.productId} />;
     case 'sync':

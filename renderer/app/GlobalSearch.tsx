@@ -1,18 +1,14 @@
 // The search box in the top bar. "/" focuses it from anywhere; typing searches as you go. A
 // barcode scanner types digits then Enter: Enter on an exact barcode hit opens that product.
-// Digits typed while no field has focus are caught here too, so scanning works from any screen.
+// Digits typed while no field has focus are caught here too, so scanning works from any screen
+// (except one with its own scan box, marked data-scan-target: a count takes its scans itself).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../main/common/api';
 import { client } from '../api/client';
 import { useDebounced } from '../api/hooks';
 import { isMessageKey, useT } from '../i18n';
+import { isEditable } from './keys';
 import { navigate, paths } from './router';
-
-function isEditable(el: Element | null): boolean {
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
-}
 
 const exactBarcode = (hit: SearchHit | undefined) => hit?.kind === 'product' && hit.match === 'barcode';
 
@@ -42,7 +38,7 @@ export function GlobalSearch() {
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isEditable(document.activeElement) || document.querySelector('.panel')) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isEditable(document.activeElement) || document.querySelector('.panel, [data-scan-target]')) return;
       if (e.key === '/') {
         e.preventDefault();
         input.current?.focus();

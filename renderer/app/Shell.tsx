@@ -12,6 +12,7 @@ const NAV: { section: Section; href: string; icon: string }[] = [
   { section: 'products', href: '#/products', icon: '▦' },
   { section: 'stock', href: '#/stock', icon: '▤' },
   { section: 'movements', href: '#/movements', icon: '⇅' },
+  { section: 'counts', href: '#/counts', icon: '☑' },
   { section: 'locations', href: '#/locations', icon: '⌂' },
   { section: 'suppliers', href: '#/suppliers', icon: '⊞' },
   { section: 'purchasing', href: '#/purchasing', icon: '⊕' },

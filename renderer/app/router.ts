@@ -7,6 +7,8 @@ export type Route =
   | { name: 'product'; id: string }
   | { name: 'stock'; locationId: string | null }
   | { name: 'movements'; productId: string | null; locationId: string | null }
+  | { name: 'counts' }
+  | { name: 'count'; id: string }
   | { name: 'locations'; openNew: boolean }
   | { name: 'suppliers' }
   | { name: 'supplier'; id: string }
@@ -37,7 +39,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'sync' | 'backups' | 'calculator' | 'landed' | 'rates' | 'settings';
+export type Section = 'dashboard' | 'products' | 'stock' | 'movements' | 'counts' | 'locations' | 'suppliers' | 'purchasing' | 'shipments' | 'returns' | 'sales' | 'customers' | 'live' | 'reorder' | 'sync' | 'backups' | 'calculator' | 'landed' | 'rates' | 'settings';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -50,6 +52,8 @@ export function parseHash(hash: string): Route {
   if (head === 'products') return { name: 'products', openNew: q.get('new') === '1' };
   if (head === 'stock') return { name: 'stock', locationId: q.get('location') };
   if (head === 'movements') return { name: 'movements', productId: q.get('product'), locationId: q.get('location') };
+  if (head === 'counts' && id) return { name: 'count', id: decodeURIComponent(id) };
+  if (head === 'counts') return { name: 'counts' };
   if (head === 'locations') return { name: 'locations', openNew: q.get('new') === '1' };
   if (head === 'suppliers' && id) return { name: 'supplier', id: decodeURIComponent(id) };
   if (head === 'suppliers') return { name: 'suppliers' };
@@ -89,6 +93,8 @@ export function sectionOf(route: Route): Section | null {
       return 'products';
     case 'supplier':
       return 'suppliers';
+    case 'count':
+      return 'counts';
     case 'purchaseOrder':
     case 'purchaseOrderDocument':
       return 'purchasing';
@@ -149,6 +155,8 @@ export const paths = {
     const s = q.toString();
     return s ? `/movements?${s}` : '/movements';
   },
+  counts: () => '/counts',
+  count: (id: string) => `/counts/${encodeURIComponent(id)}`,
   locations: () => '/locations',
   suppliers: () => '/suppliers',
   supplier: (id: string) => `/suppliers/${encodeURIComponent(id)}`,

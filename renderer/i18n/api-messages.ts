@@ -7,6 +7,7 @@ const EXACT: Record<string, MessageKey> = {
   'is required': 'api.required',
   'must be an id': 'api.choose',
   'must be a whole number': 'api.wholeNumber',
+  'must be a whole number of units': 'api.wholeUnits',
   'must be more than zero': 'api.positive',
   'must not be negative': 'api.nonNegative',
   'must not be zero': 'api.nonZero',

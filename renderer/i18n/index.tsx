@@ -27,6 +27,14 @@ export function reasonLabel(t: T, reason: string | null): string | null {
   return isMessageKey(key) ? t(key) : reason;
 }
 
+/**
+ * A product's two names in the order the reader wants them: in Chinese the Chinese name first
+ * where there is one, the other name second.
+ */
+export function namesByLocale(locale: Locale, name: string, localName: string | null): [string, string | null] {
+  return locale === 'zh' && localName ? [localName, name] : [name, localName];
+}
+
 interface I18n {
   locale: Locale;
   t: T;
