@@ -1,10 +1,11 @@
 // The frame around every screen: top bar (brand, global search), left navigation, connection
 // banner, and the routed page.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useConnectionState } from '../api/connection';
 import { useSettings } from './settings';
 import { useT, type MessageKey } from '../i18n';
 import { GlobalSearch } from './GlobalSearch';
+import { HelpOverlay, useShortcuts } from './HelpOverlay';
 import { sectionOf, useRoute, type Section } from './router';
 
 const NAV: { section: Section; href: string; icon: string }[] = [
@@ -54,8 +55,20 @@ export function Shell({ children }: { children: ReactNode }) {
   const route = useRoute();
   const current = sectionOf(route);
   const { settings } = useSettings();
+  const [help, setHelp] = useState(false);
+  useShortcuts(() => setHelp(true));
   return (
     <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
         <a className="brand" href="#/">
           <span className="brand-mark" aria-hidden="true">
@@ -73,9 +86,12 @@ export function Shell({ children }: { children: ReactNode }) {
               <span className="topbar-user">{settings.userName}</span>
             </>
           ) : null}
+          <button type="button" className="icon-btn topbar-help" data-testid="help-open" aria-label={t('help.open')} title={t('help.open')} onClick={() => setHelp(true)}>
+            ?
+          </button>
         </div>
       </header>
-      <nav className="sidenav" aria-label="Main">
+      <nav className="sidenav" aria-label={t('nav.main')}>
         {NAV.map((n) => (
           <a key={n.section} href={n.href} data-testid={`nav-${n.section}`} className={n.section === current ? 'current' : ''} aria-current={n.section === current ? 'page' : undefined}>
             <span className="nav-icon" aria-hidden="true">
@@ -86,10 +102,11 @@ export function Shell({ children }: { children: ReactNode }) {
         ))}
         <div className="sidenav-foot">{t('app.tagline')}</div>
       </nav>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <ConnectionBanner />
         {children}
       </main>
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>
   );
 }

@@ -18,6 +18,10 @@ const EXACT: Record<string, MessageKey> = {
   'a barcode is digits only': 'api.barcodeDigits',
   'a barcode has 8, 12 (UPC-A), 13 (EAN-13) or 14 digits': 'api.barcodeLength',
   'an HS code has 6, 8 or 10 digits': 'api.hsLength',
+  // the transport's own messages (renderer/api)
+  'Not connected to Crossdock.': 'conn.notConnected',
+  'The connection to Crossdock dropped before the answer came back. Check whether the change was saved before trying again.': 'conn.dropped',
+  'Crossdock refused this page’s access token.': 'conn.tokenRefused',
 };
 
 const PATTERNS: [RegExp, MessageKey][] = [

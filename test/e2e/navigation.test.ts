@@ -195,6 +195,47 @@ describe('in Chinese', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('skips to the content, lists the shortcuts on "?", goes to a screen with "g" and a letter, and shows where focus is', async () => {
+    const p = e.page;
+    await p.getByTestId('nav-dashboard').click();
+    // the skip link is the stop before the brand, the first thing in the top bar
+    await p.locator('.brand').focus();
+    await p.keyboard.press('Shift+Tab');
+    expect(await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('skip-link');
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    await p.keyboard.press('?');
+    const help = p.getByTestId('help-overlay');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Scan a barcode from any screen');
+    await e.screenshot('123-keyboard-help');
+    await p.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    await p.keyboard.press('g');
+    await p.keyboard.press('c');
+    await p.waitForFunction(() => document.querySelector('[data-testid="nav-counts"]')?.getAttribute('aria-current') === 'page');
+
+    // the first thirty stops of Tab each show a focus ring (an outline or a box shadow)
+    const unmarked: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await p.keyboard.press('Tab');
+      const seen = await p.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        // past the last control, focus leaves the page for the browser's own: not ours to mark
+        if (!el || el === document.body) return '';
+        const s = getComputedStyle(el);
+        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        return ring ? '' : `${el.tagName} ${el.getAttribute('data-testid') ?? el.textContent?.slice(0, 30)}`;
+      });
+      if (seen) unmarked.push(seen);
+    }
+    expect(unmarked).toEqual([]);
+  });
+});
+
 describe('access', () => {
   it('explains what to do when the page was opened without its link, or with a wrong one', async () => {
     // A separate browser context: the refused socket and 401 are expected to be logged there.
