@@ -2,15 +2,22 @@
 // barcode scanner types digits then Enter: Enter on an exact barcode hit opens that product.
 // Digits typed while no field has focus are caught here too, so scanning works from any screen
 // (except one with its own scan box, marked data-scan-target: a count takes its scans itself).
+// A barcode that no product has is offered as a product's barcode; one that is both a product's
+// barcode and another's SKU opens the list, so the merchant picks.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../main/common/api';
 import { client } from '../api/client';
+import { AssignCode } from '../components/AssignCode';
+import { Panel } from '../components/Panel';
 import { useDebounced } from '../api/hooks';
 import { isMessageKey, useT } from '../i18n';
 import { isEditable } from './keys';
 import { navigate, paths } from './router';
 
 const exactBarcode = (hit: SearchHit | undefined) => hit?.kind === 'product' && hit.match === 'barcode';
+const looksLikeBarcode = (q: string) => /^\d{8,14}$/.test(q);
+/** another product whose SKU is the very code (titles read "SKU · name") */
+const skuToo = (hits: SearchHit[], q: string) => hits.some((h, i) => i > 0 && h.kind === 'product' && h.title.toLowerCase().startsWith(`${q.toLowerCase()} · `));
 
 export function GlobalSearch() {
   const t = useT();
@@ -19,6 +26,7 @@ export function GlobalSearch() {
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [hi, setHi] = useState(-1);
+  const [assign, setAssign] = useState<string | null>(null);
   const q = useDebounced(text.trim(), 100);
   const latest = useRef(0);
   // Closing on blur waits a moment (so a click on a hit lands); focusing again cancels it.
@@ -82,14 +90,31 @@ export function GlobalSearch() {
       const query = text.trim();
       if (!query) return;
       const fresh = await search(query);
-      if (exactBarcode(fresh[0]) || fresh.length === 1) go(fresh[0]!);
-      else setOpen(true);
+      if ((exactBarcode(fresh[0]) && !skuToo(fresh, query)) || fresh.length === 1) go(fresh[0]!);
+      else if (fresh.length === 0 && looksLikeBarcode(query)) {
+        setOpen(false);
+        setAssign(query);
+      } else setOpen(true);
     }
   };
 
   const showList = open && text.trim() !== '';
   return (
     <div className="gsearch">
+      {assign ? (
+        <Panel title={t('scan.assign', { code: assign })} onClose={() => setAssign(null)} testId="search-assign-panel">
+          <div className="panel-body">
+            <AssignCode
+              code={assign}
+              onDone={(product) => {
+                setAssign(null);
+                setText('');
+                if (product) navigate(paths.product(product.id));
+              }}
+            />
+          </div>
+        </Panel>
+      ) : null}
       <span className="gsearch-icon" aria-hidden="true">
         ⌕
       </span>
@@ -123,6 +148,20 @@ export function GlobalSearch() {
       {showList ? (
         <ul className="gsearch-list" id="gsearch-list" role="listbox" data-testid="global-search-results">
           {hits.length === 0 && q === text.trim() ? <li className="suggest-empty">{t('search.none', { q: text.trim() })}</li> : null}
+          {hits.length === 0 && q === text.trim() && looksLikeBarcode(q) ? (
+            <li
+              role="option"
+              aria-selected={false}
+              data-testid="search-assign"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                setOpen(false);
+                setAssign(q);
+              }}
+            >
+              {t('scan.assign', { code: q })}
+            </li>
+          ) : null}
           {hits.map((h, i) => (
             <li
               key={`${h.kind}-${h.id}`}

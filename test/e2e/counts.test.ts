@@ -76,11 +76,11 @@ describe('a scanner-driven stock count', () => {
 
     // the lip balm has no barcode yet: its box carries one the shop printed
     await scan(p, '2000000000015');
-    await p.getByTestId('count-unknown').waitFor();
-    expect(await p.getByTestId('count-unknown').textContent()).toContain('No product has the code “2000000000015”');
+    await p.getByTestId('assign-code').waitFor();
+    expect(await p.getByTestId('assign-code').textContent()).toContain('No product has the code “2000000000015”');
     await p.getByTestId('field-assign-product').fill('LIP');
     await p.locator('.suggest-list [role=option]', { hasText: 'LIP-03' }).first().click();
-    await p.getByTestId('count-assign').click();
+    await p.getByTestId('assign-code-save').click();
     await expect.poll(() => counted(p, 'LIP-03')).toBe('1');
     expect((await e.api.call('products.get', { id: ids['LIP-03']! })).product.barcode).toBe('2000000000015');
     await p.getByTestId('count-scan').focus();
@@ -134,7 +134,7 @@ describe('a scanner-driven stock count', () => {
     await scan(p, '4901234567894');
     await expect.poll(() => mask.getByTestId('line-difference').textContent()).toBe('+1');
     await scan(p, '0000000000000');
-    await expect.poll(() => p.getByTestId('count-unknown').textContent()).toContain('没有商品的编码是“0000000000000”');
+    await expect.poll(() => p.getByTestId('assign-code').textContent()).toContain('没有商品的编码是“0000000000000”');
     await e.screenshot('122-count-zh');
     await p.getByTestId('count-post').click();
     await p.getByTestId('count-post-confirm').click();
@@ -142,5 +142,25 @@ describe('a scanner-driven stock count', () => {
     const m = (await e.api.call('stock.balances', { productId: ids['MASK-01']!, locationId: home })).rows[0]!;
     expect(m.onHand).toBe(13);
     await e.api.call('settings.update', { locale: 'en' });
+  });
+
+  it('anywhere else, a scanned code no product has is offered as a product’s barcode', async () => {
+    const p = e.page;
+    await p.getByTestId('nav-dashboard').click();
+    await p.locator('h1').click();
+    await scan(p, '0000000000017');
+    const panel = p.getByTestId('search-assign-panel');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('No product has the code “0000000000017”');
+    await p.getByTestId('field-assign-product').fill('Odd');
+    await p.locator('.suggest-list [role=option]', { hasText: 'Odd import SKU' }).first().click();
+    await p.getByTestId('assign-code-save').click();
+    await p.waitForFunction((id) => location.hash === `#/products/${id}`, ids.ODD);
+    expect((await e.api.call('products.get', { id: ids.ODD! })).product.barcode).toBe('0000000000017');
+    // the next scan opens it straight away
+    await p.getByTestId('nav-dashboard').click();
+    await p.locator('h1').click();
+    await scan(p, '0000000000017');
+    await p.waitForFunction((id) => location.hash === `#/products/${id}`, ids.ODD);
   });
 });

@@ -7,10 +7,9 @@ import type { CodeMatch, CountScanResult, StockCount } from '../../../main/commo
 import { ApiError } from '../../../main/common/api/errors';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { ProductPicker, type PickedProduct } from '../../components/ProductPicker';
+import { AssignCode } from '../../components/AssignCode';
 import { FormError } from '../../components/Field';
-import { useToast } from '../../components/Toasts';
-import { namesByLocale, useI18n, useT } from '../../i18n';
+import { namesByLocale, useI18n } from '../../i18n';
 import { localiseApiMessage } from '../../i18n/api-messages';
 import { isEditable } from '../../app/keys';
 
@@ -94,15 +93,17 @@ export function ScanBox({ count, onScanned }: { count: StockCount; onScanned(pro
         {last?.line.added ? ` · ${t('counts.mark.added')}` : ''}
       </p>
       {problem?.kind === 'error' ? <FormError message={problem.message} /> : null}
-      {problem?.kind === 'unknown' ? <AssignCode
+      {problem?.kind === 'unknown' ? (
+        <AssignCode
           code={problem.code}
           onDone={(assigned) => {
             if (assigned) scan(problem.code);
             done();
           }}
-        /> : null}
+        />
+      ) : null}
       {problem?.kind === 'ambiguous' ? (
-        <div className="cnt-problem" role="alert" data-testid="count-ambiguous">
+        <div className="scan-problem" role="alert" data-testid="count-ambiguous">
           <p>{t('counts.scan.ambiguous', { code: problem.code, n: problem.matches.length })}</p>
           <div className="cnt-choices">
             {problem.matches.map((m) => (
@@ -126,43 +127,5 @@ export function ScanBox({ count, onScanned }: { count: StockCount; onScanned(pro
         </div>
       ) : null}
     </section>
-  );
-}
-
-/** A code no product has: make it the barcode of a product the merchant picks, then count it. */
-function AssignCode({ code, onDone }: { code: string; onDone(assigned: boolean): void }) {
-  const t = useT();
-  const toast = useToast();
-  const [product, setProduct] = useState<PickedProduct | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const assign = async () => {
-    if (!product || busy) return;
-    setBusy(true);
-    try {
-      await client.call('products.update', { id: product.id, barcode: code });
-      toast(t('counts.scan.assigned', { code, sku: product.sku }));
-      onDone(true);
-    } catch (e) {
-      setError(localiseApiMessage(t, errorMessage(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="cnt-problem" role="alert" data-testid="count-unknown">
-      <p>{t('counts.scan.unknown', { code })}</p>
-      <p className="strong">{t('counts.scan.assign', { code })}</p>
-      <FormError message={error} />
-      <div className="cnt-assign">
-        <ProductPicker name="assign-product" label={t('counts.scan.assignPick')} value={product} onChange={setProduct} />
-        <button type="button" className="btn btn-primary" data-testid="count-assign" disabled={!product || busy} onClick={() => void assign()}>
-          {t('counts.scan.assignSave')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }
