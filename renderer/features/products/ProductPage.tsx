@@ -8,7 +8,7 @@ import { useQuery } from '../../api/hooks';
 import { navigate, paths } from '../../app/router';
 import { EmptyState, InlineError } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
-import { useT } from '../../i18n';
+import { namesByLocale, useI18n } from '../../i18n';
 import { AdjustForm } from '../stock/AdjustForm';
 import { TransferForm } from '../stock/TransferForm';
 import { draftFrom, variantDraft } from './draft';
@@ -24,7 +24,7 @@ import { LabelsButton } from './LabelsButton';
 type PanelKind = 'edit' | 'variant' | 'adjust' | 'transfer' | null;
 
 export function ProductPage({ id }: { id: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const base = useBaseCurrency();
   const toast = useToast();
   const q = useQuery('products.get', { id });
@@ -48,6 +48,7 @@ export function ProductPage({ id }: { id: string }) {
   }
 
   const { product: p, parent, variants, balances } = q.data;
+  const [firstName, otherName] = namesByLocale(locale, p.name, p.localName);
   const picked = { id: p.id, sku: p.sku, name: p.name };
   const archived = p.status === 'archived';
 
@@ -79,10 +80,10 @@ export function ProductPage({ id }: { id: string }) {
       <header className="page-head product-head">
         <div>
           <h1 data-testid="product-title">
-            <span className="mono sku-badge">{p.sku}</span> {p.name}
+            <span className="mono sku-badge">{p.sku}</span> {firstName}
             {archived ? <span className="tag">{t('common.archived')}</span> : null}
           </h1>
-          {p.localName ? <div className="subtitle">{p.localName}</div> : null}
+          {otherName ? <div className="subtitle">{otherName}</div> : null}
           {parent ? (
             <div className="subtitle">
               {t('product.variantOf')} <a href={'#' + paths.product(parent.id)}>{`${parent.sku} · ${parent.name}`}</a>

@@ -7,7 +7,7 @@ import { usePaged } from '../../api/paged';
 import { Money, Qty } from '../../components/Numbers';
 import { PagedTable } from '../../components/PagedTable';
 import type { Column, Sort } from '../../components/VirtualTable';
-import { useT } from '../../i18n';
+import { namesByLocale, useI18n } from '../../i18n';
 
 type ListParams = Omit<Input<'products.list'>, 'offset' | 'limit'>;
 
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function ProductsTable({ params, sort, onSort, empty }: Props) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const ccy = useBaseCurrency();
   const data = usePaged('products.list', params, 200);
 
@@ -33,8 +33,7 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
         sortKey: 'name',
         render: (p) => (
           <span className="cell-name">
-            <span className="truncate">{p.name}</span>
-            {p.localName ? <span className="muted truncate local-name">{p.localName}</span> : null}
+            {namesByLocale(locale, p.name, p.localName).map((n, i) => (n ? <span key={i} className={i ? 'muted truncate local-name' : 'truncate'}>{n}</span> : null))}
             {p.status === 'archived' ? <span className="tag">{t('common.archived')}</span> : null}
           </span>
         ),
@@ -46,7 +45,7 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
       { key: 'value', header: t('products.col.value'), width: '150px', align: 'right', sortKey: 'value', render: (p) => <Money minor={p.value} currency={ccy} /> },
       { key: 'variants', header: t('products.col.variants'), width: '80px', align: 'right', render: (p) => (p.variantCount ? <Qty n={p.variantCount} /> : <span className="muted">—</span>) },
     ],
-    [t, ccy],
+    [t, locale, ccy],
   );
 
   return (
