@@ -3,6 +3,7 @@
 // A task (a method that talks to suppliers, or works on backup files) gets no transaction: it gets the services that run
 // their own small ones.
 import type { Db } from '../db/open';
+import type { FileStore } from '../db/store';
 import type { Api, EventName, Events, Method, Parsed, Result } from '../common/api';
 import type { HsReference } from './reference/hs';
 import type { Secrets } from './secrets';
@@ -17,9 +18,12 @@ export interface Ctx {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   hs: HsReference;
   secrets: Secrets;
+  /** the content store: photos and attachments by the hash of their bytes */
+  store: FileStore;
 }
 
 export interface TaskCtx {
+  store: FileStore;
   sync: SyncRunner;
   backups: BackupService;
   /** runs core code in a transaction, its events emitted after commit (as a method's) */

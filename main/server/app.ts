@@ -9,6 +9,8 @@ import { fileKeySecrets, type Secrets } from '../core/secrets';
 import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from '../core/sync/runner';
 import { createBackupService, type BackupService } from '../core/backups/service';
 import { acquireLock } from '../db/lock';
+import { sweepStore } from '../db/repos/files';
+import { FileStore, storeDirFor } from '../db/store';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 
 export interface App {
@@ -49,6 +51,8 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
   const { db, migration } = opened;
   hsCache ??= loadHs();
   const secrets = opts.secrets ?? fileKeySecrets(path.dirname(path.resolve(file)));
+  const store = new FileStore(storeDirFor(file));
+  sweepStore(db, store);
   let sync: SyncRunner | null = null;
   let backups: BackupService | null = null;
   const dispatcher = createDispatcher({
@@ -56,6 +60,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
     hs: hsCache,
     actor: opts.actor ?? osUser(),
     secrets,
+    store,
     ...(opts.clock ? { clock: opts.clock } : {}),
     services: (d) => {
       sync = createSyncRunner({ transact: d.transact, emit: d.emit, secrets, isOnline: hasNetwork, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.sync });
@@ -73,6 +78,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
       return {
         sync,
         backups,
+        store,
         transact: d.transact,
         async transactLong(fn, o) {
           if (!o?.big) return d.transactLong(fn);

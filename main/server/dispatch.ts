@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { api, isMethod, type EventName, type Events, type Method } from '../common/api';
 import { ApiError, type Envelope, type ErrorBody } from '../common/api/errors';
 import type { Db } from '../db/open';
+import type { FileStore } from '../db/store';
 import { Cancelled, type Ctx, type TaskCtx } from '../core/context';
 import type { HsReference } from '../core/reference/hs';
 import type { Secrets } from '../core/secrets';
@@ -42,6 +43,7 @@ export interface DispatcherOptions {
   clock?: () => Date;
   log?: (msg: string, err: unknown) => void;
   secrets: Secrets;
+  store: FileStore;
   /** the services tasks use, made once the dispatcher exists (they call back through transact) */
   services?: (d: Dispatcher) => TaskCtx;
 }
@@ -69,6 +71,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       now: clock().toISOString(),
       hs: opts.hs,
       secrets: opts.secrets,
+      store: opts.store,
       emit: (event, payload) => void queued.push([event, payload]),
     };
   }

@@ -6,6 +6,7 @@ import { backupHandlers } from '../core/backups/handlers';
 import { exportHandlers } from '../core/exports/handlers';
 import { importHandlers } from '../core/imports/handlers';
 import { countsHandlers } from '../core/counts/handlers';
+import { attachmentHandlers, photoHandlers } from '../core/files/handlers';
 import { dashboardHandlers } from '../core/dashboard/handlers';
 import { fxHandlers } from '../core/fx/handlers';
 import { landedHandlers } from '../core/landed/handlers';
@@ -40,6 +41,8 @@ export const handlers: { [M in Method]: Handler<M> } = {
   ...liveHandlers,
   ...reorderHandlers,
   ...countsHandlers,
+  ...photoHandlers,
+  ...attachmentHandlers,
   ...syncHandlers,
   ...backupHandlers,
   ...exportHandlers,

@@ -3,6 +3,7 @@
 // products service, and every stock movement through the ledger's post() primitive (or the
 // transfer service), so hashes, balances, product totals and daily aggregates are all real.
 // Only batching differs from the app: many documents share one IMMEDIATE transaction.
+import { FileStore, storeDirFor } from '../../main/db/store';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,7 @@ type Log = (msg: string) => void;
 
 function ctxFor(app: App, hs: Ctx['hs'], actor: string): Ctx {
   // built as dispatch.ts builds it: one clock reading per call, events queued (nobody listens here)
-  return { db: app.db, actor, now: new Date().toISOString(), hs, emit: () => undefined, secrets: fileKeySecrets(path.dirname(app.file)) };
+  return { db: app.db, actor, now: new Date().toISOString(), hs, emit: () => undefined, secrets: fileKeySecrets(path.dirname(app.file)), store: new FileStore(storeDirFor(app.file)) };
 }
 
 async function call(app: App, method: string, args: unknown): Promise<{ id: string }> {

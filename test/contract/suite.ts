@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, type Method } from '../../main/common/api';
 import { createClient, type Client, type Transport } from '../../main/common/api/client';
@@ -297,6 +298,27 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       const other = await c.call('counts.create', { locationId: ids.home!, scope: 'cycle', productIds: [ids.product!] });
       expect((await c.call('counts.cancel', { id: other.count.id })).status).toBe('cancelled');
       expect((await c.call('counts.list', { locationId: ids.home! })).rows.map((r) => r.status)).toEqual(['cancelled', 'posted']);
+    });
+
+    it('photos and attachments: add, list, order, read back, remove', async () => {
+      const owner = (await c.call('suppliers.create', { name: 'Paper Trail Co', currency: 'EUR' })).id;
+      const red = (await sharp({ create: { width: 12, height: 8, channels: 3, background: '#c00' } }).jpeg().toBuffer()).toString('base64');
+      const blue = (await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00c' } }).png().toBuffer()).toString('base64');
+      const a = await c.call('photos.add', { productId: ids.product!, fileName: 'front.jpg', base64: red });
+      const b = await c.call('photos.add', { productId: ids.product!, fileName: 'back.png', base64: blue });
+      expect((await c.call('photos.list', { productId: ids.product! })).map((p) => p.id)).toEqual([a.id, b.id]);
+      expect((await c.call('photos.reorder', { productId: ids.product!, ids: [b.id, a.id] }))[0]!.id).toBe(b.id);
+      expect(Object.keys(await c.call('photos.thumbs', { productIds: [ids.product!] }))).toEqual([ids.product]);
+      expect((await c.call('photos.image', { id: a.id })).mime).toBe('image/jpeg');
+      expect((await c.call('photos.remove', { id: b.id })).map((p) => p.id)).toEqual([a.id]);
+      const traversal = await fails(c.call('attachments.add', { ownerType: 'supplier', ownerId: owner, fileName: '../../etc/passwd', base64: red }));
+      expect(traversal.details?.field).toBe('fileName');
+      const doc = await c.call('attachments.add', { ownerType: 'supplier', ownerId: owner, fileName: 'label.jpg', base64: red, note: 'carton' });
+      expect(doc).toMatchObject({ mime: 'image/jpeg', note: 'carton' });
+      expect((await c.call('attachments.update', { id: doc.id, attachedOn: '2026-01-02' })).attachedOn).toBe('2026-01-02');
+      expect((await c.call('attachments.list', { ownerType: 'supplier', ownerId: owner })).map((x) => x.id)).toEqual([doc.id]);
+      expect((await c.call('attachments.file', { id: doc.id })).base64).toBe(red);
+      expect((await c.call('attachments.remove', { id: doc.id })).id).toBe(doc.id);
     });
 
     it('supplier sync: a price-list feed, the outbox, changes for review', async () => {

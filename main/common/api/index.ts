@@ -8,6 +8,7 @@ import type * as T from './types';
 import { salesApi } from './sales';
 import { reorderApi } from './reorder';
 import { countsApi } from './counts';
+import { filesApi } from './files';
 import { syncApi } from './sync';
 import { backupsApi } from './backups';
 import { exportsApi } from './exports';
@@ -325,6 +326,8 @@ export const api = {
       baseCurrency: f.currencyCode.optional(),
       userName: f.requiredText(80).optional(),
       locale: z.enum(['en', 'zh']).optional(),
+      /** the biggest attachment taken, in MB */
+      attachmentMaxMb: f.quantity.refine((n) => n >= 1 && n <= 300, 'must be between 1 and 300 MB').optional(),
       /** who the merchant is, as printed on shipping papers (null clears a field) */
       business: z
         .object({ name: f.optionalText(200), address: f.optionalText(500), country: f.countryCode.nullish().transform((v) => v ?? null), taxId: f.optionalText(60) })
@@ -662,6 +665,7 @@ export const api = {
   ...salesApi,
   ...reorderApi,
   ...countsApi,
+  ...filesApi,
   ...syncApi,
   ...backupsApi,
   ...exportsApi,
@@ -692,6 +696,10 @@ export interface Events {
   'settings.changed': Record<string, never>;
   /** planning settings, rules, promotions or supplier budgets changed */
   'reorder.changed': Record<string, never>;
+  /** a product's photos changed */
+  'photos.changed': { productIds: string[] };
+  /** a document's attachments changed */
+  'attachments.changed': { ownerType: string; ownerId: string };
   /** a stock count was opened, counted, posted or cancelled */
   'counts.changed': { ids: string[] };
   'fx.changed': Record<string, never>;
@@ -716,12 +724,13 @@ export interface Events {
   'data.restored': { name: string };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'counts.changed', 'sync.changed', 'sync.progress', 'imports.progress', 'backups.changed', 'data.restored'];
+export const eventNames: EventName[] = ['products.changed', 'locations.changed', 'stock.changed', 'settings.changed', 'fx.changed', 'suppliers.changed', 'purchasing.changed', 'landed.changed', 'shipments.changed', 'returns.changed', 'customers.changed', 'sales.changed', 'live.changed', 'reorder.changed', 'counts.changed', 'photos.changed', 'attachments.changed', 'sync.changed', 'sync.progress', 'imports.progress', 'backups.changed', 'data.restored'];
 
 export * from './types';
 export * from './sales-types';
 export * from './reorder-types';
 export * from './counts-types';
+export * from './files-types';
 export * from './sync-types';
 export * from './backups-types';
 export type { ExportFile, ExportList } from './exports';

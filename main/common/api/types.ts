@@ -152,6 +152,8 @@ export interface Settings {
   userName: string;
   locale: 'en' | 'zh';
   ledgerStarted: boolean;
+  /** the biggest attachment taken, in MB (25 unless changed) */
+  attachmentMaxMb: number;
   /** who the merchant is, as printed on shipping papers */
   business: { name: string | null; address: string | null; country: string | null; taxId: string | null };
 }

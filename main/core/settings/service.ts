@@ -6,6 +6,7 @@ import { deleteSetting, getSetting, getSettings, putSetting } from '../../db/rep
 import type { Ctx } from '../context';
 
 export const DEFAULT_BASE_CURRENCY = 'USD';
+export const DEFAULT_ATTACHMENT_MAX_MB = 25;
 
 // read once per call (each call has a Ctx of its own): a bulk import prices 100,000 products.
 // updateSettings forgets it when it changes the base currency.
@@ -24,6 +25,7 @@ export function readSettings(ctx: Ctx): Settings {
     userName: s.user_name ?? ctx.actor,
     locale: s.locale === 'zh' ? 'zh' : 'en',
     ledgerStarted: countMovements(ctx.db) > 0,
+    attachmentMaxMb: Number(s.attachment_max_mb ?? DEFAULT_ATTACHMENT_MAX_MB),
     business: { name: s.business_name ?? null, address: s.business_address ?? null, country: s.business_country ?? null, taxId: s.business_tax_id ?? null },
   };
 }
@@ -40,6 +42,7 @@ export function updateSettings(ctx: Ctx, input: Parsed<'settings.update'>): Sett
   }
   if (input.userName) putSetting(ctx.db, 'user_name', input.userName, ctx.now);
   if (input.locale) putSetting(ctx.db, 'locale', input.locale, ctx.now);
+  if (input.attachmentMaxMb) putSetting(ctx.db, 'attachment_max_mb', String(input.attachmentMaxMb), ctx.now);
   for (const [k, v] of Object.entries(input.business ?? {})) {
     const key = `business_${k === 'taxId' ? 'tax_id' : k}`;
     if (v === null) deleteSetting(ctx.db, key);
