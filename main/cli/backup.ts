@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../common/api/errors';
 import { backupTo, BackupError, defaultBackupDir, pruneBackups, replaceFile } from '../db/backup';
+import { mirrorFiles, pruneBackupFiles, restoreFiles } from '../db/backup-files';
+import { FileStore, storeDirFor } from '../db/store';
 import { DbOpenError } from '../db/errors';
 import type { Db } from '../db/open';
 import { restorable } from '../db/restorable';
@@ -14,9 +16,12 @@ export async function backupCommand(db: Db, dataFile: string, io: CliIo, to: str
   const t = performance.now();
   try {
     const b = await backupTo(db, dir, { reason: 'manual' });
+    // the photos and attachments beside it, in the folder's own content store
+    mirrorFiles(new FileStore(storeDirFor(dataFile)), dir);
     io.out(`Backed up to ${b.file} (${(b.bytes / 1024 / 1024).toFixed(1)} MB, checked) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (!to) {
       const gone = pruneBackups(dir);
+      pruneBackupFiles(dir);
       if (gone.length) io.out(`Removed ${gone.length} older backup${gone.length === 1 ? '' : 's'} (kept: all of the last day, then one a day for 7 days, a week for 4 weeks, a month for 12 months)`);
     }
     return 0;
@@ -75,7 +80,12 @@ async function replaceDamaged(dataFile: string, source: string, why: string, io:
   const kept = await replaceFile(dataFile, source);
   // opened once to bring an older backup up to this version, and checked
   try {
-    openApp(dataFile).close();
+    const app = openApp(dataFile);
+    try {
+      restoreFiles(app.db, new FileStore(storeDirFor(dataFile)), path.dirname(path.resolve(source)));
+    } finally {
+      app.close();
+    }
   } catch (e) {
     io.err(`The restored file does not open either: ${(e as Error).message}`);
     return 2;

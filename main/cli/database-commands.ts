@@ -47,9 +47,9 @@ export async function runDatabaseCommand(
     if (command.startsWith('import ')) {
       return await importCommand(client, io, command.slice('import '.length) as 'products', rest[0], { dryRun: has('dry-run'), allOrNothing: has('all-or-nothing'), format: opt('format'), map: opt('map') });
     }
-    if (command === 'export') return await exportCommand(app.db, client, io, rest[0], { format: opt('format'), out: opt('out') });
+    if (command === 'export') return await exportCommand(app.db, file, client, io, rest[0], { format: opt('format'), out: opt('out') });
     if (command === 'outbox list') return await outboxList(client, io, { supplier: opt('supplier'), all: has('all'), json: has('json') });
-    return await dbCheck(app.db, client, io, { json: has('json') });
+    return await dbCheck(app.db, file, client, io, { json: has('json') });
   } catch (e) {
     io.err(e instanceof ApiError ? `${e.details?.field ? `${e.details.field}: ` : ''}${e.message}` : `Failed: ${(e as Error).message}`);
     return 1;

@@ -7,17 +7,19 @@ import type { Client } from '../common/api/client';
 import { exportLists, type ExportList } from '../common/api/exports';
 import { exportAll, importAll, ImportAllError } from '../db/dump';
 import type { Db } from '../db/open';
+import { FileStore, storeDirFor } from '../db/store';
 import type { CliIo } from './index';
 
-export async function exportCommand(db: Db, client: Client, io: CliIo, what: string | undefined, o: { format?: string | undefined; out?: string | undefined }): Promise<number> {
+export async function exportCommand(db: Db, dataFile: string, client: Client, io: CliIo, what: string | undefined, o: { format?: string | undefined; out?: string | undefined }): Promise<number> {
   if (what === 'all') {
     if (!o.out) {
       io.err('Where to? Usage: export all --out DIR (a new, empty folder)');
       return 1;
     }
-    const m = exportAll(db, path.resolve(o.out));
+    const m = exportAll(db, path.resolve(o.out), new Date(), new FileStore(storeDirFor(dataFile)));
     const rows = m.tables.reduce((n, t) => n + t.rows, 0);
-    io.out(`Exported ${rows.toLocaleString('en-US')} rows of ${m.tables.length} tables to ${path.resolve(o.out)} (manifest.json lists them; API keys are not exported).`);
+    io.out(`Exported ${rows.toLocaleString('en-US')} rows of ${m.tables.length} tables to ${path.resolve(o.out)}, photos and attachments in files/ (manifest.json lists them; API keys are not exported).`);
+    if (m.missingFiles?.length) io.err(`${m.missingFiles.length} photo or attachment file(s) were missing from the data folder and are not in the export: run db check.`);
     return 0;
   }
   if (!what || !(exportLists as readonly string[]).includes(what)) {
@@ -46,6 +48,7 @@ export function importAllCommand(dir: string | undefined, dataFile: string, io: 
     const r = importAll(path.resolve(dir), path.resolve(dataFile));
     io.out(`Imported ${r.rows.toLocaleString('en-US')} rows of ${r.manifest.tables.length} tables (exported ${r.manifest.exportedAt}) into ${path.resolve(dataFile)}.`);
     if (r.manifest.withheld.length) io.out('API keys are never exported: enter them again on each supplier connection.');
+    if (r.files.missing.length) io.err(`${r.files.missing.length} photo or attachment file(s) were not in the export's files/ folder: db check names them.`);
     return 0;
   } catch (e) {
     io.err(e instanceof ImportAllError ? `${e.message}. Nothing was written.` : `The import failed: ${(e as Error).message}. Nothing was written.`);

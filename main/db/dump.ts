@@ -12,6 +12,8 @@ import { DbOpenError } from './errors';
 import { loadMigrations, migrate } from './migrate';
 import { APPLICATION_ID } from './format';
 import { openDatabase, type Db } from './open';
+import { allStoredHashes } from './repos/files';
+import { FileStore, storeDirFor } from './store';
 
 const EXPORT_FORMAT = 'crossdock-export';
 const EXPORT_VERSION = 1;
@@ -41,6 +43,8 @@ export interface Manifest {
   sequences: Record<string, number>;
   /** what was left out on purpose */
   withheld: string[];
+  /** photos and attachments the data names that were not in the store when it was exported */
+  missingFiles?: string[];
 }
 
 interface TableInfo {
@@ -66,7 +70,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Writes the full export of `db` into `dir` (which must be empty or not exist). Reads in one transaction: a consistent picture. */
-export function exportAll(db: Db, dir: string, at = new Date()): Manifest {
+export function exportAll(db: Db, dir: string, at = new Date(), store?: FileStore): Manifest {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length) throw new Error(`${dir} is not empty: choose a new folder for the export`);
   fs.mkdirSync(dir, { recursive: true });
   return db.transaction(() => {
@@ -93,6 +97,11 @@ export function exportAll(db: Db, dir: string, at = new Date()): Manifest {
       sequences,
       withheld: Object.entries(SECRET_COLUMNS).map(([t, cs]) => cs.map((c) => `${t}.${c}`)).flat(),
     };
+    // the photos and attachments, in a content store of the export's own (files/ab/<sha256>)
+    if (store) {
+      const { missing } = store.copyTo(new FileStore(path.join(dir, 'files')), allStoredHashes(db));
+      if (missing.length) manifest.missingFiles = missing;
+    }
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     return manifest;
   }).deferred();
@@ -106,12 +115,13 @@ export class ImportAllError extends Error {}
  * existing file, a folder that is not a Crossdock export, a file changed since it was exported
  * (its checksum) or rows that do not fit; on any failure the new file is removed.
  */
-export function importAll(dir: string, file: string): { manifest: Manifest; rows: number } {
+export function importAll(dir: string, file: string): { manifest: Manifest; rows: number; files: { missing: string[] } } {
   const manifest = readManifest(dir);
   const migrations = loadMigrations();
   if (manifest.schema > migrations.length) throw new ImportAllError(`The export was made by a newer version of Crossdock (schema ${manifest.schema}). Update Crossdock to import it.`);
   if (fs.existsSync(file)) throw new ImportAllError(`${file} already exists: a full export is imported into a new data file`);
   let rows = 0;
+  let files = { missing: [] as string[] };
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // the schema the rows were written for
@@ -131,10 +141,12 @@ export function importAll(dir: string, file: string): { manifest: Manifest; rows
       migrate(db, file, migrations, null);
       const fk = db.pragma('foreign_key_check') as unknown[];
       if (fk.length) throw new ImportAllError(`${fk.length} row(s) point to records missing from the export`);
+      const { missing } = new FileStore(path.join(dir, 'files')).copyTo(new FileStore(storeDirFor(file)), allStoredHashes(db));
+      files = { missing };
     } finally {
       db.close();
     }
-    return { manifest, rows };
+    return { manifest, rows, files };
   } catch (e) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     if (e instanceof ImportAllError || e instanceof DbOpenError) throw e;

@@ -71,17 +71,21 @@ export class FileStore {
     return out;
   }
 
-  /** Copies the given files into another store that lacks them (a backup's, or back from one). */
+  /**
+   * Copies the given files into another store that lacks them (a backup's, or back from one). A
+   * file that is not here, or whose bytes no longer match its hash, is reported as missing.
+   */
   copyTo(other: FileStore, hashes: Iterable<string>): { copied: number; missing: string[] } {
     let copied = 0;
     const missing: string[] = [];
     for (const h of hashes) {
       if (other.has(h)) continue;
-      if (!this.has(h)) {
+      const bytes = this.has(h) ? this.read(h) : null;
+      if (!bytes || sha256(bytes) !== h) {
         missing.push(h);
         continue;
       }
-      other.put(this.read(h));
+      other.put(bytes);
       copied++;
     }
     return { copied, missing };

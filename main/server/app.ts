@@ -35,6 +35,11 @@ export interface OpenOptions {
   sync?: Pick<SyncRunnerOptions, 'fetch' | 'isOnline' | 'timeoutMs' | 'random' | 'pageSize' | 'inFlight' | 'cjSpacingMs'>;
   /** the app itself (desktop or standalone host): no second app may open the same file */
   exclusive?: boolean;
+  /**
+   * remove the stored files no record uses (default: when exclusive). Only an app that is alone on
+   * the data may: a command run beside the app could take a file the app has just written.
+   */
+  tidyFiles?: boolean;
 }
 
 let hsCache: HsReference | null = null;
@@ -52,7 +57,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
   hsCache ??= loadHs();
   const secrets = opts.secrets ?? fileKeySecrets(path.dirname(path.resolve(file)));
   const store = new FileStore(storeDirFor(file));
-  sweepStore(db, store);
+  if (opts.tidyFiles ?? opts.exclusive ?? false) sweepStore(db, store);
   let sync: SyncRunner | null = null;
   let backups: BackupService | null = null;
   const dispatcher = createDispatcher({
@@ -68,6 +73,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
       backups = createBackupService({
         db,
         file,
+        store,
         transact: d.transact,
         emit: d.emit,
         exclusive: d.exclusive,

@@ -23,7 +23,7 @@ export interface TempApp {
 export function tempApp(opts: { clock?: () => Date; sync?: OpenOptions['sync'] } = {}): TempApp {
   const dir = tempDir();
   const file = path.join(dir, 'crossdock.sqlite');
-  const open = () => openApp(file, { actor: 'tester', ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sync ? { sync: opts.sync } : {}) });
+  const open = () => openApp(file, { actor: 'tester', tidyFiles: true, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sync ? { sync: opts.sync } : {}) });
   const t: TempApp = {
     app: open(),
     client: null as unknown as Client,

@@ -201,7 +201,7 @@ describe('crossdock CLI', () => {
 
     const dir = path.join(t.dir, 'full');
     r = await cli('export', 'all', '--data', t.file, '--out', dir);
-    expect(r.out).toMatch(/^Exported \d+ rows of \d+ tables to .*full \(manifest\.json lists them; API keys are not exported\)\.$/);
+    expect(r.out).toMatch(/^Exported \d+ rows of \d+ tables to .*full, photos and attachments in files\/ \(manifest\.json lists them; API keys are not exported\)\.$/);
     const copy = path.join(t.dir, 'copy.sqlite');
     r = await cli('import', 'all', dir, '--data', copy);
     expect(r.code).toBe(0);

@@ -1,10 +1,12 @@
 // Photos and attachments on a real SQLite file and a real content store on disk. The images are
 // made here with the same library the app uses; what is stored is read back and checked.
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import exif from 'exif-reader';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
 import { FileStore, storeDirFor } from '../../main/db/store';
 import { rejection } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
@@ -176,3 +178,75 @@ describe('attachments', () => {
     expect(Buffer.from((await t.client.call('attachments.file', { id: b.id })).base64, 'base64').equals(pdf)).toBe(true);
   });
 });
+
+describe('backups', () => {
+  it('carry the files: a backup restored brings back its photos and attachments', async () => {
+    const c = t.client;
+    const photo = await c.call('photos.add', { productId: lamp, fileName: 'lamp.jpg', base64: b64(await cameraPhoto()) });
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const doc = await c.call('attachments.add', { ownerType: 'supplier', ownerId: supplier, fileName: 'invoice.pdf', base64: b64(pdf) });
+    const backup = await c.call('backups.run', {});
+    const backupFiles = new FileStore(path.join(path.dirname(t.file), 'backups', 'files'));
+    expect(backupFiles.list().sort()).toEqual(store.list().sort());
+
+    // both go, and the app tidies their files away when it next opens
+    await c.call('photos.remove', { id: photo.id });
+    await c.call('attachments.remove', { id: doc.id });
+    t.reopen();
+    expect(store.list()).toEqual([]);
+
+    await t.client.call('backups.restore', { name: backup.name });
+    const [back] = await t.client.call('photos.list', { productId: lamp });
+    expect(back!.hash).toBe(photo.hash);
+    expect(store.intact(photo.hash)).toBe(true);
+    expect(Buffer.from((await t.client.call('attachments.file', { id: doc.id })).base64, 'base64').equals(pdf)).toBe(true);
+    // and they survive the next start
+    t.reopen();
+    expect((await t.client.call('photos.image', { id: photo.id })).width).toBe(20);
+  });
+});
+
+describe('db check', () => {
+  it('names a missing or damaged file and what uses it, and counts files nothing uses', async () => {
+    const c = t.client;
+    const photo = await c.call('photos.add', { productId: lamp, fileName: 'lamp.jpg', base64: b64(await cameraPhoto()) });
+    const doc = await c.call('attachments.add', { ownerType: 'supplier', ownerId: supplier, fileName: 'invoice.pdf', base64: b64(Buffer.from('%PDF-1.4\n%%EOF\n')) });
+    const run = async () => {
+      const out: string[] = [];
+      const code = await runCli(['db', 'check', '--data', t.file], { out: (l) => out.push(l), err: (l) => out.push(l) });
+      return { code, out: out.join('\n') };
+    };
+    const healthy = await run();
+    expect(healthy.code).toBe(0);
+    expect(healthy.out).toContain('Photos and attachments: 3 file(s), all present and intact');
+
+    fs.rmSync(store.pathOf(photo.hash));
+    const docHash = (await c.call('attachments.list', { ownerType: 'supplier', ownerId: supplier }))[0]!;
+    expect(docHash.id).toBe(doc.id);
+    const pdfPath = fs.readdirSync(store.dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && fs.readFileSync(path.join(e.parentPath, e.name)).subarray(0, 5).toString() === '%PDF-')!;
+    fs.writeFileSync(path.join(pdfPath.parentPath, pdfPath.name), '%PDF-1.4\nchanged\n');
+    store.put(Buffer.from('nobody uses me'));
+    const broken = await run();
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/MISSING [0-9a-f]{12}… used by photo of LAMP-1/);
+    expect(broken.out).toMatch(/DAMAGED [0-9a-f]{12}… used by attachment invoice\.pdf \(supplier /);
+    expect(broken.out).toContain('1 file(s) no record uses: removed when the app next opens');
+  });
+});
+
+describe('the full export', () => {
+  it('takes the files along, and import all brings them back into the new data folder', async () => {
+    const photo = await t.client.call('photos.add', { productId: lamp, fileName: 'lamp.jpg', base64: b64(await cameraPhoto()) });
+    const out = path.join(t.dir, 'export');
+    const target = path.join(t.dir, 'copy', 'crossdock.sqlite');
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runCli(['export', 'all', '--out', out, '--data', t.file], io)).toBe(0);
+    expect(new FileStore(path.join(out, 'files')).list().sort()).toEqual(store.list().sort());
+    expect(await runCli(['import', 'all', out, '--data', target], io)).toBe(0);
+    const copy = new FileStore(storeDirFor(target));
+    expect(copy.list().sort()).toEqual(store.list().sort());
+    expect(copy.intact(photo.hash)).toBe(true);
+  });
+});
+

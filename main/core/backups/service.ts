@@ -11,7 +11,9 @@ import type { BackupEntry, BackupFolder, BackupReason, BackupStatus, RestoreResu
 import { ApiError } from '../../common/api/errors';
 import { backupTo, copyBackup, defaultBackupDir, listBackups, pruneBackups, restoreInto, type BackupFile } from '../../db/backup';
 import { loadMigrations, migrate } from '../../db/migrate';
+import { backupStoreOf, hashesIn, mirrorFiles, pruneBackupFiles, restoreFiles } from '../../db/backup-files';
 import type { Db } from '../../db/open';
+import type { FileStore } from '../../db/store';
 import { deleteSetting, getSettings, putSetting } from '../../db/repos/settings';
 import { restorable } from '../../db/restorable';
 import type { Transact } from '../sync/runner';
@@ -23,6 +25,8 @@ export interface BackupServiceOptions {
   db: Db;
   /** the data file */
   file: string;
+  /** the content store (photos, attachments): backed up beside the data */
+  store: FileStore;
   transact: Transact;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** runs fn while every other API call waits */
@@ -98,8 +102,12 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
       changedEvent();
       try {
         const b = await backupTo(o.db, dir, { reason, at: clock(), ...binding });
+        mirrorFiles(o.store, dir);
         lastError = null;
-        if (prune) pruneBackups(dir);
+        if (prune) {
+          pruneBackups(dir);
+          pruneBackupFiles(dir, o.nativeBinding);
+        }
         await copyToSecond(b, prune);
         return entry(b, 'main');
       } catch (e) {
@@ -113,13 +121,19 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
     });
   }
 
+  const hashesOf = (b: BackupFile) => hashesIn(b.file, o.nativeBinding);
+
   async function copyToSecond(b: BackupFile, prune: boolean): Promise<void> {
     const second = secondFolder();
     if (!second) return;
     try {
       if (!fs.existsSync(second)) throw new Error(`${second} is not available (a drive that is not connected?)`);
       await copyBackup(b, second, o.nativeBinding);
-      if (prune) pruneBackups(second);
+      backupStoreOf(dir).copyTo(backupStoreOf(second), hashesOf(b));
+      if (prune) {
+        pruneBackups(second);
+        pruneBackupFiles(second, o.nativeBinding);
+      }
       secondFolderProblem = null;
     } catch (e) {
       // the backup itself is made; the second copy waits for the folder to come back
@@ -149,6 +163,8 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
             await restoreInto(o.db, file, o.nativeBinding);
             // a backup from an older version: brought up to this one (just backed up, so no second backup)
             migrate(o.db, o.file, loadMigrations(), null);
+            // the photos and attachments the restored data names, from the backup's own folder
+            restoreFiles(o.db, o.store, path.dirname(file));
             secondSetting = readSecondFolder();
           } finally {
             running = null;

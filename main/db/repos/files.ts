@@ -158,3 +158,35 @@ export function sweepStore(db: Db, store: FileStore): { removed: number } {
   }
   return { removed };
 }
+
+export interface StoreCheck {
+  files: number;
+  /** files a record names that are not in the store */
+  missing: { hash: string; usedBy: string }[];
+  /** files whose bytes no longer match their hash (damaged on disk) */
+  damaged: { hash: string; usedBy: string }[];
+  /** files in the store no record uses (removed when the app next opens) */
+  orphaned: string[];
+}
+
+/** What uses a file, in words: "photo of LAMP-1", "attachment invoice.pdf (supplier …)". */
+function usersOf(db: Db, hash: string): string {
+  const photos = stmt(db, 'SELECT p.sku FROM product_photos ph JOIN products p ON p.id = ph.product_id WHERE ph.hash = ? OR ph.hash IN (SELECT hash FROM stored_files WHERE thumb_hash = ?)').all(hash, hash) as { sku: string }[];
+  const docs = stmt(db, 'SELECT file_name AS name, owner_type AS type, owner_id AS id FROM attachments WHERE hash = ?').all(hash) as { name: string; type: string; id: string }[];
+  return [...photos.map((p) => `photo of ${p.sku}`), ...docs.map((d) => `attachment ${d.name} (${d.type} ${d.id})`)].join(', ') || 'no record';
+}
+
+/** Every file the data names against the store: missing, damaged, and files nothing names. */
+export function checkStore(db: Db, store: FileStore): StoreCheck {
+  const named = allStoredHashes(db);
+  const known = new Set(named);
+  const used = referencedHashes(db);
+  const out: StoreCheck = { files: named.length, missing: [], damaged: [], orphaned: [] };
+  for (const h of named) {
+    if (!store.has(h)) out.missing.push({ hash: h, usedBy: usersOf(db, h) });
+    else if (!store.intact(h)) out.damaged.push({ hash: h, usedBy: usersOf(db, h) });
+    else if (!used.has(h)) out.orphaned.push(h);
+  }
+  for (const h of store.list()) if (!known.has(h)) out.orphaned.push(h);
+  return out;
+}
