@@ -18,7 +18,7 @@ const DEFAULT_OUT = path.join(root, 'dist/electron');
 const at = (p: string) => path.join(root, p);
 
 // pdfkit reads its standard-font metrics from files next to its own code: it stays a package.
-const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit'];
+const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'sharp'];
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function strayImports(meta: Metafile, allowed: (spec: string) => boolean): string[] {

@@ -28,7 +28,7 @@ describe('electron-builder.yml', () => {
     expect(c.appId).toBe('com.crossdock.app');
     expect(c.productName).toBe('Crossdock');
     expect(c.directories?.output).toBe('release');
-    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
+    expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']);
     expect(c.npmRebuild).toBe(true);
     expect(c.electronFuses).toEqual({
       runAsNode: false,

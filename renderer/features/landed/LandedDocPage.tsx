@@ -2,6 +2,7 @@
 // and line rates — and previewed by the engine after each save (or shows what stops it); posting
 // folds the extra cost into the stock still on hand and reports the rest as cost of goods sold.
 // A posted document is taken back by a correcting one.
+import { Attachments } from '../../components/Attachments';
 import { useState, type MouseEvent } from 'react';
 import type { CustomsProfileRow, LandedDocDetail } from '../../../main/common/api';
 import { formatAmount } from '../../../main/common/format';
@@ -461,6 +462,7 @@ function DocView({ doc, ui }: { doc: LandedDocDetail; ui: Ui }) {
       ) : null}
 
       </form>
+      <Attachments ownerType="landed_cost" ownerId={doc.id} />
       {picking ? <ReceiptPicker title={t('landed.addReceipts')} submitLabel={t('landed.addReceipts')} exclude={doc.receiptIds} onSubmit={addReceipts} onClose={() => setPicking(false)} /> : null}
     </div>
   );

@@ -4,6 +4,7 @@
 // claim (another screen's claims show up too). Refusals say why at once. F8 takes the last claim
 // back, Shift+F8 the claim of the product and buyer typed (or a feed row's ↶), and the waitlist
 // moves up. The product stays for the next buyer; Esc clears the entry.
+import { useThumb } from '../../components/thumbs';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LiveClaim, LiveItem, LiveSessionDetail } from '../../../main/common/api';
 import { client } from '../../api/client';
@@ -350,6 +351,7 @@ function Console({ initial, refetch }: { initial: LiveSessionDetail; refetch(): 
                 buyerRef.current?.focus();
               }}
             >
+              <TilePhoto productId={i.productId} />
               <span className="lv-tile-top">
                 <span className="lv-tile-code">{i.code ?? i.sku}</span>
                 {i.left === 0 ? <span className="lv-tile-sold">{t('live.console.soldOut')}</span> : null}
@@ -402,3 +404,10 @@ function useElapsed(startedAt: string | null): string | null {
   const m = Math.floor((secs % 3600) / 60);
   return h ? `${h}:${pad2(m)}:${pad2(secs % 60)}` : `${pad2(m)}:${pad2(secs % 60)}`;
 }
+
+/** The product's primary photo in the corner of its tile: what the host holds up on camera. */
+function TilePhoto({ productId }: { productId: string }) {
+  const src = useThumb(productId);
+  return src ? <img className="lv-tile-photo" src={src} alt="" data-testid="tile-photo" /> : null;
+}
+

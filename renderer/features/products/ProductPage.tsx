@@ -20,6 +20,7 @@ import { StockByLocation } from './StockByLocation';
 import { VariantsList } from './VariantsList';
 import { useBaseCurrency } from '../../app/settings';
 import { LabelsButton } from './LabelsButton';
+import { PhotoGallery } from './PhotoGallery';
 
 type PanelKind = 'edit' | 'variant' | 'adjust' | 'transfer' | null;
 
@@ -122,6 +123,10 @@ export function ProductPage({ id }: { id: string }) {
         <section className="card">
           <h2 className="card-title">{t('product.details')}</h2>
           <ProductFacts product={p} />
+        </section>
+        <section className="card span-2">
+          <h2 className="card-title">{t('photos.title')}</h2>
+          <PhotoGallery productId={p.id} sku={p.sku} />
         </section>
         {!parent ? (
           <section className="card span-2">

@@ -21,10 +21,12 @@ interface Filters {
   category: string;
   status: Status;
   lowStock: boolean;
+  /** the photo column shown */
+  photos: boolean;
   sort: Sort;
 }
 
-let remembered: Filters = { search: '', category: '', status: 'active', lowStock: false, sort: { key: 'sku', dir: 'asc' } };
+let remembered: Filters = { search: '', category: '', status: 'active', lowStock: false, photos: false, sort: { key: 'sku', dir: 'asc' } };
 const DESC_FIRST = new Set(['onHand', 'value', 'updatedAt']);
 
 export function ProductsPage({ openNew }: { openNew: boolean }) {
@@ -109,8 +111,13 @@ export function ProductsPage({ openNew }: { openNew: boolean }) {
           <input type="checkbox" data-testid="products-lowstock" checked={f.lowStock} onChange={(e) => update({ lowStock: e.target.checked })} />
           <span>{t('products.lowStock')}</span>
         </label>
+        <label className="check">
+          <input type="checkbox" data-testid="products-photos" checked={f.photos} onChange={(e) => update({ photos: e.target.checked })} />
+          <span>{t('photos.column')}</span>
+        </label>
       </div>
       <ProductsTable
+        photos={f.photos}
         params={params}
         sort={f.sort}
         onSort={onSort}

@@ -7,24 +7,28 @@ import { usePaged } from '../../api/paged';
 import { Money, Qty } from '../../components/Numbers';
 import { PagedTable } from '../../components/PagedTable';
 import type { Column, Sort } from '../../components/VirtualTable';
+import { useThumb } from '../../components/thumbs';
 import { namesByLocale, useI18n } from '../../i18n';
 
 type ListParams = Omit<Input<'products.list'>, 'offset' | 'limit'>;
 
 interface Props {
   params: ListParams;
+  /** a column of each product's primary photo */
+  photos?: boolean;
   sort: Sort;
   onSort(key: string): void;
   empty: React.ReactNode;
 }
 
-export function ProductsTable({ params, sort, onSort, empty }: Props) {
+export function ProductsTable({ params, sort, onSort, empty, photos = false }: Props) {
   const { t, locale } = useI18n();
   const ccy = useBaseCurrency();
   const data = usePaged('products.list', params, 200);
 
   const columns = useMemo<Column<ProductRow>[]>(
     () => [
+      ...(photos ? [{ key: 'photo', header: t('photos.column'), width: '68px', render: (p: ProductRow) => <Thumb productId={p.id} sku={p.sku} /> }] : []),
       { key: 'sku', header: t('products.col.sku'), width: 'minmax(120px, 1.1fr)', sortKey: 'sku', render: (p) => <span className="mono">{p.sku}</span> },
       {
         key: 'name',
@@ -45,7 +49,7 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
       { key: 'value', header: t('products.col.value'), width: '150px', align: 'right', sortKey: 'value', render: (p) => <Money minor={p.value} currency={ccy} /> },
       { key: 'variants', header: t('products.col.variants'), width: '80px', align: 'right', render: (p) => (p.variantCount ? <Qty n={p.variantCount} /> : <span className="muted">—</span>) },
     ],
-    [t, locale, ccy],
+    [t, locale, ccy, photos],
   );
 
   return (
@@ -62,4 +66,9 @@ export function ProductsTable({ params, sort, onSort, empty }: Props) {
       totalTestId="products-total"
     />
   );
+}
+
+function Thumb({ productId, sku }: { productId: string; sku: string }) {
+  const src = useThumb(productId);
+  return src ? <img className="thumb-cell" src={src} alt={sku} data-testid="product-thumb" /> : <span className="thumb-empty" aria-hidden="true" />;
 }

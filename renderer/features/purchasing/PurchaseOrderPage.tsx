@@ -1,6 +1,7 @@
 // One purchase order: its lines and totals in the supplier's currency and the base currency (at
 // the rate stored on it), fast line entry while a draft, then send, receive, close or cancel,
 // and its receipts with the rate each was valued at.
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import type { PurchaseOrderDetail } from '../../../main/common/api';
 import { formatQty } from '../../../main/common/format';
@@ -26,6 +27,8 @@ export function PurchaseOrderPage({ id }: { id: string }) {
   const q = useQuery('purchasing.get', { id });
   const [closeReason, setCloseReason] = useState('');
   const receipts = useQuery('purchasing.receipts', { poId: id }).data ?? [];
+  /** the receipt whose files are shown (a photo of a damaged carton, the delivery note) */
+  const [filesOf, setFilesOf] = useState<string | null>(null);
   if (q.error) return <div className="page"><InlineError message={t('common.error', { msg: q.error.message })} onRetry={q.refetch} retryLabel={t('common.retry')} /></div>;
   if (!q.data) return <div className="page" aria-busy="true" />;
   const d: PurchaseOrderDetail = q.data;
@@ -189,7 +192,10 @@ export function PurchaseOrderPage({ id }: { id: string }) {
                   <td className="right">
                     <ReceiptLandedCost receiptId={r.id} reversed={r.reversed} />
                   </td>
-                  <td className="right">
+                  <td className="right nowrap">
+                    <button type="button" className="btn btn-small" data-testid="receipt-files" aria-expanded={filesOf === r.id} onClick={() => setFilesOf(filesOf === r.id ? null : r.id)}>
+                      {t('attach.title')}
+                    </button>{' '}
                     {r.reversed ? (
                       <span className="tag">{t('po.reversedTag')}</span>
                     ) : receiving ? (
@@ -202,6 +208,8 @@ export function PurchaseOrderPage({ id }: { id: string }) {
           </table>
         </section>
       ) : null}
+      {filesOf ? <Attachments key={filesOf} ownerType="receipt" ownerId={filesOf} title={`${t('attach.title')} · ${receipts.find((r) => r.id === filesOf)?.number ?? ''}`} /> : null}
+      <Attachments ownerType="purchase_order" ownerId={id} />
     </div>
   );
 }

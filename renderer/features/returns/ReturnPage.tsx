@@ -2,6 +2,7 @@
 // did to stock (value restocked, written off or sent back, from the ledger), its costs per
 // currency, and the next step: ship it to the supplier, receive it from the customer, close or
 // cancel it.
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import type { ReturnDetail } from '../../../main/common/api';
 import { formatDateTime } from '../../../main/common/format';
@@ -196,6 +197,7 @@ function Loaded({ d }: { d: ReturnDetail }) {
           <CostsEditor detail={d} readOnly={settled} />
         </div>
       </div>
+      <Attachments ownerType="return" ownerId={d.return.id} />
       {editing ? <NewReturnPanel existing={d} onClose={() => setEditing(false)} /> : null}
     </div>
   );

@@ -2,6 +2,7 @@
 // shipment) at what cost, and its margin (estimated at today's average cost for what has not
 // shipped). Actions follow what the order can do: confirm, ship (all or part, on a parcel or handed
 // over), record a payment, cancel, complete; edit while draft or confirmed; its pick list.
+import { Attachments } from '../../components/Attachments';
 import { useState, type FormEvent } from 'react';
 import type { SalesOrderDetail } from '../../../main/common/api';
 import { formatDate, formatDateTime } from '../../../main/common/format';
@@ -215,6 +216,7 @@ function Order({ d }: { d: SalesOrderDetail }) {
           ) : null}
         </aside>
       </div>
+      <Attachments ownerType="sales_order" ownerId={o.id} />
       {panel === 'edit' ? <OrderPanel existing={d} onClose={() => setPanel(null)} /> : null}
       {panel === 'ship' ? <ShipPanel d={d} onClose={() => setPanel(null)} /> : null}
       {panel === 'pay' ? <PayPanel d={d} due={due} onClose={() => setPanel(null)} /> : null}

@@ -12,7 +12,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT, type Locale } from '../../i18n';
 import { optionalText } from '../../api/input';
 
-const FIELDS = ['baseCurrency', 'userName', 'locale'] as const;
+const FIELDS = ['baseCurrency', 'userName', 'locale', 'attachmentMaxMb'] as const;
 
 export function SettingsPage() {
   const t = useT();
@@ -20,6 +20,7 @@ export function SettingsPage() {
   const { settings } = useSettings();
   const [baseCurrency, setBaseCurrency] = useState('');
   const [userName, setUserName] = useState('');
+  const [maxMb, setMaxMb] = useState('');
   const { errors, setErrors, busy, submit } = useFormSubmit(FIELDS);
   const currencies = useMemo(() => currencyList().map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` })), []);
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
     if (settings) {
       setBaseCurrency(settings.baseCurrency);
       setUserName(settings.userName);
+      setMaxMb(String(settings.attachmentMaxMb));
     }
   }, [settings]);
 
@@ -36,6 +38,8 @@ export function SettingsPage() {
     await client.call('settings.update', {
       ...(settings.ledgerStarted || baseCurrency === settings.baseCurrency ? {} : { baseCurrency }),
       userName: userName.trim(),
+      // typed text goes as a number, so a wrong one is named by the API at its field
+      attachmentMaxMb: Number(maxMb.trim() || NaN),
     });
     setErrors(noErrors);
     toast(t('settings.saved'));
@@ -78,6 +82,7 @@ export function SettingsPage() {
             hint={settings.ledgerStarted ? t('settings.baseCurrency.locked', { ccy: settings.baseCurrency }) : t('settings.baseCurrency.hint')}
           />
           <TextField name="userName" label={t('settings.userName')} value={userName} onChange={setUserName} error={errors.fields.userName} hint={t('settings.userName.hint')} />
+          <TextField name="attachmentMaxMb" label={t('settings.attachmentMaxMb')} value={maxMb} onChange={setMaxMb} error={errors.fields.attachmentMaxMb} inputMode="numeric" />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" data-testid="save" disabled={busy}>

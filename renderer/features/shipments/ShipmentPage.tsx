@@ -2,6 +2,7 @@
 // its cost, print its papers), the route by leg, tracking numbers (a mistyped one flagged), the
 // lines carried, parcels with their volumetric and chargeable weight, customs, costs, the
 // documents it made, and the timeline (newest first) with events added by hand or from a CSV.
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import type { ShipmentDetail } from '../../../main/common/api';
 import { formatAmount, formatDateTime } from '../../../main/common/format';
@@ -142,6 +143,7 @@ export function ShipmentPage({ id }: { id: string }) {
           </section>
         </div>
       </div>
+      <Attachments ownerType="shipment" ownerId={d.shipment.id} />
       {editing ? <EditShipmentPanel d={d} onClose={() => setEditing(false)} /> : null}
       {receiving ? <ReceivePanel d={d} onClose={() => setReceiving(false)} /> : null}
     </div>

@@ -1,4 +1,5 @@
 // One supplier: who they are and their price list.
+import { Attachments } from '../../components/Attachments';
 import { useState } from 'react';
 import type { SupplierProduct } from '../../../main/common/api';
 import { formatMoney } from '../../../main/common/money';
@@ -132,6 +133,7 @@ export function SupplierPage({ id }: { id: string }) {
           </table>
         </section>
       )}
+      <Attachments ownerType="supplier" ownerId={s.id} />
       {editing ? <SupplierForm supplier={s} onClose={() => setEditing(false)} /> : null}
       {adding ? <PriceListForm supplier={s} onClose={() => setAdding(false)} /> : null}
     </div>

@@ -1,0 +1,152 @@
+// A record's paper trail: the files attached to a supplier or a document (the supplier's invoice,
+// the customs entry, a photo of a damaged carton), each with a note and its date. Files are added
+// by picking them or dropping them on the card, and saved back with the name they came with.
+import { useRef, useState, type DragEvent } from 'react';
+import type { AttachmentOwner } from '../../main/common/api';
+import { formatDate, localToday } from '../../main/common/format';
+import { client } from '../api/client';
+import { errorMessage } from '../api/errors';
+import { useQuery } from '../api/hooks';
+import { useT } from '../i18n';
+import { localiseApiMessage } from '../i18n/api-messages';
+import { ConfirmButton } from './ConfirmButton';
+import { downloadBase64, fileToBase64 } from './download';
+import { FormError } from './Field';
+import { useToast } from './Toasts';
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function Attachments({ ownerType, ownerId, title }: { ownerType: AttachmentOwner; ownerId: string; title?: string }) {
+  const t = useT();
+  const toast = useToast();
+  const q = useQuery('attachments.list', { ownerType, ownerId }, { events: ['attachments.changed'] });
+  const rows = q.data ?? [];
+  const [note, setNote] = useState('');
+  const [day, setDay] = useState(localToday());
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const add = async (files: File[]) => {
+    if (!files.length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      for (const f of files) {
+        await client.call('attachments.add', { ownerType, ownerId, fileName: f.name, base64: await fileToBase64(f), note: note.trim() || null, attachedOn: day });
+      }
+      toast(t('attach.added', { n: files.length }));
+      setNote('');
+    } catch (e) {
+      setError(localiseApiMessage(t, errorMessage(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async (id: string) => {
+    try {
+      const f = await client.call('attachments.file', { id });
+      downloadBase64(f.fileName, f.mimeType, f.base64);
+    } catch (e) {
+      toast(errorMessage(e), 'error');
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void add([...e.dataTransfer.files]);
+  };
+
+  return (
+    <section
+      className={`card attachments${over ? ' gallery-over' : ''}`}
+      data-testid="attachments"
+      aria-labelledby={`attach-${ownerId}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <h2 className="card-title" id={`attach-${ownerId}`}>
+        {title ?? t('attach.title')} {rows.length ? <span className="muted">({rows.length})</span> : null}
+      </h2>
+      <FormError message={error} />
+      {rows.length ? (
+        <table className="table compact" data-testid="attachments-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('attach.col.file')}</th>
+              <th scope="col">{t('attach.col.note')}</th>
+              <th scope="col">{t('attach.col.date')}</th>
+              <th scope="col" className="right">
+                {t('attach.col.size')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('attach.col.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id} data-testid="attachment" data-name={a.fileName}>
+                <td>
+                  <button type="button" className="link-btn" data-testid="attachment-save" title={t('attach.save')} onClick={() => void save(a.id)}>
+                    ⤓ {a.fileName}
+                  </button>
+                  <div className="muted small">
+                    {a.mime} · {a.createdBy}
+                  </div>
+                </td>
+                <td>{a.note ?? ''}</td>
+                <td className="nowrap">{formatDate(`${a.attachedOn}T12:00:00Z`)}</td>
+                <td className="right nowrap">{fileSize(a.bytes)}</td>
+                <td className="right">
+                  <ConfirmButton
+                    label={t('attach.remove')}
+                    confirmLabel={t('attach.removeConfirm')}
+                    testId="attachment-remove"
+                    onConfirm={() => void client.call('attachments.remove', { id: a.id }).catch((e: unknown) => toast(errorMessage(e), 'error'))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted small">{t('attach.empty')}</p>
+      )}
+      <div className="attach-add">
+        <label className="field">
+          <span className="field-label">{t('attach.note')}</span>
+          <input value={note} maxLength={500} data-testid="attachment-note" onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('attach.date')}</span>
+          <input type="date" value={day} data-testid="attachment-date" onChange={(e) => setDay(e.target.value)} />
+        </label>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="attachment-file"
+          onChange={(e) => {
+            void add([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="btn" data-testid="attachment-add" disabled={busy} onClick={() => picker.current?.click()}>
+          {busy ? t('attach.adding') : `+ ${t('attach.add')}`}
+        </button>
+        <span className="muted small">{t('attach.dropHint')}</span>
+      </div>
+    </section>
+  );
+}
