@@ -24,6 +24,8 @@ export interface Ctx {
 
 export interface TaskCtx {
   store: FileStore;
+  /** opens a file with the system's own viewer (the desktop app); null where there is none (a browser) */
+  openFile: ((file: string) => Promise<string>) | null;
   sync: SyncRunner;
   backups: BackupService;
   /** runs core code in a transaction, its events emitted after commit (as a method's) */

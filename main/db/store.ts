@@ -53,6 +53,18 @@ export class FileStore {
     return sha256(this.read(hash)) === hash;
   }
 
+  /**
+   * A copy of a stored file under its own name in a folder of its own (for the system's viewer),
+   * the name checked to be a plain file name that stays inside that folder.
+   */
+  copyOut(hash: string, dir: string, name: string): string {
+    const target = path.resolve(dir, name);
+    if (path.basename(name) !== name || path.dirname(target) !== path.resolve(dir)) throw new Error(`not a plain file name: ${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(this.pathOf(hash), target);
+    return target;
+  }
+
   remove(hash: string): void {
     fs.rmSync(this.pathOf(hash), { force: true });
   }

@@ -85,7 +85,7 @@ function start(): void {
     const file = dataFileFor(app.getPath('userData'), launch);
     const fresh = !fs.existsSync(file);
     const nativeBinding = nativeBindingPath(process.env, app.isPackaged, process.resourcesPath);
-    const open = () => openApp(file, { exclusive: true, ...(nativeBinding ? { nativeBinding } : {}), secrets: createSecrets(safeStorage), sync: { isOnline: () => net.isOnline() } });
+    const open = () => openApp(file, { exclusive: true, ...(nativeBinding ? { nativeBinding } : {}), secrets: createSecrets(safeStorage), sync: { isOnline: () => net.isOnline() }, openFile: (f) => shell.openPath(f) });
     try {
       backend = open();
     } catch (e) {

@@ -40,6 +40,8 @@ export interface OpenOptions {
    * the data may: a command run beside the app could take a file the app has just written.
    */
   tidyFiles?: boolean;
+  /** opens a file with the system's viewer, resolving to '' or what went wrong (Electron's shell.openPath) */
+  openFile?: (file: string) => Promise<string>;
 }
 
 let hsCache: HsReference | null = null;
@@ -85,6 +87,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
         sync,
         backups,
         store,
+        openFile: opts.openFile ?? null,
         transact: d.transact,
         async transactLong(fn, o) {
           if (!o?.big) return d.transactLong(fn);

@@ -31,6 +31,8 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
   const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  // the desktop app opens a file with the system's viewer; a browser saves it
+  const desktop = Boolean(window.crossdock);
 
   const add = async (files: File[]) => {
     if (!files.length) return;
@@ -52,6 +54,13 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
     try {
       const f = await client.call('attachments.file', { id });
       downloadBase64(f.fileName, f.mimeType, f.base64);
+    } catch (e) {
+      toast(errorMessage(e), 'error');
+    }
+  };
+  const openIt = async (id: string) => {
+    try {
+      if (!(await client.call('attachments.open', { id })).opened) await save(id);
     } catch (e) {
       toast(errorMessage(e), 'error');
     }
@@ -100,6 +109,11 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
                   <button type="button" className="link-btn" data-testid="attachment-save" title={t('attach.save')} onClick={() => void save(a.id)}>
                     ⤓ {a.fileName}
                   </button>
+                  {desktop ? (
+                    <button type="button" className="btn btn-small attach-open" data-testid="attachment-open" onClick={() => void openIt(a.id)}>
+                      {t('attach.open')}
+                    </button>
+                  ) : null}
                   <div className="muted small">
                     {a.mime} · {a.createdBy}
                   </div>

@@ -1894,6 +1894,7 @@ export const en = {
   'attach.col.size': 'Size',
   'attach.col.actions': 'Actions',
   'attach.save': 'Save a copy',
+  'attach.open': 'Open',
   'attach.remove': 'Remove',
   'attach.removeConfirm': 'Really remove?',
   'settings.attachmentMaxMb': 'Largest attachment (MB)',

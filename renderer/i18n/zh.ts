@@ -1896,6 +1896,7 @@ export const zh: Record<MessageKey, string> = {
   'attach.col.size': '大小',
   'attach.col.actions': '操作',
   'attach.save': '另存一份',
+  'attach.open': '打开',
   'attach.remove': '删除',
   'attach.removeConfirm': '确定删除？',
   'settings.attachmentMaxMb': '附件大小上限（MB）',

@@ -318,6 +318,8 @@ export function contractSuite(transportName: string, open: () => Promise<Opened>
       expect((await c.call('attachments.update', { id: doc.id, attachedOn: '2026-01-02' })).attachedOn).toBe('2026-01-02');
       expect((await c.call('attachments.list', { ownerType: 'supplier', ownerId: owner })).map((x) => x.id)).toEqual([doc.id]);
       expect((await c.call('attachments.file', { id: doc.id })).base64).toBe(red);
+      // no system viewer behind these transports: the caller saves a copy instead
+      expect(await c.call('attachments.open', { id: doc.id })).toEqual({ opened: false });
       expect((await c.call('attachments.remove', { id: doc.id })).id).toBe(doc.id);
     });
 

@@ -20,10 +20,10 @@ export interface TempApp {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder. */
-export function tempApp(opts: { clock?: () => Date; sync?: OpenOptions['sync'] } = {}): TempApp {
+export function tempApp(opts: { clock?: () => Date; sync?: OpenOptions['sync']; openFile?: OpenOptions['openFile'] } = {}): TempApp {
   const dir = tempDir();
   const file = path.join(dir, 'crossdock.sqlite');
-  const open = () => openApp(file, { actor: 'tester', tidyFiles: true, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sync ? { sync: opts.sync } : {}) });
+  const open = () => openApp(file, { actor: 'tester', tidyFiles: true, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sync ? { sync: opts.sync } : {}), ...(opts.openFile ? { openFile: opts.openFile } : {}) });
   const t: TempApp = {
     app: open(),
     client: null as unknown as Client,

@@ -179,6 +179,28 @@ describe('attachments', () => {
   });
 });
 
+describe('opening an attachment', () => {
+  it('hands the system viewer a copy under its own name, in a folder of its own', async () => {
+    const opened: string[] = [];
+    const desk = tempApp({ openFile: async (f) => (opened.push(f), '') });
+    try {
+      const s = (await desk.client.call('suppliers.create', { name: 'Viewer Test', currency: 'EUR' })).id;
+      const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+      const a = await desk.client.call('attachments.add', { ownerType: 'supplier', ownerId: s, fileName: 'インボイス.pdf', base64: b64(pdf) });
+      expect(await desk.client.call('attachments.open', { id: a.id })).toEqual({ opened: true });
+      expect(opened).toHaveLength(1);
+      expect(path.basename(opened[0]!)).toBe('インボイス.pdf');
+      expect(path.basename(path.dirname(opened[0]!))).toBe(a.id);
+      expect(fs.readFileSync(opened[0]!).equals(pdf)).toBe(true);
+    } finally {
+      desk.close();
+    }
+    // where there is no viewer (the browser host), the caller is told to save it
+    const doc = await t.client.call('attachments.add', { ownerType: 'supplier', ownerId: supplier, fileName: 'a.pdf', base64: b64(Buffer.from('%PDF-1.4\n')) });
+    expect(await t.client.call('attachments.open', { id: doc.id })).toEqual({ opened: false });
+  });
+});
+
 describe('backups', () => {
   it('carry the files: a backup restored brings back its photos and attachments', async () => {
     const c = t.client;

@@ -47,4 +47,6 @@ export const filesApi = {
   /** the file, to save or open */
   'attachments.file': read<F.AttachmentFile>()(z.object({ id: f.id })),
   'attachments.remove': write<F.Attachment>()(z.object({ id: f.id })),
+  /** opens the file with the system's viewer (desktop app); where there is none (a browser), `opened` is false: save it instead */
+  'attachments.open': task<{ opened: boolean }>()(z.object({ id: f.id })),
 };

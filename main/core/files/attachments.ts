@@ -1,6 +1,8 @@
 // Attachments: any file on a supplier or a document (purchase order, receipt, landed cost,
 // shipment, return, sales order), up to the size in the settings. Stored by hash like photos; the
 // name it came with is kept only to show it and to offer it back when it is saved.
+import os from 'node:os';
+import path from 'node:path';
 import type { Parsed } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { Attachment, AttachmentFile } from '../../common/api/files-types';
@@ -72,6 +74,19 @@ export function updateAttachment(ctx: Ctx, input: Parsed<'attachments.update'>):
 export function attachmentFile(ctx: Ctx, id: string): AttachmentFile {
   const a = mustAttachment(ctx, id);
   return { fileName: a.fileName, mimeType: a.mime, base64: ctx.store.read(a.hash).toString('base64') };
+}
+
+/**
+ * Opens an attachment with the system's viewer: a copy under its own name in a folder of its own
+ * in the temporary folder (the name was checked when it was attached: never a path).
+ */
+export async function openAttachment(id: string, t: TaskCtx): Promise<{ opened: boolean }> {
+  const a = t.transact((ctx) => mustAttachment(ctx, id), 'read');
+  if (!t.openFile) return { opened: false };
+  const file = t.store.copyOut(a.hash, path.join(os.tmpdir(), 'crossdock-open', a.id), a.fileName);
+  const problem = await t.openFile(file);
+  if (problem) throw new ApiError('internal', `${a.fileName} could not be opened: ${problem}. Save a copy instead.`);
+  return { opened: true };
 }
 
 /** Takes an attachment off its record. Its file stays while any other record uses it. */

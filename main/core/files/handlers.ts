@@ -1,5 +1,5 @@
 import type { Handlers } from '../context';
-import { addAttachment, attachmentFile, listAttachments, removeAttachment, updateAttachment } from './attachments';
+import { addAttachment, attachmentFile, listAttachments, openAttachment, removeAttachment, updateAttachment } from './attachments';
 import { addPhoto, listPhotos, photoImage, removePhoto, reorderPhotos, thumbs } from './photos';
 
 export const photoHandlers = {
@@ -17,4 +17,5 @@ export const attachmentHandlers = {
   'attachments.update': (input, ctx) => updateAttachment(ctx, input),
   'attachments.file': (input, ctx) => attachmentFile(ctx, input.id),
   'attachments.remove': (input, ctx) => removeAttachment(ctx, input.id),
+  'attachments.open': (input, t) => openAttachment(input.id, t),
 } satisfies Handlers<'attachments'>;
