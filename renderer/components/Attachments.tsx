@@ -1,7 +1,7 @@
 // A record's paper trail: the files attached to a supplier or a document (the supplier's invoice,
 // the customs entry, a photo of a damaged carton), each with a note and its date. Files are added
 // by picking them or dropping them on the card, and saved back with the name they came with.
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import type { AttachmentOwner } from '../../main/common/api';
 import { formatDate, localToday } from '../../main/common/format';
 import { client } from '../api/client';
@@ -12,6 +12,7 @@ import { localiseApiMessage } from '../i18n/api-messages';
 import { ConfirmButton } from './ConfirmButton';
 import { downloadBase64, fileToBase64 } from './download';
 import { FormError } from './Field';
+import { PickFiles, useFileDrop } from './FileDrop';
 import { useToast } from './Toasts';
 
 export function fileSize(bytes: number): string {
@@ -28,9 +29,7 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
   const [note, setNote] = useState('');
   const [day, setDay] = useState(localToday());
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
   // the desktop app opens a file with the system's viewer; a browser saves it
   const desktop = Boolean(window.crossdock);
 
@@ -65,23 +64,14 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
       toast(errorMessage(e), 'error');
     }
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    void add([...e.dataTransfer.files]);
-  };
+  const { over, dropProps } = useFileDrop((files) => void add(files));
 
   return (
     <section
       className={`card attachments${over ? ' gallery-over' : ''}`}
       data-testid="attachments"
       aria-labelledby={`attach-${ownerId}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      {...dropProps}
     >
       <h2 className="card-title" id={`attach-${ownerId}`}>
         {title ?? t('attach.title')} {rows.length ? <span className="muted">({rows.length})</span> : null}
@@ -145,20 +135,7 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
           <span className="field-label">{t('attach.date')}</span>
           <input type="date" value={day} data-testid="attachment-date" onChange={(e) => setDay(e.target.value)} />
         </label>
-        <input
-          ref={picker}
-          type="file"
-          multiple
-          hidden
-          data-testid="attachment-file"
-          onChange={(e) => {
-            void add([...(e.target.files ?? [])]);
-            e.target.value = '';
-          }}
-        />
-        <button type="button" className="btn" data-testid="attachment-add" disabled={busy} onClick={() => picker.current?.click()}>
-          {busy ? t('attach.adding') : `+ ${t('attach.add')}`}
-        </button>
+        <PickFiles label={t('attach.add')} busyLabel={t('attach.adding')} busy={busy} testId="attachment" onFiles={(files) => void add(files)} />
         <span className="muted small">{t('attach.dropHint')}</span>
       </div>
     </section>

@@ -12,8 +12,7 @@ import type * as F from './files-types';
 export const ATTACHMENT_OWNERS = ['supplier', 'purchase_order', 'receipt', 'landed_cost', 'shipment', 'return', 'sales_order'] as const;
 
 const fileName = z
-  .string()
-  .max(1000, 'at most 200 characters')
+  .string({ message: 'is required' })
   .superRefine((v, ctx) => {
     const problem = fileNameProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });

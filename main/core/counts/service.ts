@@ -232,14 +232,17 @@ export function countDetail(ctx: Ctx, id: string, reveal: boolean): CountDetail 
   return { count, lines, totals, currency: baseCurrency(ctx), withheld };
 }
 
+/** A product named by its id (chosen from the matches of a code, or typed against a line). */
+function countableProduct(ctx: Ctx, productId: string): string {
+  const p = getProduct(ctx.db, productId);
+  if (!p) throw ApiError.field('productId', 'No such product', 'not_found');
+  if (p.status !== 'active') throw ApiError.field('productId', `${p.sku} is archived; restore it to count it`, 'conflict');
+  return p.id;
+}
+
 /** The one product a scanned code means, or a clear refusal naming the code. */
 function resolveCode(ctx: Ctx, code: string, productId: string | undefined): { productId: string; via: CountScanResult['via'] } {
-  if (productId) {
-    const p = getProduct(ctx.db, productId);
-    if (!p) throw ApiError.field('productId', 'No such product', 'not_found');
-    if (p.status !== 'active') throw ApiError.field('code', `${p.sku} is archived; restore it to count it`, 'conflict');
-    return { productId, via: 'product' };
-  }
+  if (productId) return { productId: countableProduct(ctx, productId), via: 'product' };
   const found = repo.productsByCode(ctx.db, code);
   const distinct = [...new Map(found.map((m) => [m.productId, m])).values()];
   if (!distinct.length) throw new ApiError('not_found', `No product has the code “${code}”`, { field: 'code', reason: 'unknown_code', code });
@@ -294,8 +297,7 @@ export function scan(ctx: Ctx, input: Parsed<'counts.scan'>): CountScanResult {
 
 export function typeCounted(ctx: Ctx, input: Parsed<'counts.setCounted'>): CountScanResult {
   const count = mustBeOpen(ctx, input.id);
-  const { productId } = resolveCode(ctx, '', input.productId);
-  const line = lineFor(ctx, count, productId);
+  const line = lineFor(ctx, count, countableProduct(ctx, input.productId));
   const view = setCounted(ctx, count, line, input.counted);
   return { line: view, via: 'product', progress: progressOf(repo.countLines(ctx.db, count.id)) };
 }

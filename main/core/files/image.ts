@@ -7,6 +7,9 @@ import sharp, { type Metadata } from 'sharp';
 import { ApiError } from '../../common/api/errors';
 import { sniff } from '../../common/sniff';
 
+// libvips keeps recent operations for reuse; a photo is processed once, so keep nothing
+sharp.cache(false);
+
 /** the most pixels a photo may have (a 50-megapixel camera's) */
 export const MAX_PIXELS = 50_000_000;
 const MAX_SIDE = 2048;

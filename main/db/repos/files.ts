@@ -54,12 +54,11 @@ export function photo(db: Db, id: string): PhotoRow | null {
 /** The primary photo's thumbnail hash of each product given that has one. */
 export function primaryThumbs(db: Db, productIds: string[]): { productId: string; thumbHash: string }[] {
   if (!productIds.length) return [];
-  return db
-    .prepare(
-      `SELECT ph.product_id AS productId, f.thumb_hash AS thumbHash FROM product_photos ph JOIN stored_files f ON f.hash = ph.hash
-       WHERE ph.position = 0 AND f.thumb_hash IS NOT NULL AND ph.product_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(productIds)) as { productId: string; thumbHash: string }[];
+  return stmt(
+    db,
+    `SELECT ph.product_id AS productId, f.thumb_hash AS thumbHash FROM product_photos ph JOIN stored_files f ON f.hash = ph.hash
+     WHERE ph.position = 0 AND f.thumb_hash IS NOT NULL AND ph.product_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(productIds)) as { productId: string; thumbHash: string }[];
 }
 
 export function insertPhoto(db: Db, p: { id: string; productId: string; hash: string; position: number }, now: string): void {

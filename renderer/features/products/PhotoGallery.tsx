@@ -1,13 +1,14 @@
 // A product's photos: thumbnails in order (the first is the primary one, shown in lists and on
 // the live console), added by picking files, dropping them here, or pasting (Ctrl+V) while the
 // gallery has focus; moved, made primary, opened full size, or taken off.
-import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import type { Photo } from '../../../main/common/api';
 import { client } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { fileToBase64 } from '../../components/download';
+import { PickFiles, useFileDrop } from '../../components/FileDrop';
 import { Panel } from '../../components/Panel';
 import { useToast } from '../../components/Toasts';
 import { useT } from '../../i18n';
@@ -22,10 +23,8 @@ export function PhotoGallery({ productId, sku }: { productId: string; sku: strin
   const q = useQuery('photos.list', { productId }, { events: ['photos.changed'] });
   const photos = q.data ?? [];
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<Photo | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
 
   const add = async (files: File[]) => {
     if (!files.length) return;
@@ -54,11 +53,7 @@ export function PhotoGallery({ productId, sku }: { productId: string; sku: strin
     }
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    void add([...e.dataTransfer.files]);
-  };
+  const { over, dropProps } = useFileDrop((files) => void add(files));
   const onPaste = (e: ClipboardEvent) => {
     const files = [...e.clipboardData.files].filter((f) => f.type.startsWith('image/'));
     if (files.length) {
@@ -73,12 +68,7 @@ export function PhotoGallery({ productId, sku }: { productId: string; sku: strin
       data-testid="photo-gallery"
       tabIndex={0}
       aria-label={t('photos.dropHint')}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      {...dropProps}
       onPaste={onPaste}
     >
       {error ? (
@@ -120,21 +110,14 @@ export function PhotoGallery({ productId, sku }: { productId: string; sku: strin
         ))}
       </ul>
       <div className="gallery-add">
-        <input
-          ref={picker}
-          type="file"
+        <PickFiles
+          label={t('photos.add')}
+          busyLabel={t('photos.adding')}
+          busy={busy}
           accept="image/jpeg,image/png,image/webp,image/gif,image/avif,image/heic"
-          multiple
-          hidden
-          data-testid="photo-file"
-          onChange={(e) => {
-            void add([...(e.target.files ?? [])]);
-            e.target.value = '';
-          }}
+          testId="photo"
+          onFiles={(files) => void add(files)}
         />
-        <button type="button" className="btn" data-testid="photo-add" disabled={busy} onClick={() => picker.current?.click()}>
-          {busy ? t('photos.adding') : `+ ${t('photos.add')}`}
-        </button>
         <span className="muted small">{t('photos.dropHint')}</span>
       </div>
       {open ? <PhotoViewer photo={open} sku={sku} onClose={() => setOpen(null)} /> : null}
