@@ -10,6 +10,7 @@ import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from '../co
 import { createBackupService, type BackupService } from '../core/backups/service';
 import { acquireLock } from '../db/lock';
 import { sweepStore } from '../db/repos/files';
+import { backfillInitials } from '../db/repos/products';
 import { FileStore, storeDirFor } from '../db/store';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 
@@ -58,6 +59,7 @@ export function openApp(file: string, opts: OpenOptions = {}): App {
   const { db, migration } = opened;
   hsCache ??= loadHs();
   const secrets = opts.secrets ?? fileKeySecrets(path.dirname(path.resolve(file)));
+  backfillInitials(db);
   const store = new FileStore(storeDirFor(file));
   if (opts.tidyFiles ?? opts.exclusive ?? false) sweepStore(db, store);
   let sync: SyncRunner | null = null;

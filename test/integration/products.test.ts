@@ -284,3 +284,27 @@ describe('a search that matches many products', () => {
     }
   });
 });
+
+describe('searching in Chinese', () => {
+  it('finds a product by its Chinese name or by the pinyin initials of it, kept up to date as names change', async () => {
+    const c = t.client;
+    const mask = await c.call('products.create', { sku: 'KR-MASK-01', name: 'Sheet mask', localName: '面膜补水' });
+    const serum = await c.call('products.create', { sku: 'KR-SER-02', name: 'Vitamin C serum', localName: '维C精华' });
+    await c.call('products.create', { sku: 'MM-CABLE', name: 'Mini cable' });
+    const skus = async (search: string) => (await t.client.call('products.list', { search })).rows.map((r) => r.sku).sort();
+    expect(await skus('面膜')).toEqual(['KR-MASK-01']);
+    expect(await skus('补水')).toEqual(['KR-MASK-01']);
+    // "mm": the initials of 面膜, and the start of a SKU
+    expect(await skus('mm')).toEqual(['KR-MASK-01', 'MM-CABLE']);
+    expect(await skus('mmbs')).toEqual(['KR-MASK-01']);
+    expect(await skus('WCJH')).toEqual(['KR-SER-02']);
+    await c.call('products.update', { id: mask.id, localName: '睡眠面膜' });
+    expect(await skus('mmbs')).toEqual([]);
+    expect(await skus('smmm')).toEqual(['KR-MASK-01']);
+    // rows saved before initials were kept are filled when the app next opens
+    t.app.db.prepare('UPDATE products SET initials = NULL WHERE id = ?').run(serum.id);
+    expect(await skus('wcjh')).toEqual([]);
+    t.reopen();
+    expect(await skus('wcjh')).toEqual(['KR-SER-02']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { pinyinInitials } from '../../common/pinyin';
 import type { Product, ProductRow } from '../../common/api/types';
 import { addToCategory } from './ledger';
 import { productTextFilter, stmt } from './statements';
@@ -82,12 +83,12 @@ export function insertProduct(db: Db, p: Product): void {
     db,
     `INSERT INTO products (id, sku, name, local_name, barcode, brand, category, hs_code, origin_country, weight_g,
       length_mm, width_mm, height_mm, pack_size, default_supplier, parent_id, options, low_stock_threshold, notes,
-      price, allow_backorder, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      price, allow_backorder, status, created_at, updated_at, initials)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.id, p.sku, p.name, p.localName, p.barcode, p.brand, p.category, p.hsCode, p.originCountry, p.weightG,
     p.lengthMm, p.widthMm, p.heightMm, p.packSize, p.defaultSupplier, p.parentId, p.options ? JSON.stringify(p.options) : null, p.lowStockThreshold, p.notes,
-    p.price, p.allowBackorder ? 1 : 0, p.status, p.createdAt, p.updatedAt,
+    p.price, p.allowBackorder ? 1 : 0, p.status, p.createdAt, p.updatedAt, pinyinInitials(p.localName, p.name),
   );
   stmt(db, 'INSERT INTO product_stock (product_id, low_stock_threshold, updated_at) VALUES (?, ?, ?)').run(p.id, p.lowStockThreshold, p.createdAt);
 }
@@ -110,9 +111,20 @@ export function updateProduct(db: Db, p: Product): void {
       length_mm = @lengthMm, width_mm = @widthMm, height_mm = @heightMm, pack_size = @packSize,
       default_supplier = @defaultSupplier, parent_id = @parentId, options = @options,
       low_stock_threshold = @lowStockThreshold, notes = @notes, price = @price, allow_backorder = @allowBackorder,
-      status = @status, updated_at = @updatedAt
+      status = @status, updated_at = @updatedAt, initials = @initials
      WHERE id = @id`,
-  ).run(bind(p));
+  ).run({ ...bind(p), initials: pinyinInitials(p.localName, p.name) });
+}
+
+/** Fills the pinyin initials of products saved before they were kept (once: then none is NULL). */
+export function backfillInitials(db: Db): number {
+  const rows = stmt(db, 'SELECT id, name, local_name AS localName FROM products WHERE initials IS NULL').all() as { id: string; name: string; localName: string | null }[];
+  if (!rows.length) return 0;
+  const set = stmt(db, 'UPDATE products SET initials = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of rows) set.run(pinyinInitials(r.localName, r.name), r.id);
+  }).immediate();
+  return rows.length;
 }
 
 function bind(p: Product): Record<string, unknown> {

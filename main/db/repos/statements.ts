@@ -28,14 +28,16 @@ export function likePrefix(q: string): string {
  * searches, since SQLite can answer the equivalent OR only by reading every row.
  */
 export function productTextFilter(text: string): { sql: string; params: unknown[] } {
+  // letters alone may be the pinyin initials of a Chinese name ("mm" for 面膜): the start of them
+  const initials = /^[a-z0-9]{2,20}$/i.test(text) ? { sql: ' UNION ALL SELECT rowid FROM products WHERE initials LIKE ?', params: [`${text.toLowerCase()}%`] } : { sql: '', params: [] };
   if ([...text].length >= 3) {
-    return { sql: 'p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)', params: [ftsPhrase(text)] };
+    return { sql: `p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?${initials.sql})`, params: [ftsPhrase(text), ...initials.params] };
   }
   const like = likePrefix(text);
   return {
     sql: `p.rowid IN (SELECT rowid FROM products WHERE sku LIKE ? ESCAPE '\\'
       UNION ALL SELECT rowid FROM products WHERE name LIKE ? ESCAPE '\\'
-      UNION ALL SELECT rowid FROM products WHERE local_name IS NOT NULL AND local_name LIKE ? ESCAPE '\\')`,
-    params: [like, like, '%' + like],
+      UNION ALL SELECT rowid FROM products WHERE local_name IS NOT NULL AND local_name LIKE ? ESCAPE '\\'${initials.sql})`,
+    params: [like, like, '%' + like, ...initials.params],
   };
 }
