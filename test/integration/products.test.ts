@@ -307,4 +307,16 @@ describe('searching in Chinese', () => {
     t.reopen();
     expect(await skus('wcjh')).toEqual(['KR-SER-02']);
   });
+
+  it('sorts Chinese names by pinyin, not by character code', async () => {
+    const c = t.client;
+    for (const [sku, localName] of [['P-WEI', '维C精华'], ['P-MIAN', '面膜'], ['P-RUN', '润唇膏'], ['P-AN', '安瓶']] as const) {
+      await c.call('products.create', { sku, name: sku, localName });
+    }
+    await c.call('products.create', { sku: 'P-EN', name: 'Cable' });
+    const order = async (sort: 'name' | 'pinyin', dir: 'asc' | 'desc' = 'asc') => (await c.call('products.list', { sort, dir })).rows.map((r) => r.localName ?? r.name);
+    // 安 an, 面 mian, 润 run, 维 wei; a name without Chinese first
+    expect(await order('pinyin')).toEqual(['Cable', '安瓶', '面膜', '润唇膏', '维C精华']);
+    expect(await order('pinyin', 'desc')).toEqual(['维C精华', '润唇膏', '面膜', '安瓶', 'Cable']);
+  });
 });

@@ -345,7 +345,8 @@ export const api = {
       /** only products that are not variants (what can be a parent) */
       topLevel: z.boolean().optional(),
       lowStock: z.boolean().optional(),
-      sort: z.enum(['sku', 'name', 'category', 'onHand', 'value', 'updatedAt']).default('sku'),
+      /** pinyin: by the pinyin initials of the Chinese name (what a Chinese reader expects), then the name */
+      sort: z.enum(['sku', 'name', 'pinyin', 'category', 'onHand', 'value', 'updatedAt']).default('sku'),
       dir: f.sortDir,
       ...f.page,
     }),

@@ -138,7 +138,7 @@ export interface ProductQuery {
   parentId?: string | undefined;
   topLevel?: boolean | undefined;
   lowStock?: boolean | undefined;
-  sort: 'sku' | 'name' | 'category' | 'onHand' | 'value' | 'updatedAt';
+  sort: 'sku' | 'name' | 'pinyin' | 'category' | 'onHand' | 'value' | 'updatedAt';
   dir: 'asc' | 'desc';
   offset: number;
   limit: number;
@@ -152,6 +152,8 @@ export interface ProductQuery {
 const SORT: Record<ProductQuery['sort'], { keys: string[]; byStock: boolean }> = {
   sku: { keys: ['p.sku'], byStock: false },
   name: { keys: ['p.name COLLATE NOCASE', 'p.sku'], byStock: false },
+  // products without Chinese names ('' initials) come first, by name
+  pinyin: { keys: ['p.initials', 'p.name COLLATE NOCASE', 'p.sku'], byStock: false },
   category: { keys: ['p.category', 'p.sku'], byStock: false },
   updatedAt: { keys: ['p.updated_at', 'p.rowid'], byStock: false },
   onHand: { keys: ['s.on_hand', 's.product_id'], byStock: true },

@@ -34,7 +34,8 @@ export function ProductsTable({ params, sort, onSort, empty, photos = false }: P
         key: 'name',
         header: t('products.col.name'),
         width: 'minmax(220px, 3fr)',
-        sortKey: 'name',
+        // a Chinese reader sorts by pinyin; the API orders by the initials of the Chinese name
+        sortKey: locale === 'zh' ? 'pinyin' : 'name',
         render: (p) => (
           <span className="cell-name">
             {namesByLocale(locale, p.name, p.localName).map((n, i) => (n ? <span key={i} className={i ? 'muted truncate local-name' : 'truncate'}>{n}</span> : null))}
