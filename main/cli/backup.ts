@@ -82,7 +82,10 @@ async function replaceDamaged(dataFile: string, source: string, why: string, io:
   try {
     const app = openApp(dataFile);
     try {
-      restoreFiles(app.db, new FileStore(storeDirFor(dataFile)), path.dirname(path.resolve(source)));
+      const { missing } = restoreFiles(app.db, new FileStore(storeDirFor(dataFile)), path.dirname(path.resolve(source)));
+      if (missing.length) io.err(`${missing.length} photo or attachment file(s) were not in the backup's folder: db check names them.`);
+    } catch (e) {
+      io.err(`The photos and attachments could not all be brought back (${(e as Error).message}): db check names what is missing.`);
     } finally {
       app.close();
     }

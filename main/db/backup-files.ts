@@ -28,10 +28,19 @@ export function mirrorFiles(store: FileStore, backupDir: string): number {
   return store.copyTo(backupStoreOf(backupDir), store.list()).copied;
 }
 
-/** Removes from a backup folder's store the files no backup left in the folder names. */
+/**
+ * Removes from a backup folder's store the files no backup left in the folder names. If a backup
+ * cannot be read, nothing is removed this time (it may name any of them).
+ */
 export function pruneBackupFiles(backupDir: string, nativeBinding?: string): number {
   const kept = new Set<string>();
-  for (const b of listBackups(backupDir)) for (const h of hashesIn(b.file, nativeBinding)) kept.add(h);
+  for (const b of listBackups(backupDir)) {
+    try {
+      for (const h of hashesIn(b.file, nativeBinding)) kept.add(h);
+    } catch {
+      return 0;
+    }
+  }
   const files = backupStoreOf(backupDir);
   let removed = 0;
   for (const h of files.list()) {

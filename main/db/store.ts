@@ -1,18 +1,24 @@
 // The content store: photos, thumbnails and attachments as files named by the SHA-256 of their
-// bytes, in `files/` next to the data (`files/ab/abcdef…`). The same bytes are stored once; a file
+// bytes, in a folder of the data file's own next to it (`crossdock.files/ab/abcdef…` for
+// `crossdock.sqlite`: the demo data beside it has its own). The same bytes are stored once; a file
 // once written never changes, so a backup can share files with the last one. A name here is always
 // a hash the app computed (checked), never anything a user typed. Writes go to a temporary file
 // that is flushed and then renamed into place, so a file that exists is whole.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from './backup';
 
 const HASH = /^[0-9a-f]{64}$/;
 
 export const sha256 = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/** The store's folder for a data file: `files` beside it. */
-export const storeDirFor = (dataFile: string) => path.join(path.dirname(path.resolve(dataFile)), 'files');
+/** The store's folder for a data file: `<name>.files` beside it, one per data file. */
+export function storeDirFor(dataFile: string): string {
+  const full = path.resolve(dataFile);
+  return path.join(path.dirname(full), `${path.basename(full).replace(/\.(sqlite3?|db)$/i, '')}.files`);
+}
 
 export class FileStore {
   constructor(readonly dir: string) {}
@@ -54,14 +60,15 @@ export class FileStore {
   }
 
   /**
-   * A copy of a stored file under its own name in a folder of its own (for the system's viewer),
-   * the name checked to be a plain file name that stays inside that folder.
+   * A copy of a stored file under its own name, for the system's viewer: in a new private folder
+   * in the temporary folder (made for this copy alone, so nothing else can be waiting there), the
+   * name checked to be a plain file name that stays inside it.
    */
-  copyOut(hash: string, dir: string, name: string): string {
-    const target = path.resolve(dir, name);
-    if (path.basename(name) !== name || path.dirname(target) !== path.resolve(dir)) throw new Error(`not a plain file name: ${name}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(this.pathOf(hash), target);
+  copyOutTemp(hash: string, name: string): string {
+    if (path.basename(name) !== name || name === '.' || name === '..') throw new Error(`not a plain file name: ${name}`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossdock-open-'));
+    const target = path.join(dir, name);
+    fs.copyFileSync(this.pathOf(hash), target, fs.constants.COPYFILE_EXCL);
     return target;
   }
 
@@ -69,16 +76,30 @@ export class FileStore {
     fs.rmSync(this.pathOf(hash), { force: true });
   }
 
-  /** Every hash in the store (leftover temporary files are removed on the way). */
+  /** Every hash in the store. */
   list(): string[] {
+    return this.entries().filter((f) => HASH.test(f.name)).map((f) => f.name);
+  }
+
+  /** Removes the temporary files of writes cut off (their process is gone); others' are left alone. */
+  removeAbandonedTemp(): number {
+    let removed = 0;
+    for (const f of this.entries()) {
+      const pid = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(f.name)?.[1];
+      if (pid && !processAlive(Number(pid))) {
+        fs.rmSync(f.path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private entries(): { name: string; path: string }[] {
     if (!fs.existsSync(this.dir)) return [];
-    const out: string[] = [];
+    const out: { name: string; path: string }[] = [];
     for (const sub of fs.readdirSync(this.dir, { withFileTypes: true })) {
       if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
-      for (const f of fs.readdirSync(path.join(this.dir, sub.name))) {
-        if (HASH.test(f)) out.push(f);
-        else if (f.endsWith('.tmp')) fs.rmSync(path.join(this.dir, sub.name, f), { force: true });
-      }
+      for (const f of fs.readdirSync(path.join(this.dir, sub.name))) out.push({ name: f, path: path.join(this.dir, sub.name, f) });
     }
     return out;
   }

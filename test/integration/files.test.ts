@@ -7,6 +7,7 @@ import exif from 'exif-reader';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
+import { openApp } from '../../main/server/app';
 import { FileStore, storeDirFor } from '../../main/db/store';
 import { rejection } from '../helpers/api';
 import { tempApp, type TempApp } from '../helpers/temp-app';
@@ -74,6 +75,27 @@ describe('photos', () => {
     // the full image through the API is the stored one
     const full = await t.client.call('photos.image', { id: added.id });
     expect(Buffer.from(full.base64, 'base64').equals(stored)).toBe(true);
+  });
+
+  it('are made from the bytes even when the same file is already an attachment', async () => {
+    const input = await cameraPhoto();
+    await t.client.call('attachments.add', { ownerType: 'supplier', ownerId: supplier, fileName: 'IMG_0042.JPG', base64: b64(input) });
+    const photo = await t.client.call('photos.add', { productId: lamp, fileName: 'IMG_0042.JPG', base64: b64(input) });
+    expect(photo).toMatchObject({ width: 20, height: 40 });
+    expect(photo.thumb).toMatch(/^data:image\/webp;base64,/);
+    expect((await sharp(store.read(photo.hash)).metadata()).exif).toBeUndefined();
+  });
+
+  it('belong to their data file: another data file in the same folder leaves them alone when it opens', async () => {
+    const photo = await t.client.call('photos.add', { productId: lamp, fileName: 'a.jpg', base64: b64(await cameraPhoto()) });
+    const other = path.join(path.dirname(t.file), 'crossdock-demo.sqlite');
+    openApp(other, { tidyFiles: true }).close();
+    expect(store.has(photo.hash)).toBe(true);
+    expect(storeDirFor(other)).not.toBe(storeDirFor(t.file));
+    // a thumbnail whose file went missing leaves the list showing, without it
+    fs.rmSync(store.pathOf((await t.client.call('photos.list', { productId: lamp }))[0]!.hash));
+    expect((await t.client.call('photos.list', { productId: lamp }))).toHaveLength(1);
+    expect((await rejection(t.client.call('photos.image', { id: photo.id }))).message).toMatch(/missing from the data folder/);
   });
 
   it('keep one file for the same image, and keep it while another product uses it', async () => {
@@ -190,8 +212,15 @@ describe('opening an attachment', () => {
       expect(await desk.client.call('attachments.open', { id: a.id })).toEqual({ opened: true });
       expect(opened).toHaveLength(1);
       expect(path.basename(opened[0]!)).toBe('インボイス.pdf');
-      expect(path.basename(path.dirname(opened[0]!))).toBe(a.id);
+      // a private folder made for this copy alone
+      expect(path.basename(path.dirname(opened[0]!))).toMatch(/^crossdock-open-/);
       expect(fs.readFileSync(opened[0]!).equals(pdf)).toBe(true);
+      // a program is never handed to the system to open, by its name or by its bytes
+      const bat = await desk.client.call('attachments.add', { ownerType: 'supplier', ownerId: s, fileName: 'invoice.pdf.bat', base64: b64(Buffer.from('@echo off\r\n')) });
+      const exe = await desk.client.call('attachments.add', { ownerType: 'supplier', ownerId: s, fileName: 'invoice.pdf', base64: b64(Buffer.from('MZ\x90\x00 program')) });
+      expect(exe.mime).toBe('application/x-msdownload');
+      for (const id of [bat.id, exe.id]) expect(await desk.client.call('attachments.open', { id })).toEqual({ opened: false });
+      expect(opened).toHaveLength(1);
     } finally {
       desk.close();
     }

@@ -102,11 +102,21 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
       changedEvent();
       try {
         const b = await backupTo(o.db, dir, { reason, at: clock(), ...binding });
-        mirrorFiles(o.store, dir);
+        try {
+          mirrorFiles(o.store, dir);
+        } catch (e) {
+          // a backup without its photos and attachments is not listed at all
+          fs.rmSync(b.file, { force: true });
+          throw new Error(`copying the photos and attachments failed (${(e as Error).message})`);
+        }
         lastError = null;
         if (prune) {
           pruneBackups(dir);
-          pruneBackupFiles(dir, o.nativeBinding);
+          try {
+            pruneBackupFiles(dir, o.nativeBinding);
+          } catch (e) {
+            log('pruning backed-up files failed', e);
+          }
         }
         await copyToSecond(b, prune);
         return entry(b, 'main');
@@ -128,8 +138,10 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
     if (!second) return;
     try {
       if (!fs.existsSync(second)) throw new Error(`${second} is not available (a drive that is not connected?)`);
+      // the files first: a backup listed in the second folder has its files there
+      const { missing } = backupStoreOf(dir).copyTo(backupStoreOf(second), hashesOf(b));
+      if (missing.length) throw new Error(`${missing.length} photo or attachment file(s) could not be copied`);
       await copyBackup(b, second, o.nativeBinding);
-      backupStoreOf(dir).copyTo(backupStoreOf(second), hashesOf(b));
       if (prune) {
         pruneBackups(second);
         pruneBackupFiles(second, o.nativeBinding);
@@ -163,8 +175,14 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
             await restoreInto(o.db, file, o.nativeBinding);
             // a backup from an older version: brought up to this one (just backed up, so no second backup)
             migrate(o.db, o.file, loadMigrations(), null);
-            // the photos and attachments the restored data names, from the backup's own folder
-            restoreFiles(o.db, o.store, path.dirname(file));
+            // the photos and attachments the restored data names, from the backup's own folder; a
+            // file that cannot be brought back leaves the data restored (db check names it)
+            try {
+              const { missing } = restoreFiles(o.db, o.store, path.dirname(file));
+              if (missing.length) log(`restore: ${missing.length} photo or attachment file(s) were not in the backup's folder`, missing.slice(0, 5));
+            } catch (e) {
+              log('restore: bringing back photos and attachments failed', e);
+            }
             secondSetting = readSecondFolder();
           } finally {
             running = null;

@@ -297,7 +297,10 @@ export function scan(ctx: Ctx, input: Parsed<'counts.scan'>): CountScanResult {
 
 export function typeCounted(ctx: Ctx, input: Parsed<'counts.setCounted'>): CountScanResult {
   const count = mustBeOpen(ctx, input.id);
-  const line = lineFor(ctx, count, countableProduct(ctx, input.productId));
+  const productId = countableProduct(ctx, input.productId);
+  // "not counted" on a product the count does not have changes nothing (it is not added)
+  if (input.counted === null && !repo.countLine(ctx.db, count.id, productId)) throw ApiError.field('productId', `is not on ${count.number}`, 'not_found');
+  const line = lineFor(ctx, count, productId);
   const view = setCounted(ctx, count, line, input.counted);
   return { line: view, via: 'product', progress: progressOf(repo.countLines(ctx.db, count.id)) };
 }

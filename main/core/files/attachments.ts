@@ -1,8 +1,6 @@
 // Attachments: any file on a supplier or a document (purchase order, receipt, landed cost,
 // shipment, return, sales order), up to the size in the settings. Stored by hash like photos; the
 // name it came with is kept only to show it and to offer it back when it is saved.
-import os from 'node:os';
-import path from 'node:path';
 import type { Parsed } from '../../common/api';
 import { ApiError } from '../../common/api/errors';
 import type { Attachment, AttachmentFile } from '../../common/api/files-types';
@@ -50,7 +48,7 @@ export async function addAttachment(input: Parsed<'attachments.add'>, t: TaskCtx
   const { mime } = sniff(bytes);
   return t.transact((ctx) => {
     mustOwner(ctx, input.ownerType, input.ownerId);
-    repo.saveStoredFile(ctx.db, { hash, bytes: bytes.length, mime, width: null, height: null, thumbHash: null, sourceHash: hash }, ctx.now);
+    repo.saveStoredFile(ctx.db, { hash, bytes: bytes.length, mime, width: null, height: null, thumbHash: null, sourceHash: null }, ctx.now);
     const id = uuidv7();
     repo.insertAttachment(
       ctx.db,
@@ -71,19 +69,27 @@ export function updateAttachment(ctx: Ctx, input: Parsed<'attachments.update'>):
   return out;
 }
 
+const missingFile = (name: string) => new ApiError('not_found', `The file of ${name} is missing from the data folder: restore a backup (db check lists what is missing)`);
+
 export function attachmentFile(ctx: Ctx, id: string): AttachmentFile {
   const a = mustAttachment(ctx, id);
+  if (!ctx.store.has(a.hash)) throw missingFile(a.fileName);
   return { fileName: a.fileName, mimeType: a.mime, base64: ctx.store.read(a.hash).toString('base64') };
 }
 
+/** Names the system would run rather than show: such a file is saved, never opened. */
+const RUNNABLE = /\.(exe|com|bat|cmd|scr|pif|cpl|msi|msp|jar|js|jse|vbs|vbe|wsf|wsh|hta|ps1|psm1|lnk|reg|app|command|sh|desktop|appimage|deb|rpm|dmg|pkg|url|scf|inf)$/i;
+
 /**
- * Opens an attachment with the system's viewer: a copy under its own name in a folder of its own
- * in the temporary folder (the name was checked when it was attached: never a path).
+ * Opens an attachment with the system's viewer: a copy under its own name in a new private folder
+ * in the temporary folder (the name was checked when it was attached: never a path). A program, by
+ * its bytes or by its name, is not opened: `opened` is false and the caller saves a copy instead.
  */
 export async function openAttachment(id: string, t: TaskCtx): Promise<{ opened: boolean }> {
   const a = t.transact((ctx) => mustAttachment(ctx, id), 'read');
-  if (!t.openFile) return { opened: false };
-  const file = t.store.copyOut(a.hash, path.join(os.tmpdir(), 'crossdock-open', a.id), a.fileName);
+  if (!t.openFile || RUNNABLE.test(a.fileName.trim()) || a.mime === 'application/x-msdownload') return { opened: false };
+  if (!t.store.has(a.hash)) throw missingFile(a.fileName);
+  const file = t.store.copyOutTemp(a.hash, a.fileName);
   const problem = await t.openFile(file);
   if (problem) throw new ApiError('internal', `${a.fileName} could not be opened: ${problem}. Save a copy instead.`);
   return { opened: true };

@@ -32,7 +32,8 @@ function view(ctx: Ctx, p: repo.PhotoRow): Photo {
   };
 }
 
-const dataUrl = (ctx: Ctx, hash: string) => `data:image/webp;base64,${ctx.store.read(hash).toString('base64')}`;
+/** A thumbnail for an <img>; '' when its file is missing (db check names it), so one lost file never blanks a list. */
+const dataUrl = (ctx: Ctx, hash: string) => (ctx.store.has(hash) ? `data:image/webp;base64,${ctx.store.read(hash).toString('base64')}` : '');
 
 export function listPhotos(ctx: Ctx, productId: string): Photo[] {
   mustProduct(ctx, productId);
@@ -40,12 +41,16 @@ export function listPhotos(ctx: Ctx, productId: string): Photo[] {
 }
 
 export function thumbs(ctx: Ctx, productIds: string[]): Record<string, string> {
-  return Object.fromEntries(repo.primaryThumbs(ctx.db, productIds).map((r) => [r.productId, dataUrl(ctx, r.thumbHash)]));
+  return Object.fromEntries(repo.primaryThumbs(ctx.db, productIds).flatMap((r) => {
+    const url = dataUrl(ctx, r.thumbHash);
+    return url ? [[r.productId, url]] : [];
+  }));
 }
 
 export function photoImage(ctx: Ctx, id: string): PhotoImage {
   const p = repo.photo(ctx.db, id);
   if (!p) throw ApiError.field('id', 'No such photo', 'not_found');
+  if (!ctx.store.has(p.hash)) throw new ApiError('not_found', 'The file of this photo is missing from the data folder: restore a backup (db check lists what is missing)');
   return { mime: p.mime, base64: ctx.store.read(p.hash).toString('base64'), width: p.width ?? 0, height: p.height ?? 0 };
 }
 
@@ -53,7 +58,7 @@ export async function addPhoto(input: Parsed<'photos.add'>, t: TaskCtx): Promise
   t.transact((ctx) => mustProduct(ctx, input.productId), 'read');
   const upload = Buffer.from(input.base64, 'base64');
   const source = sha256(upload);
-  let file = t.transact((ctx) => repo.fileFromSource(ctx.db, source), 'read');
+  let file = t.transact((ctx) => repo.photoFromSource(ctx.db, source), 'read');
   let thumb: repo.StoredFile | null = null;
   if (!file) {
     const img = await prepareImage(upload);

@@ -19,9 +19,9 @@ export function storedFile(db: Db, hash: string): StoredFile | null {
   return (stmt(db, `${FILE} WHERE hash = ?`).get(hash) as StoredFile | undefined) ?? null;
 }
 
-/** A file made before from the same uploaded bytes (a photo added twice is stored once). */
-export function fileFromSource(db: Db, sourceHash: string): StoredFile | null {
-  return (stmt(db, `${FILE} WHERE source_hash = ? LIMIT 1`).get(sourceHash) as StoredFile | undefined) ?? null;
+/** A photo made before from the same uploaded bytes (a photo added twice is stored once). */
+export function photoFromSource(db: Db, sourceHash: string): StoredFile | null {
+  return (stmt(db, `${FILE} WHERE source_hash = ? AND thumb_hash IS NOT NULL LIMIT 1`).get(sourceHash) as StoredFile | undefined) ?? null;
 }
 
 export function saveStoredFile(db: Db, f: StoredFile, now: string): void {
@@ -148,7 +148,7 @@ export function sweepStore(db: Db, store: FileStore): { removed: number } {
     }).immediate();
   }
   const known = new Set(allStoredHashes(db));
-  let removed = 0;
+  let removed = store.removeAbandonedTemp();
   for (const h of store.list()) {
     if (!known.has(h)) {
       store.remove(h);
