@@ -14,10 +14,9 @@ import { isMessageKey, useT } from '../i18n';
 import { isEditable } from './keys';
 import { navigate, paths } from './router';
 
-const exactBarcode = (hit: SearchHit | undefined) => hit?.kind === 'product' && hit.match === 'barcode';
+/** the products whose barcode or SKU is exactly what was typed or scanned */
+const exactHits = (hits: SearchHit[]) => hits.filter((h) => h.kind === 'product' && h.match !== 'text');
 const looksLikeBarcode = (q: string) => /^\d{8,14}$/.test(q);
-/** another product whose SKU is the very code (titles read "SKU · name") */
-const skuToo = (hits: SearchHit[], q: string) => hits.some((h, i) => i > 0 && h.kind === 'product' && h.title.toLowerCase().startsWith(`${q.toLowerCase()} · `));
 
 export function GlobalSearch() {
   const t = useT();
@@ -90,7 +89,9 @@ export function GlobalSearch() {
       const query = text.trim();
       if (!query) return;
       const fresh = await search(query);
-      if ((exactBarcode(fresh[0]) && !skuToo(fresh, query)) || fresh.length === 1) go(fresh[0]!);
+      const exact = exactHits(fresh);
+      if (exact.length === 1) go(exact[0]!);
+      else if (fresh.length === 1) go(fresh[0]!);
       else if (fresh.length === 0 && looksLikeBarcode(query)) {
         setOpen(false);
         setAssign(query);

@@ -3,7 +3,7 @@
 // by picking them or dropping them on the card, and saved back with the name they came with.
 import { useState } from 'react';
 import type { AttachmentOwner } from '../../main/common/api';
-import { formatDate, localToday } from '../../main/common/format';
+import { localToday } from '../../main/common/format';
 import { client } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useQuery } from '../api/hooks';
@@ -15,7 +15,7 @@ import { FormError } from './Field';
 import { PickFiles, useFileDrop } from './FileDrop';
 import { useToast } from './Toasts';
 
-export function fileSize(bytes: number): string {
+function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -109,7 +109,7 @@ export function Attachments({ ownerType, ownerId, title }: { ownerType: Attachme
                   </div>
                 </td>
                 <td>{a.note ?? ''}</td>
-                <td className="nowrap">{formatDate(`${a.attachedOn}T12:00:00Z`)}</td>
+                <td className="nowrap">{a.attachedOn}</td>
                 <td className="right nowrap">{fileSize(a.bytes)}</td>
                 <td className="right">
                   <ConfirmButton

@@ -102,6 +102,19 @@ describe('products', () => {
     expect(hit).toMatchObject({ kind: 'product', id: p.id, match: 'barcode' });
   });
 
+  it('a code that is one product’s barcode and another’s SKU gives both as exact hits, so the caller asks which', async () => {
+    const byBarcode = await t.client.call('products.create', { sku: 'SUN-04', name: 'Sunscreen', barcode: '9780201379624' });
+    const bySku = await t.client.call('products.create', { sku: '9780201379624', name: 'Odd import SKU' });
+    const hits = await t.client.call('search.global', { q: '9780201379624' });
+    expect(hits.filter((h) => h.match !== 'text').map((h) => [h.id, h.match])).toEqual([
+      [byBarcode.id, 'barcode'],
+      [bySku.id, 'sku'],
+    ]);
+    // a SKU typed in full is an exact hit too (case aside), listed once
+    const sun = await t.client.call('search.global', { q: 'sun-04' });
+    expect(sun.filter((h) => h.id === byBarcode.id).map((h) => h.match)).toEqual(['sku']);
+  });
+
   it('gives products without a barcode the next in-store EAN-13 numbers, and a scan finds them', async () => {
     const c = t.client;
     const has = await c.call('products.create', { sku: 'HAS', name: 'Has one', barcode: '4006381333931' });

@@ -43,7 +43,7 @@ function contrast(a: number[], b: number[]): number {
 const LIGHT = ['#ffffff', 'var(--bg)', 'var(--surface-2)'];
 /** the dark parts of the screen, each checked against its lightest surface */
 const DARK: [RegExp, string][] = [
-  [/^\.(topbar|gsearch|brand|sidenav-dark)/, 'var(--top-2)'],
+  [/^\.(topbar|gsearch|brand)/, 'var(--top-2)'],
   [/^\.lv-(console|tile|feed|stat|entry|keys|waitlist)/, '#1f2937'],
 ];
 /** large text (at least 24px, or 18.66px bold) and marks that are not text: 3:1 */

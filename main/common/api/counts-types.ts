@@ -35,6 +35,8 @@ export interface AbcClassSummary {
 }
 
 export interface AbcAnalysis {
+  /** the period of sales the classes are drawn from */
+  days: number;
   since: string;
   until: string;
   currency: string;
@@ -50,7 +52,8 @@ export interface CountSelection {
   classes: AbcClass[] | null;
   category: string | null;
   dueOnly: boolean;
-  productIds: number | null;
+  /** how many products were named one by one */
+  namedProducts: number | null;
 }
 
 export interface StockCount {

@@ -179,8 +179,8 @@ export interface SearchHit {
   id: string;
   title: string;
   subtitle: string;
-  /** 'barcode' when the query was exactly this product's barcode (what a scanner types) */
-  match: 'barcode' | 'text';
+  /** 'barcode' or 'sku' when the query was exactly this product's barcode (what a scanner types) or SKU */
+  match: 'barcode' | 'sku' | 'text';
 }
 
 export interface FxQuote {

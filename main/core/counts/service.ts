@@ -62,6 +62,7 @@ export function abc(ctx: Ctx, input: Parsed<'counts.abc'>): AbcAnalysis {
   });
   const matched = c.rows.filter((r) => (!input.class || r.class === input.class) && (!input.dueOnly || r.due));
   return {
+    days: input.days,
     since: c.since,
     until: c.until,
     currency: baseCurrency(ctx),
@@ -146,7 +147,7 @@ export function createCount(ctx: Ctx, input: Parsed<'counts.create'>): CountDeta
   }
 
   const selection: CountSelection | null =
-    input.scope === 'cycle' ? { classes: input.classes ?? null, category: input.category || null, dueOnly: input.dueOnly, productIds: input.productIds?.length ?? null } : null;
+    input.scope === 'cycle' ? { classes: input.classes ?? null, category: input.category || null, dueOnly: input.dueOnly, namedProducts: input.productIds?.length ?? null } : null;
   const id = uuidv7();
   repo.insertCount(
     ctx.db,
@@ -292,7 +293,7 @@ export function scan(ctx: Ctx, input: Parsed<'counts.scan'>): CountScanResult {
   const next = (line.counted ?? 0) + input.qty;
   if (next < 0) throw ApiError.field('qty', `${line.sku} has ${line.counted ?? 0} counted; a count cannot go below zero`);
   const view = setCounted(ctx, count, line, next);
-  return { line: view, via, progress: progressOf(repo.countLines(ctx.db, count.id)) };
+  return { line: view, via, progress: repo.countProgress(ctx.db, count.id) };
 }
 
 export function typeCounted(ctx: Ctx, input: Parsed<'counts.setCounted'>): CountScanResult {
@@ -302,7 +303,7 @@ export function typeCounted(ctx: Ctx, input: Parsed<'counts.setCounted'>): Count
   if (input.counted === null && !repo.countLine(ctx.db, count.id, productId)) throw ApiError.field('productId', `is not on ${count.number}`, 'not_found');
   const line = lineFor(ctx, count, productId);
   const view = setCounted(ctx, count, line, input.counted);
-  return { line: view, via: 'product', progress: progressOf(repo.countLines(ctx.db, count.id)) };
+  return { line: view, via: 'product', progress: repo.countProgress(ctx.db, count.id) };
 }
 
 /** Whether a counted line's difference goes beyond the count's recount thresholds. */

@@ -4,13 +4,17 @@ import type { Handlers } from '../context';
 import type { SearchHit } from '../../common/api/types';
 
 export const searchHandlers = {
-  // An exact barcode (what a scanner types) comes first, then SKU/name matches, then locations.
+  // An exact barcode (what a scanner types) and an exact SKU come first — both, when they are two
+  // products, so the caller can ask which — then SKU/name matches, then locations.
   'search.global': ({ q, limit }, ctx) => {
     const hits: SearchHit[] = [];
-    const exact = /^\d{8,14}$/.test(q) ? findProductBy(ctx.db, 'barcode', q) : null;
-    if (exact) hits.push({ kind: 'product', id: exact.id, title: `${exact.sku} · ${exact.name}`, subtitle: `barcode ${exact.barcode}`, match: 'barcode' });
+    const byBarcode = /^\d{8,14}$/.test(q) ? findProductBy(ctx.db, 'barcode', q) : null;
+    if (byBarcode) hits.push({ kind: 'product', id: byBarcode.id, title: `${byBarcode.sku} · ${byBarcode.name}`, subtitle: `barcode ${byBarcode.barcode}`, match: 'barcode' });
+    const bySku = findProductBy(ctx.db, 'sku', q);
+    if (bySku && bySku.id !== byBarcode?.id) hits.push({ kind: 'product', id: bySku.id, title: `${bySku.sku} · ${bySku.name}`, subtitle: [bySku.localName, bySku.brand, bySku.category].filter(Boolean).join(' · '), match: 'sku' });
+    const exact = new Set(hits.map((h) => h.id));
     for (const p of listProducts(ctx.db, { search: q, status: 'all', sort: 'sku', dir: 'asc', offset: 0, limit }).rows) {
-      if (p.id !== exact?.id) hits.push({ kind: 'product', id: p.id, title: `${p.sku} · ${p.name}`, subtitle: [p.localName, p.brand, p.category].filter(Boolean).join(' · '), match: 'text' });
+      if (!exact.has(p.id)) hits.push({ kind: 'product', id: p.id, title: `${p.sku} · ${p.name}`, subtitle: [p.localName, p.brand, p.category].filter(Boolean).join(' · '), match: 'text' });
     }
     const needle = q.toLowerCase();
     for (const l of listLocations(ctx.db, false)) {

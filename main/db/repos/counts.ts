@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import type { CodeMatch, CountScope, CountStatus, StockCount } from '../../common/api/counts-types';
+import type { CodeMatch, CountProgress, CountScope, CountStatus, StockCount } from '../../common/api/counts-types';
 import { stmt } from './statements';
 
 /** A count as stored (the API's row without its location's names and line tallies). */
@@ -204,4 +204,14 @@ export function productsByCode(db: Db, code: string): (CodeMatch & { status: 'ac
      UNION ALL SELECT p.id, p.sku, p.name, p.status, 'supplier_sku' FROM supplier_products sp JOIN products p ON p.id = sp.product_id
        WHERE sp.supplier_sku = @code COLLATE NOCASE AND sp.status = 'active'`,
   ).all({ code }) as (CodeMatch & { status: 'active' | 'archived' })[];
+}
+
+/** How far a count has got, counted in SQL (a scan answers with it: no need to read every line). */
+export function countProgress(db: Db, countId: string): CountProgress {
+  return stmt(
+    db,
+    `SELECT count(*) AS lines, count(counted) AS counted, count(*) - count(counted) AS uncounted,
+       coalesce(sum(recount = 1 AND counted IS NULL), 0) AS recounts
+     FROM stock_count_lines WHERE count_id = ?`,
+  ).get(countId) as CountProgress;
 }

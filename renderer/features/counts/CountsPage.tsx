@@ -31,8 +31,8 @@ export function CountsPage() {
       </header>
       <p className="muted cnt-intro">{t('counts.intro')}</p>
       {abc.data ? (
-        <section className="card cnt-abc" data-testid="counts-abc" aria-label={t('counts.abc.title', { days: 365 })}>
-          <h2 className="card-title">{t('counts.abc.title', { days: 365 })}</h2>
+        <section className="card cnt-abc" data-testid="counts-abc" aria-label={t('counts.abc.title', { days: abc.data.days })}>
+          <h2 className="card-title">{t('counts.abc.title', { days: abc.data.days })}</h2>
           <ul className="cnt-classes">
             {abc.data.classes.map((c) => (
               <li key={c.class} data-testid={`abc-${c.class}`}>

@@ -16,8 +16,8 @@ import { useT } from '../../i18n';
 const CLASSES: AbcClass[] = ['A', 'B', 'C'];
 const FIELDS = ['locationId', 'scope', 'classes', 'category', 'dueOnly', 'productIds', 'blind', 'recountUnits', 'recountPercent', 'note'] as const;
 
-/** A whole number typed, or null when left empty; anything else goes to the API as typed so it names the field. */
-const optionalCount = (s: string): number | null => (s.trim() === '' ? null : Number(s.trim()));
+/** A whole number typed, null when left empty, undefined when it is not a whole number (said at its field). */
+const optionalCount = (s: string): number | null | undefined => (s.trim() === '' ? null : /^-?\d+$/.test(s.trim()) ? Number(s.trim()) : undefined);
 
 export function NewCountPanel({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -39,6 +39,12 @@ export function NewCountPanel({ onClose }: { onClose(): void }) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
+    const units = optionalCount(recountUnits);
+    const percent = optionalCount(recountPercent);
+    if (units === undefined || percent === undefined) {
+      // JSON has no NaN: text that is not a number would otherwise arrive as "no threshold"
+      return setErrors({ fields: { ...(units === undefined ? { recountUnits: 'must be a whole number' } : {}), ...(percent === undefined ? { recountPercent: 'must be a whole number' } : {}) }, general: null });
+    }
     setBusy(true);
     try {
       const cycle = scope === 'cycle';
@@ -49,8 +55,8 @@ export function NewCountPanel({ onClose }: { onClose(): void }) {
         ...(cycle && category ? { category } : {}),
         dueOnly: cycle && dueOnly,
         blind,
-        recountUnits: optionalCount(recountUnits),
-        recountPercent: optionalCount(recountPercent),
+        recountUnits: units,
+        recountPercent: percent,
         note: optionalText(note),
       };
       const d = await client.call('counts.create', input);
